@@ -1,0 +1,76 @@
+/**
+ * The one route table. The CDK stack (one function and one HTTP API route each, the JWT
+ * authorizer on staff routes) and the local server are both built from it, so they cannot drift.
+ * Handlers look their own access level up here by route key (shared/http/handler.ts).
+ */
+export type Access = 'public' | 'expert' | 'hr' | 'admin';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDefinition {
+  method: Method;
+  /** API Gateway path syntax: /api/experts/{id} */
+  path: string;
+  /** Module under functions/, without extension: experts/get-expert */
+  handler: string;
+  /** public: anyone; expert: session token; hr: staff in group hr or admin; admin: group admin. */
+  access: Access;
+  /** Least privilege on the table for this route's function. */
+  table: 'none' | 'read' | 'readwrite';
+  /** Lambda memory in MB when the default (512) does not fit. */
+  memoryMb?: number;
+}
+
+export const routes: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/api/health', handler: 'meta/get-health', access: 'public', table: 'none' },
+  { method: 'GET', path: '/api/meta', handler: 'meta/get-meta', access: 'public', table: 'none' },
+  { method: 'GET', path: '/api/openapi.json', handler: 'meta/get-openapi', access: 'public', table: 'none' },
+  {
+    method: 'POST',
+    path: '/api/experts',
+    handler: 'experts/register-expert',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/me/login-link',
+    handler: 'me/request-login-link',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/me/session',
+    handler: 'me/create-session',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/directory',
+    handler: 'experts/list-directory',
+    access: 'public',
+    table: 'read',
+  },
+  { method: 'GET', path: '/api/me', handler: 'me/get-me', access: 'expert', table: 'read' },
+  { method: 'PATCH', path: '/api/me', handler: 'me/patch-me', access: 'expert', table: 'readwrite' },
+  { method: 'PUT', path: '/api/me/consent', handler: 'me/put-consent', access: 'expert', table: 'readwrite' },
+  { method: 'GET', path: '/api/me/export', handler: 'me/export-me', access: 'expert', table: 'readwrite' },
+  { method: 'DELETE', path: '/api/me', handler: 'me/delete-me', access: 'expert', table: 'readwrite' },
+  { method: 'GET', path: '/api/experts', handler: 'experts/search-experts', access: 'hr', table: 'read' },
+  {
+    method: 'GET',
+    path: '/api/experts/{id}',
+    handler: 'experts/get-expert',
+    access: 'hr',
+    table: 'readwrite',
+  },
+];
+
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export function findRoute(key: string): RouteDefinition {
+  const route = routes.find((r) => routeKey(r) === key);
+  if (!route) throw new Error(`Route "${key}" is not in infra/routes.ts`);
+  return route;
+}

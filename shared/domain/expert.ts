@@ -1,0 +1,218 @@
+/**
+ * The expert profile: one zod schema per payload, shared by the handlers, the OpenAPI document
+ * and the web form. zod/mini keeps the Lambda bundles small (cold start budget).
+ */
+import * as z from 'zod/mini';
+import { isFieldCode } from './taxonomy.ts';
+
+export const degrees = ['bachelor', 'master', 'doctorate'] as const;
+export const academicTitles = ['none', 'associate_professor', 'professor'] as const;
+export const genders = ['female', 'male', 'other', 'unspecified'] as const;
+export const locationKinds = ['in_province', 'in_country', 'overseas'] as const;
+export const sectors = [
+  'state',
+  'university',
+  'research_institute',
+  'enterprise',
+  'fdi',
+  'ngo',
+  'self_employed',
+  'other',
+] as const;
+export const languageLevels = ['A1', 'A2', 'B1', 'B2', 'C1', 'C2', 'native'] as const;
+export const engagementModes = [
+  'relocate',
+  'full_time',
+  'part_time',
+  'remote_advisory',
+  'short_visit',
+  'project_based',
+] as const;
+export const expertStatuses = ['pending_verification', 'active', 'withdrawn'] as const;
+
+export type Degree = (typeof degrees)[number];
+export type AcademicTitle = (typeof academicTitles)[number];
+export type LanguageLevel = (typeof languageLevels)[number];
+export type EngagementMode = (typeof engagementModes)[number];
+export type ExpertStatus = (typeof expertStatuses)[number];
+
+/** bachelor < master < doctorate, as numbers for comparisons and sort keys. */
+export const degreeRank = (degree: Degree): number => degrees.indexOf(degree) + 1;
+export const titleRank = (title: AcademicTitle): number => academicTitles.indexOf(title);
+export const languageLevelRank = (level: LanguageLevel): number => languageLevels.indexOf(level) + 1;
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+const currentYear = new Date().getUTCFullYear();
+
+export const emailSchema = z
+  .string()
+  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email({ message: 'Not a valid e-mail address' }));
+
+export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use an ISO 3166 alpha-2 country code'));
+
+export const fieldOfExpertiseSchema = z.strictObject({
+  code: z
+    .string()
+    .check(z.refine(isFieldCode, 'Unknown field code; use a code such as "2.3" from GET /api/meta')),
+  specialization: optionalText(200),
+});
+
+export const locationSchema = z
+  .strictObject({
+    kind: z.enum(locationKinds),
+    country: countryCode,
+    city: optionalText(100),
+  })
+  .check(
+    z.refine((l) => (l.kind === 'overseas') === (l.country !== 'VN'), {
+      message: 'Use country VN for in_province and in_country, and a foreign country for overseas',
+      path: ['country'],
+    }),
+  );
+
+export const languageSchema = z.strictObject({
+  code: z.string().check(z.regex(/^[a-z]{2,3}$/, 'Use an ISO 639-1 language code such as "en"')),
+  level: z.enum(languageLevels),
+});
+
+export const consentChoicesSchema = z.strictObject({
+  shareWithAgencies: z.boolean(),
+  collaborationCalls: z.boolean(),
+  publicDirectory: z.boolean(),
+});
+
+export const registrationConsentSchema = z.strictObject({
+  registry: z.literal(true, 'Consent to the registry purpose is required to register'),
+  shareWithAgencies: z.boolean(),
+  collaborationCalls: z.boolean(),
+  publicDirectory: z.boolean(),
+  textVersion: text(40),
+});
+
+/** Fields an expert may edit; registration adds e-mail and consent. */
+const profileShape = {
+  fullName: text(120),
+  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{6,20}$/, 'Not a valid phone number'))),
+  birthYear: z.optional(z.int().check(z.gte(1930), z.lte(currentYear - 16))),
+  gender: z.optional(z.enum(genders)),
+  highestDegree: z.enum(degrees),
+  academicTitle: z.optional(z.enum(academicTitles)),
+  fields: z.array(fieldOfExpertiseSchema).check(
+    z.minLength(1, 'Give at least one field'),
+    z.maxLength(5, 'Give at most five fields'),
+    z.refine((f) => new Set(f.map((x) => x.code)).size === f.length, 'Each field code may appear once'),
+  ),
+  location: locationSchema,
+  nativeOfProvince: z.boolean(),
+  hometown: optionalText(100),
+  employer: z.optional(z.strictObject({ name: optionalText(200), sector: z.optional(z.enum(sectors)) })),
+  yearsExperience: z.int().check(z.gte(0), z.lte(70)),
+  languages: z.optional(
+    z.array(languageSchema).check(
+      z.maxLength(10),
+      z.refine((l) => new Set(l.map((x) => x.code)).size === l.length, 'Each language may appear once'),
+    ),
+  ),
+  publications: z.optional(z.int().check(z.gte(0), z.lte(10000))),
+  patents: z.optional(z.int().check(z.gte(0), z.lte(10000))),
+  engagement: z.array(z.enum(engagementModes)).check(
+    z.minLength(1, 'Choose at least one engagement mode'),
+    z.refine((e) => new Set(e).size === e.length, 'Each engagement mode may appear once'),
+  ),
+  bio: optionalText(2000),
+};
+
+export const registrationSchema = z.strictObject({
+  ...profileShape,
+  email: emailSchema,
+  consent: registrationConsentSchema,
+});
+
+export const profilePatchSchema = z
+  .partial(z.strictObject(profileShape))
+  .check(z.refine((p) => Object.keys(p).length > 0, 'Send at least one field to change'));
+
+export type Registration = z.infer<typeof registrationSchema>;
+export type ProfilePatch = z.infer<typeof profilePatchSchema>;
+export type ConsentChoices = z.infer<typeof consentChoicesSchema>;
+export type EditableProfile = z.infer<ReturnType<typeof z.strictObject<typeof profileShape>>>;
+
+export interface ConsentRecord extends ConsentChoices {
+  registry: boolean;
+  textVersion: string;
+  textHash: string;
+  at: string;
+}
+
+/** The whole profile as stored and as the expert and authorised staff see it. */
+export interface ExpertProfile extends EditableProfile {
+  id: string;
+  email: string;
+  status: ExpertStatus;
+  consent: ConsentRecord;
+  createdAt: string;
+  updatedAt: string;
+  version: number;
+}
+
+/** What HR sees in search results and matches: no e-mail, phone or birth year. */
+export interface ExpertSummary {
+  id: string;
+  fullName: string;
+  highestDegree: Degree;
+  academicTitle: AcademicTitle;
+  fields: { code: string; specialization?: string }[];
+  location: { kind: (typeof locationKinds)[number]; country: string; city?: string };
+  nativeOfProvince: boolean;
+  employer?: { name?: string; sector?: (typeof sectors)[number] };
+  yearsExperience: number;
+  languages: { code: string; level: LanguageLevel }[];
+  engagement: EngagementMode[];
+  updatedAt: string;
+}
+
+/** What anyone may see in the public directory of experts who opted in. */
+export interface DirectoryEntry {
+  id: string;
+  fullName: string;
+  highestDegree: Degree;
+  academicTitle: AcademicTitle;
+  fields: { code: string; specialization?: string }[];
+  country: string;
+}
+
+export function toSummary(p: ExpertProfile): ExpertSummary {
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    highestDegree: p.highestDegree,
+    academicTitle: p.academicTitle ?? 'none',
+    fields: p.fields,
+    location: p.location,
+    nativeOfProvince: p.nativeOfProvince,
+    employer: p.employer,
+    yearsExperience: p.yearsExperience,
+    languages: p.languages ?? [],
+    engagement: p.engagement,
+    updatedAt: p.updatedAt,
+  };
+}
+
+export function toDirectoryEntry(p: ExpertProfile): DirectoryEntry {
+  return {
+    id: p.id,
+    fullName: p.fullName,
+    highestDegree: p.highestDegree,
+    academicTitle: p.academicTitle ?? 'none',
+    fields: p.fields,
+    country: p.location.country,
+  };
+}
+
+/** Visible to provincial agencies' HR: the hard precondition of search and matching. */
+export const isVisibleToAgencies = (p: Pick<ExpertProfile, 'status' | 'consent'>): boolean =>
+  p.status === 'active' && p.consent.shareWithAgencies;
+
+export const isListedInDirectory = (p: Pick<ExpertProfile, 'status' | 'consent'>): boolean =>
+  p.status === 'active' && p.consent.publicDirectory;
