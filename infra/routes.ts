@@ -74,3 +74,18 @@ export function findRoute(key: string): RouteDefinition {
   if (!route) throw new Error(`Route "${key}" is not in infra/routes.ts`);
   return route;
 }
+
+/**
+ * Functions fed by the table's stream, with the filter both the CDK event source mapping and the
+ * local stream poller apply: only these records invoke the function.
+ */
+export interface StreamConsumer {
+  handler: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  partitionKeyPrefix: string;
+  batchSize: number;
+}
+
+export const streamConsumers: readonly StreamConsumer[] = [
+  { handler: 'outbox/deliver-mail', eventName: 'INSERT', partitionKeyPrefix: 'OUTBOX#', batchSize: 25 },
+];

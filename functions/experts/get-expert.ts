@@ -1,0 +1,7 @@
+import { readProfileForStaff } from '#shared/db/expert-access';
+import { httpHandler, requireStaff } from '#shared/http/handler';
+import { withVersion } from '#shared/http/responses';
+
+export const handler = httpHandler('GET /api/experts/{id}', {}, async ({ params, principal }) =>
+  withVersion(await readProfileForStaff(params.id ?? '', requireStaff(principal), new Date())),
+);

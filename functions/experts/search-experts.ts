@@ -1,0 +1,7 @@
+import { searchExperts } from '#shared/db/expert-search';
+import { expertSearchQuerySchema } from '#shared/domain/expert-search';
+import { httpHandler } from '#shared/http/handler';
+
+export const handler = httpHandler('GET /api/experts', { query: expertSearchQuerySchema }, ({ query }) =>
+  searchExperts(query),
+);

@@ -1,0 +1,6 @@
+import { exportExpertData } from '#shared/db/expert-access';
+import { expertRoute } from '#shared/http/expert-route';
+
+export const handler = expertRoute('GET /api/me/export', {}, ({ expertId }) =>
+  exportExpertData(expertId, new Date()),
+);

@@ -1,0 +1,125 @@
+/**
+ * `npm start`: the whole registry on one machine. DynamoDB Local (or AWS_ENDPOINT_URL_DYNAMODB),
+ * the table from the one definition, demo data on first run, the API and web app on one port,
+ * the stream poller feeding the real outbox handler, and the dev mailbox.
+ */
+import { parseArgs } from 'node:util';
+
+const usage = `Usage: npm start -- [options]   (or: tsx infra/local/main.ts [options])
+
+  --in-memory        keep no data (DynamoDB Local -inMemory); default keeps it in .data/dynamodb
+  --no-seed          do not load demo data into a new table
+  --profiles N       demo profiles to generate on first run (default 300)
+  --port N           HTTP port (default $PORT or 3000)
+  --ddb-port N       DynamoDB Local port (default $DDB_PORT or 8000)
+  --province ID      quang-ngai (default), kon-tum or son-la
+  --help             this text
+
+Environment: PORT, DDB_PORT, AWS_ENDPOINT_URL_DYNAMODB (use that DynamoDB; start none), TABLE_NAME.`;
+
+const { values: args } = parseArgs({
+  options: {
+    'in-memory': { type: 'boolean', default: false },
+    'no-seed': { type: 'boolean', default: false },
+    profiles: { type: 'string', default: '300' },
+    port: { type: 'string' },
+    'ddb-port': { type: 'string' },
+    province: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    help: { type: 'boolean', default: false },
+  },
+});
+
+if (args.help) {
+  console.log(usage);
+  process.exit(0);
+}
+
+const port = Number(args.port ?? process.env.PORT ?? 3000);
+const ddbPort = Number(args['ddb-port'] ?? process.env.DDB_PORT ?? 8000);
+const host = args.host ?? '127.0.0.1';
+const baseUrl = `http://${host}:${port}`;
+const externalDynamo = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+
+// The handlers read their configuration at import: set it before anything imports them.
+process.env.TABLE_NAME ??= 'talent-registry';
+process.env.PROVINCE_ID = args.province ?? process.env.PROVINCE_ID ?? 'quang-ngai';
+process.env.APP_URL ??= baseUrl;
+process.env.MAIL_TRANSPORT = 'dev';
+process.env.AWS_REGION ??= 'ap-southeast-1';
+process.env.AWS_ACCESS_KEY_ID ??= 'local';
+process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
+
+async function main() {
+  const { startDynamoDbLocal, ensureTable } = await import('./dynamodb-local.ts');
+  let dynamo: Awaited<ReturnType<typeof startDynamoDbLocal>> | undefined;
+  if (externalDynamo) {
+    console.log(`DynamoDB: ${externalDynamo} (AWS_ENDPOINT_URL_DYNAMODB; not starting DynamoDB Local)`);
+  } else {
+    dynamo = await startDynamoDbLocal({
+      port: ddbPort,
+      dataDir: args['in-memory'] ? undefined : '.data/dynamodb',
+    });
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+    console.log(
+      `DynamoDB Local: ${dynamo.endpoint} (${args['in-memory'] ? 'in memory' : 'data in .data/dynamodb'})`,
+    );
+  }
+  const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB as string;
+  const tableName = process.env.TABLE_NAME as string;
+  const created = await ensureTable(endpoint, tableName);
+
+  if (created && !args['no-seed']) {
+    const { seedDemoData } = await import('./seed.ts');
+    const count = await seedDemoData({
+      provinceId: process.env.PROVINCE_ID as string,
+      profiles: Number(args.profiles),
+    });
+    console.log(`Demo data: ${count} generated profiles (not real people)`);
+  }
+
+  const { createLocalJwtAuthorizer } = await import('./jwt-authorizer.ts');
+  const { createLocalServer, loadHandler } = await import('./server.ts');
+  const { startStreamPoller } = await import('./stream-poller.ts');
+  const authorizer = await createLocalJwtAuthorizer(`${baseUrl}/dev`);
+  const server = createLocalServer({ port, host, authorizer });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, resolve);
+  });
+  const poller = await startStreamPoller({
+    endpoint,
+    tableName,
+    loadHandler: loadHandler as never,
+    onError: (error) => console.error(`stream poller: ${error.name}: ${error.message}`),
+  });
+
+  console.log(`
+Talent Registry is running
+  Web app        ${baseUrl}/
+  Register       ${baseUrl}/register
+  Staff (dev)    ${baseUrl}/staff/login
+  API            ${baseUrl}/api/health   ${baseUrl}/api/openapi.json
+  Dev mailbox    ${baseUrl}/dev/outbox?to=<email>
+Press Ctrl-C to stop.`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping`);
+    server.closeAllConnections();
+    server.close();
+    await poller.stop().catch(() => undefined);
+    await dynamo?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

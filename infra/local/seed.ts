@@ -1,0 +1,14 @@
+/** Demo data for `npm start`: generated, realistic, clearly not real people. */
+import { batchPut } from '#shared/db/bulk-load';
+import { verifiedExpertItems } from '#shared/db/experts';
+import { generateProfiles } from '#shared/demo/generate-profiles';
+import { getProvince } from '#shared/domain/provinces/index';
+
+export async function seedDemoData(options: { provinceId: string; profiles: number }): Promise<number> {
+  const province = getProvince(options.provinceId);
+  const now = new Date();
+  const registrations = generateProfiles(options.profiles, { seed: 45, province });
+  const items = registrations.flatMap((r) => verifiedExpertItems(r, now));
+  await batchPut(items);
+  return registrations.length;
+}

@@ -1,0 +1,240 @@
+/**
+ * The local API Gateway: one HTTP server on one port serving the web app, the API (each request
+ * becomes a payload 2.0 event for the real handler, loaded from the route table) and the dev-only
+ * routes (/dev/token, /dev/outbox). Staff routes are checked like the JWT authorizer would.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+import { listDevMail } from '#shared/db/outbox';
+import { errorResponse } from '#shared/http/responses';
+import { issuesToDetails } from '#shared/http/validation';
+import { type RouteDefinition, routeKey, routes } from '../routes.ts';
+import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
+import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
+
+export const repoRoot = resolve(import.meta.dirname, '../..');
+const maxPayloadBytes = 10 * 1024 * 1024; // API Gateway's own limit; the handlers enforce 64 KB
+
+type LambdaHandler = (
+  event: APIGatewayProxyEventV2,
+  context: Context,
+) => Promise<APIGatewayProxyStructuredResultV2>;
+
+const loaded = new Map<string, Promise<LambdaHandler>>();
+
+export function loadHandler(handler: string): Promise<LambdaHandler> {
+  let module = loaded.get(handler);
+  if (!module) {
+    const file = pathToFileURL(join(repoRoot, 'functions', `${handler}.ts`)).href;
+    module = import(file).then((m: { handler: LambdaHandler }) => m.handler);
+    loaded.set(handler, module);
+  }
+  return module;
+}
+
+export function lambdaContext(functionName: string): Context {
+  const deadline = Date.now() + 29_000;
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
+    memoryLimitInMB: '512',
+    awsRequestId: crypto.randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+const devTokenSchema = z.strictObject({
+  sub: z.string().check(z.minLength(1), z.maxLength(128)),
+  email: z.email(),
+  groups: z.array(z.enum(['hr', 'admin'])).check(z.minLength(1)),
+  agency: z.optional(z.string().check(z.maxLength(64))),
+  expiresInSeconds: z.optional(z.int().check(z.gte(-86_400), z.lte(86_400))),
+});
+
+export interface LocalServerOptions {
+  port: number;
+  host?: string;
+  authorizer: LocalJwtAuthorizer;
+  webRoot?: string;
+}
+
+export function createLocalServer(options: LocalServerOptions): Server {
+  const webRoot = options.webRoot ?? join(repoRoot, 'web', 'dist');
+  return createServer((request, response) => {
+    handle(request, response, options.authorizer, webRoot).catch((error: Error) => {
+      console.error(`local server: ${error.name}`, error.stack);
+      send(response, errorResponse(500, 'internal', 'Internal error'));
+    });
+  });
+}
+
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  authorizer: LocalJwtAuthorizer,
+  webRoot: string,
+) {
+  const url = new URL(request.url ?? '/', 'http://local');
+  const path = url.pathname;
+  const method = (request.method ?? 'GET').toUpperCase();
+
+  if (path.startsWith('/api/')) {
+    const body = await readBody(request);
+    if (body === null)
+      return send(response, errorResponse(413, 'payload_too_large', 'Request body too large'));
+    const match = findRouteFor(method, path);
+    if (!match) return send(response, errorResponse(404, 'not_found', `No route ${method} ${path}`));
+    const { route, pathParameters } = match;
+    let claims: Record<string, string> | undefined;
+    if (route.access === 'hr' || route.access === 'admin') {
+      const payload = await authorizer.verify(request.headers.authorization);
+      if (!payload) {
+        return send(
+          response,
+          errorResponse(401, 'unauthenticated', 'A valid staff token is required', undefined, {
+            'www-authenticate': 'Bearer',
+          }),
+        );
+      }
+      claims = claimsAsApiGateway(payload);
+    }
+    const event = toApiGatewayEvent(
+      request,
+      url,
+      body,
+      { routeKey: routeKey(route), pathParameters },
+      claims,
+    );
+    const handler = await loadHandler(route.handler);
+    return send(response, await handler(event, lambdaContext(route.handler.replace('/', '-'))));
+  }
+
+  if (path === '/dev/token' && method === 'POST') {
+    const body = await readBody(request);
+    let json: unknown;
+    try {
+      json = JSON.parse(body?.toString('utf8') ?? '');
+    } catch {
+      return send(response, errorResponse(400, 'validation_failed', 'The body is not valid JSON'));
+    }
+    const parsed = devTokenSchema.safeParse(json);
+    if (!parsed.success) {
+      return send(
+        response,
+        errorResponse(400, 'validation_failed', 'Invalid body', issuesToDetails(parsed.error.issues)),
+      );
+    }
+    const { expiresInSeconds, ...claims } = parsed.data;
+    const token = await authorizer.sign(claims, { expiresInSeconds });
+    return sendJson(response, 200, { token });
+  }
+  if (path === '/dev/outbox' && method === 'GET') {
+    return sendJson(response, 200, { items: await listDevMail(url.searchParams.get('to') ?? undefined) });
+  }
+  if (path === '/dev/jwks.json' && method === 'GET') return sendJson(response, 200, await authorizer.jwks());
+  if (path.startsWith('/dev/'))
+    return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found' } });
+
+  if (method !== 'GET' && method !== 'HEAD')
+    return sendJson(response, 405, { error: { code: 'not_found', message: 'Not found' } });
+  return serveStatic(response, webRoot, path);
+}
+
+function findRouteFor(
+  method: string,
+  path: string,
+): { route: RouteDefinition; pathParameters: Record<string, string> } | null {
+  // Literal paths win over templated ones, as in API Gateway (/api/experts/import before {id}).
+  const candidates = routes
+    .filter((r) => r.method === method)
+    .sort((a, b) => Number(a.path.includes('{')) - Number(b.path.includes('{')));
+  for (const route of candidates) {
+    const pathParameters = matchPath(route.path, path);
+    if (pathParameters) return { route, pathParameters };
+  }
+  return null;
+}
+
+function readBody(request: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxPayloadBytes) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks)));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
+  const headers = { ...(result.headers as Record<string, string>) };
+  response.writeHead(result.statusCode ?? 200, headers);
+  const body = result.body ?? '';
+  response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+  });
+  response.end(JSON.stringify(body));
+}
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+const pageHeaders = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+};
+
+function serveStatic(response: ServerResponse, webRoot: string, path: string) {
+  const file = normalize(join(webRoot, decodeURIComponent(path)));
+  if (file.startsWith(webRoot) && existsSync(file) && statSync(file).isFile()) {
+    response.writeHead(200, {
+      ...pageHeaders,
+      'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
+    return response.end(readFileSync(file));
+  }
+  const index = join(webRoot, 'index.html');
+  if (!existsSync(index)) {
+    response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
+    return response.end('The web app is not built: run `npm run build:web` (npm start does it for you).\n');
+  }
+  // The single-page app routes everything else itself (as CloudFront's 404 → index.html does).
+  response.writeHead(200, {
+    ...pageHeaders,
+    'content-type': contentTypes['.html'],
+    'cache-control': 'no-cache',
+  });
+  return response.end(readFileSync(index));
+}

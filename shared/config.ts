@@ -1,0 +1,53 @@
+/**
+ * The environment, read once at cold start. A missing required variable fails the cold start
+ * with a message that names it, rather than the first request with an obscure error.
+ */
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`Environment variable ${name} is required (see README.md, "Configuration")`);
+  return value;
+}
+
+function optional(name: string, fallback: string): string {
+  return process.env[name] || fallback;
+}
+
+export interface Config {
+  tableName: string;
+  provinceId: string;
+  /** Base URL of the web app; mail links point here. */
+  appUrl: string;
+  mailFrom: string;
+  mailTransport: 'ses' | 'dev';
+  /** Set for DynamoDB Local; unset in AWS. */
+  dynamoEndpoint: string | undefined;
+  loginTokenTtlSeconds: number;
+  sessionTtlSeconds: number;
+  loginLinksPerHour: number;
+}
+
+function readConfig(): Config {
+  const mailTransport = optional('MAIL_TRANSPORT', 'ses');
+  if (mailTransport !== 'ses' && mailTransport !== 'dev') {
+    throw new Error(`MAIL_TRANSPORT must be "ses" or "dev", not "${mailTransport}"`);
+  }
+  return {
+    tableName: required('TABLE_NAME'),
+    provinceId: optional('PROVINCE_ID', 'quang-ngai'),
+    appUrl: optional('APP_URL', 'http://127.0.0.1:3000').replace(/\/$/, ''),
+    mailFrom: optional('MAIL_FROM', 'no-reply@talent.quangngai.gov.vn'),
+    mailTransport,
+    dynamoEndpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB || undefined,
+    loginTokenTtlSeconds: 24 * 60 * 60,
+    sessionTtlSeconds: 8 * 60 * 60,
+    loginLinksPerHour: Number(optional('LOGIN_LINKS_PER_HOUR', '5')),
+  };
+}
+
+let cached: Config | undefined;
+
+/** The configuration; read on first use so that pure modules importing this stay testable. */
+export function config(): Config {
+  cached ??= readConfig();
+  return cached;
+}

@@ -1,0 +1,52 @@
+/** Reads of personal data that the law wants accounted for: each one leaves an audit event. */
+import { NotFound } from '../domain/errors.ts';
+import { type ExpertProfile, isVisibleToAgencies } from '../domain/expert.ts';
+import type { StaffPrincipal } from '../http/principal.ts';
+import { listAuditByTarget, recordAudit } from './audit.ts';
+import { getConsentHistory, getExpert } from './experts.ts';
+
+/**
+ * A full profile for an HR officer or administrator: only while the expert is active and shares
+ * the profile with agencies (otherwise 404, as if it did not exist); audited before it is shown.
+ */
+export async function readProfileForStaff(
+  expertId: string,
+  staff: StaffPrincipal,
+  now: Date,
+): Promise<ExpertProfile> {
+  const expert = await getExpert(expertId);
+  if (!expert || !isVisibleToAgencies(expert)) throw new NotFound('Expert not found');
+  await recordAudit({
+    at: now.toISOString(),
+    action: 'profile.read',
+    actor: { kind: 'staff', id: staff.sub, agency: staff.agency },
+    target: `expert:${expertId}`,
+  });
+  return expert;
+}
+
+/** Everything held about the expert (data-subject access request), audited. */
+export async function exportExpertData(expertId: string, now: Date) {
+  const [profile, consentHistory, events] = await Promise.all([
+    getExpert(expertId),
+    getConsentHistory(expertId),
+    listAuditByTarget(`expert:${expertId}`),
+  ]);
+  if (!profile) throw new NotFound('Profile not found');
+  await recordAudit({
+    at: now.toISOString(),
+    action: 'profile.export',
+    actor: { kind: 'expert', id: expertId },
+    target: `expert:${expertId}`,
+  });
+  return {
+    exportedAt: now.toISOString(),
+    profile,
+    consentHistory,
+    offers: [],
+    callResponses: [],
+    profileViews: events
+      .filter((e) => e.action === 'profile.read')
+      .map((e) => ({ agency: e.actor.agency ?? null, at: e.at })),
+  };
+}

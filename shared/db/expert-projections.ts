@@ -1,0 +1,87 @@
+/**
+ * Read models of a profile, written in the same transaction as the profile itself:
+ *  - LISTING: the HR summary, in GSI2 under LISTING#AGENCIES sorted by folded name, only while the
+ *    expert is active and shares with agencies (a sparse index: consent is enforced by the key);
+ *  - DIRECTORY: the public fields only, under LISTING#DIRECTORY, only with that opt-in;
+ *  - FIELDGROUP#g: one per field group the expert works in, in GSI1 under FIELDGROUP#g sorted by
+ *    degree, so a demand's hard filters (visible, field group, minimum degree) are a key range
+ *    and DynamoDB reads only candidates that pass them.
+ * Every write puts or deletes all of them, so no read is needed to know which existed before.
+ */
+import {
+  degreeRank,
+  type ExpertProfile,
+  isListedInDirectory,
+  isVisibleToAgencies,
+  titleRank,
+  toDirectoryEntry,
+  toSummary,
+} from '../domain/expert.ts';
+import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
+import { foldVietnamese, searchableText } from '../domain/text.ts';
+import { tableName } from './client.ts';
+import { indexKeys, keys } from './keys.ts';
+
+/** Attributes the search and match filters read, next to the summary. */
+export function filterAttributes(p: ExpertProfile) {
+  return {
+    searchText: searchableText(
+      p.fullName,
+      ...p.fields.map((f) => f.specialization ?? ''),
+      p.employer?.name ?? '',
+    ),
+    fieldCodes: p.fields.map((f) => f.code),
+    fieldGroups: [...new Set(p.fields.map((f) => fieldGroupOf(f.code)))],
+    degreeRank: degreeRank(p.highestDegree),
+    titleRank: titleRank(p.academicTitle ?? 'none'),
+    locationKind: p.location.kind,
+    country: p.location.country,
+    native: p.nativeOfProvince,
+    languageCodes: (p.languages ?? []).map((l) => l.code),
+  };
+}
+
+const nameKey = (p: ExpertProfile) => `${foldVietnamese(p.fullName)}#${p.id}`;
+
+export function projectionWrites(p: ExpertProfile) {
+  const visible = isVisibleToAgencies(p);
+  const groups = new Set(p.fields.map((f) => fieldGroupOf(f.code)));
+  const searchable = visible ? { ...toSummary(p), ...filterAttributes(p), version: p.version } : undefined;
+  const put = (Item: Record<string, unknown>) => ({ Put: { TableName: tableName, Item } });
+  const del = (Key: Record<string, string>) => ({ Delete: { TableName: tableName, Key } });
+
+  return [
+    searchable
+      ? put({
+          ...keys.listing(p.id),
+          GSI2PK: indexKeys.agencyListing,
+          GSI2SK: nameKey(p),
+          type: 'expertListing',
+          ...searchable,
+        })
+      : del(keys.listing(p.id)),
+    isListedInDirectory(p)
+      ? put({
+          ...keys.directory(p.id),
+          GSI2PK: indexKeys.directoryListing,
+          GSI2SK: nameKey(p),
+          type: 'directoryEntry',
+          ...toDirectoryEntry(p),
+          searchText: searchableText(p.fullName, ...p.fields.map((f) => f.specialization ?? '')),
+          fieldCodes: p.fields.map((f) => f.code),
+          fieldGroups: [...groups],
+        })
+      : del(keys.directory(p.id)),
+    ...fieldGroupCodes.map((group) =>
+      searchable && groups.has(group)
+        ? put({
+            ...keys.fieldGroup(p.id, group),
+            GSI1PK: indexKeys.fieldGroup(group),
+            GSI1SK: `${degreeRank(p.highestDegree)}#${p.id}`,
+            type: 'expertFieldGroup',
+            ...searchable,
+          })
+        : del(keys.fieldGroup(p.id, group)),
+    ),
+  ];
+}

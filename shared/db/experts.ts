@@ -1,0 +1,455 @@
+/**
+ * The expert aggregate: the profile item, its read models (expert-projections.ts), the unique
+ * e-mail item, login tokens and sessions, all in the expert's own partition except the e-mail
+ * key. Every change is one transaction with its conditions, so retries and races cannot leave
+ * half a change behind.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { config } from '../config.ts';
+import { consentText } from '../domain/consent.ts';
+import { Conflict, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
+import type {
+  ConsentChoices,
+  ConsentRecord,
+  ExpertProfile,
+  ProfilePatch,
+  Registration,
+} from '../domain/expert.ts';
+import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
+import { loginMail, verificationMail } from '../mail/messages.ts';
+import { type AuditActor, auditPut } from './audit.ts';
+import { dynamo, tableName } from './client.ts';
+import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
+import { projectionWrites } from './expert-projections.ts';
+import { keys, ttlAt } from './keys.ts';
+import { outboxPut } from './outbox.ts';
+import { consumeRateLimit } from './rate-limits.ts';
+
+export const consentTextHash = sha256(JSON.stringify(consentText));
+
+interface StoredExpert extends ExpertProfile {
+  consentHistory: ConsentRecord[];
+}
+
+const profileFields = [
+  'id',
+  'fullName',
+  'email',
+  'phone',
+  'birthYear',
+  'gender',
+  'highestDegree',
+  'academicTitle',
+  'fields',
+  'location',
+  'nativeOfProvince',
+  'hometown',
+  'employer',
+  'yearsExperience',
+  'languages',
+  'publications',
+  'patents',
+  'engagement',
+  'bio',
+  'status',
+  'consent',
+  'createdAt',
+  'updatedAt',
+  'version',
+] as const;
+
+function toProfile(item: Record<string, unknown>): ExpertProfile {
+  const profile: Record<string, unknown> = {};
+  for (const field of profileFields) if (item[field] !== undefined) profile[field] = item[field];
+  return profile as unknown as ExpertProfile;
+}
+
+async function readStored(expertId: string): Promise<StoredExpert | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.expert(expertId), ConsistentRead: true }),
+  );
+  return Item as StoredExpert | undefined;
+}
+
+export async function getExpert(expertId: string): Promise<ExpertProfile | undefined> {
+  const stored = await readStored(expertId);
+  return stored && toProfile(stored as unknown as Record<string, unknown>);
+}
+
+export async function getConsentHistory(expertId: string): Promise<ConsentRecord[]> {
+  return (await readStored(expertId))?.consentHistory ?? [];
+}
+
+function profileItem(stored: StoredExpert) {
+  return { ...keys.expert(stored.id), type: 'expert', ...stored };
+}
+
+function loginTokenPut(expertId: string, hash: string, now: Date) {
+  const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.loginToken(expertId, hash),
+        type: 'loginToken',
+        expiresAt: expiresAt.toISOString(),
+        ttl: ttlAt(expiresAt),
+      },
+    },
+  };
+}
+
+function newExpert(
+  registration: Registration,
+  status: ExpertProfile['status'],
+  now: Date,
+  id = randomUUID(),
+) {
+  const at = now.toISOString();
+  const { consent: given, email, ...profile } = registration;
+  const consent: ConsentRecord = {
+    registry: true,
+    shareWithAgencies: given.shareWithAgencies,
+    collaborationCalls: given.collaborationCalls,
+    publicDirectory: given.publicDirectory,
+    textVersion: consentText.version,
+    textHash: consentTextHash,
+    at,
+  };
+  const stored: StoredExpert = {
+    ...profile,
+    academicTitle: profile.academicTitle ?? 'none',
+    languages: profile.languages ?? [],
+    id,
+    email,
+    status,
+    consent,
+    consentHistory: [consent],
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  return { stored, emailItem: { ...keys.email(emailKeyHash(email)), type: 'email', expertId: id } };
+}
+
+/**
+ * The items of an already verified expert (demo seed, bulk loads): for BatchWriteItem, where
+ * the caller has made sure the e-mail is new.
+ */
+export function verifiedExpertItems(registration: Registration, now: Date): Record<string, unknown>[] {
+  const { stored, emailItem } = newExpert(registration, 'active', now);
+  const profile = toProfile(stored as unknown as Record<string, unknown>);
+  return [
+    emailItem,
+    profileItem(stored),
+    ...projectionWrites(profile).flatMap((w) => ('Put' in w && w.Put ? [w.Put.Item] : [])),
+  ];
+}
+
+/**
+ * Self-registration. A new e-mail gets a profile pending verification and a verification mail;
+ * a known one gets a login link instead, and the caller cannot tell which (no enumeration).
+ */
+export async function registerExpert(registration: Registration, now: Date): Promise<'created' | 'existing'> {
+  if (registration.consent.textVersion !== consentText.version) {
+    throw new ValidationFailed('The consent text has changed; reload the form and read it again', [
+      { path: 'consent.textVersion', message: `The current version is ${consentText.version}` },
+    ]);
+  }
+  const { stored, emailItem } = newExpert(registration, 'pending_verification', now);
+  const id = stored.id;
+  const email = stored.email;
+  const token = issueToken(id);
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: emailItem,
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: profileItem(stored),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          loginTokenPut(id, token.hash, now),
+          outboxPut(verificationMail(email, stored.fullName, config().appUrl, token.token), now),
+        ],
+      }),
+    );
+    return 'created';
+  } catch (error) {
+    // The address is known (or being registered by a concurrent request this very moment).
+    if (!cancelledConditions(error)?.includes(0) && !isTransactionConflict(error)) throw error;
+  }
+  await sendLoginLink(email, now, { rateLimited: false });
+  return 'existing';
+}
+
+/**
+ * Mails a login link if the address is registered. Rate-limited per address whether or not it
+ * is registered, so the limit reveals nothing either.
+ */
+export async function sendLoginLink(
+  email: string,
+  now: Date,
+  options = { rateLimited: true },
+): Promise<void> {
+  const emailHash = emailKeyHash(email);
+  if (options.rateLimited)
+    await consumeRateLimit('login-link', emailHash, config().loginLinksPerHour, 3600, now);
+  const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.email(emailHash) }));
+  if (!Item) return;
+  const stored = await readStored(Item.expertId as string);
+  if (!stored) return;
+  const token = issueToken(stored.id);
+  const mail =
+    stored.status === 'pending_verification'
+      ? verificationMail(stored.email, stored.fullName, config().appUrl, token.token)
+      : loginMail(stored.email, stored.fullName, config().appUrl, token.token);
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [loginTokenPut(stored.id, token.hash, now), outboxPut(mail, now)],
+    }),
+  );
+}
+
+export interface OpenedSession {
+  sessionToken: string;
+  expiresAt: string;
+  expert: ExpertProfile;
+}
+
+/**
+ * Exchanges a login token (single use, 24 h) for a session. The first use verifies the e-mail
+ * and activates the profile. Returns null for an unknown, used or expired token.
+ */
+export async function openSession(token: string, now: Date): Promise<OpenedSession | null> {
+  const parsed = readToken(token);
+  if (!parsed) return null;
+  let used: Record<string, unknown> | undefined;
+  try {
+    const result = await dynamo.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.loginToken(parsed.expertId, parsed.hash),
+        ConditionExpression: 'attribute_exists(PK)',
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    used = result.Attributes;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return null;
+    throw error;
+  }
+  if (!used || String(used.expiresAt) <= now.toISOString()) return null;
+
+  let expert = await getExpert(parsed.expertId);
+  if (!expert) return null;
+  if (expert.status === 'pending_verification') {
+    expert = await changeProfile(parsed.expertId, now, () => ({ status: 'active' }));
+  }
+  const session = issueToken(parsed.expertId);
+  const expiresAt = new Date(now.getTime() + config().sessionTtlSeconds * 1000);
+  await dynamo.send(
+    new PutCommand({
+      TableName: tableName,
+      Item: {
+        ...keys.session(parsed.expertId, session.hash),
+        type: 'session',
+        expiresAt: expiresAt.toISOString(),
+        ttl: ttlAt(expiresAt),
+      },
+    }),
+  );
+  return { sessionToken: session.token, expiresAt: expiresAt.toISOString(), expert };
+}
+
+/** The expert id a session token belongs to, or null if unknown or expired. */
+export async function verifyExpertSession(token: string): Promise<string | null> {
+  const parsed = readToken(token);
+  if (!parsed) return null;
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.session(parsed.expertId, parsed.hash) }),
+  );
+  if (!Item || String(Item.expiresAt) <= new Date().toISOString()) return null;
+  return parsed.expertId;
+}
+
+type ProfileChange = (current: StoredExpert) => Partial<StoredExpert>;
+
+/**
+ * Optimistic read-modify-write of a profile and its read models in one transaction, conditioned
+ * on the version read. With `expectedVersion` (a PATCH's If-Match) a stale version is a 412;
+ * without it (consent, activation) a lost race is retried on the fresh profile.
+ */
+async function changeProfile(
+  expertId: string,
+  now: Date,
+  change: ProfileChange,
+  options: { expectedVersion?: number; audit?: (p: StoredExpert) => Parameters<typeof auditPut>[0] } = {},
+): Promise<ExpertProfile> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const current = await readStored(expertId);
+    if (!current) throw new NotFound('Profile not found');
+    if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
+      throw new VersionMismatch();
+    }
+    const next: StoredExpert = {
+      ...current,
+      ...change(current),
+      updatedAt: now.toISOString(),
+      version: current.version + 1,
+    };
+    const profile = toProfile(next as unknown as Record<string, unknown>);
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: tableName,
+                Item: profileItem(next),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': current.version },
+              },
+            },
+            ...projectionWrites(profile),
+            ...(options.audit ? [auditPut(options.audit(next))] : []),
+          ],
+        }),
+      );
+      return profile;
+    } catch (error) {
+      const lostRace = cancelledConditions(error)?.includes(0) || isTransactionConflict(error);
+      if (!lostRace) throw error;
+      if (options.expectedVersion !== undefined) throw new VersionMismatch();
+    }
+  }
+  throw new Conflict('The profile is being changed elsewhere; try again');
+}
+
+export function updateExpertProfile(
+  expertId: string,
+  patch: ProfilePatch,
+  expectedVersion: number,
+  now: Date,
+): Promise<ExpertProfile> {
+  return changeProfile(expertId, now, () => patch, { expectedVersion });
+}
+
+/** Consent changes take effect at once: the read models are rewritten in the same transaction. */
+export function changeConsent(expertId: string, choices: ConsentChoices, now: Date): Promise<ExpertProfile> {
+  const at = now.toISOString();
+  const consent: ConsentRecord = {
+    registry: true,
+    ...choices,
+    textVersion: consentText.version,
+    textHash: consentTextHash,
+    at,
+  };
+  return changeProfile(
+    expertId,
+    now,
+    (current) => ({ consent, consentHistory: [...current.consentHistory, consent] }),
+    {
+      audit: () => ({
+        at,
+        action: 'consent.changed',
+        actor: { kind: 'expert', id: expertId },
+        target: `expert:${expertId}`,
+        detail: { ...choices, textVersion: consentText.version },
+      }),
+    },
+  );
+}
+
+/**
+ * Erasure: the profile, its read models, the e-mail key, tokens and sessions are deleted; what
+ * remains is a tombstone with the id and the time. Safe to repeat after a partial failure.
+ */
+export async function eraseExpert(expertId: string, actor: AuditActor, now: Date): Promise<void> {
+  const stored = await readStored(expertId);
+  const at = now.toISOString();
+  if (stored) {
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: keys.expert(expertId),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': stored.version },
+              },
+            },
+            { Delete: { TableName: tableName, Key: keys.email(emailKeyHash(stored.email)) } },
+            {
+              Put: {
+                TableName: tableName,
+                Item: { ...keys.tombstone(expertId), type: 'tombstone', deletedAt: at },
+              },
+            },
+            ...projectionWrites({
+              ...toProfile(stored as unknown as Record<string, unknown>),
+              status: 'withdrawn',
+            }),
+            auditPut({ at, action: 'profile.deleted', actor, target: `expert:${expertId}` }),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error)?.includes(0) || isTransactionConflict(error)) {
+        throw new Conflict('The profile changed while it was being deleted; try again');
+      }
+      throw error;
+    }
+  }
+  // Tokens and sessions: whatever is left in the partition except the tombstone.
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId) },
+        ProjectionExpression: 'PK, SK',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const doomed = (page.Items ?? []).filter((item) => item.SK !== 'TOMBSTONE');
+    for (let i = 0; i < doomed.length; i += 25) {
+      let requests: Record<string, unknown>[] = doomed
+        .slice(i, i + 25)
+        .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
+      for (let round = 0; requests.length > 0 && round < 8; round++) {
+        const result = await dynamo.send(
+          new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
+        );
+        requests = (result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined) ?? [];
+      }
+      if (requests.length > 0) throw new Error('Erasure incomplete: DynamoDB left unprocessed deletes');
+    }
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+export async function isErased(expertId: string): Promise<boolean> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.tombstone(expertId) }));
+  return !!Item;
+}

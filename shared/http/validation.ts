@@ -1,0 +1,21 @@
+/** zod issues → the contract's error details; shared by bodies, query strings and the web form. */
+import * as z from 'zod/mini';
+import { type ErrorDetail, ValidationFailed } from '../domain/errors.ts';
+
+z.config(z.locales.en());
+
+export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
+  return issues.flatMap((issue) => {
+    const base = issue.path.map(String);
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({ path: [...base, key].join('.'), message: 'Unknown field' }));
+    }
+    return [{ path: base.join('.'), message: issue.message }];
+  });
+}
+
+export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new ValidationFailed(`Invalid ${what}`, issuesToDetails(result.error.issues));
+  return result.data;
+}

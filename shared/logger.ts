@@ -1,0 +1,7 @@
+/**
+ * The one structured logger. Log ids, never personal data (names, e-mails, phones): the
+ * integration suite greps the server's log for the personal data it sent.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+
+export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'talent-registry' });

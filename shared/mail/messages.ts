@@ -1,0 +1,59 @@
+/**
+ * The mails the registry sends, Vietnamese first with English beside. Login and verification
+ * links carry the token in the URL fragment (#login=...), which browsers never send to a server,
+ * so it cannot end up in an access log.
+ */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export const loginLink = (appUrl: string, token: string): string =>
+  `${appUrl}/#login=${encodeURIComponent(token)}`;
+
+export function verificationMail(to: string, fullName: string, appUrl: string, token: string): MailMessage {
+  const link = loginLink(appUrl, token);
+  return {
+    to,
+    subject: 'Xác nhận đăng ký hồ sơ trí thức / Confirm your registration',
+    text: [
+      `Kính gửi ${fullName},`,
+      '',
+      'Cảm ơn Anh/Chị đã đăng ký vào cơ sở dữ liệu đội ngũ trí thức của tỉnh.',
+      'Vui lòng mở liên kết sau để xác nhận địa chỉ e-mail và quản lý hồ sơ (hiệu lực 24 giờ, dùng một lần):',
+      link,
+      '',
+      '---',
+      `Dear ${fullName},`,
+      '',
+      "Thank you for registering with the province's register of intellectuals.",
+      'Open this link to confirm your e-mail address and manage your profile (valid for 24 hours, single use):',
+      link,
+      '',
+      'Nếu không phải Anh/Chị đăng ký, hãy bỏ qua thư này. / If you did not register, ignore this mail.',
+    ].join('\n'),
+  };
+}
+
+export function loginMail(to: string, fullName: string, appUrl: string, token: string): MailMessage {
+  const link = loginLink(appUrl, token);
+  return {
+    to,
+    subject: 'Liên kết đăng nhập hồ sơ trí thức / Your login link',
+    text: [
+      `Kính gửi ${fullName},`,
+      '',
+      'Đây là liên kết đăng nhập vào hồ sơ của Anh/Chị (hiệu lực 24 giờ, dùng một lần):',
+      link,
+      '',
+      '---',
+      `Dear ${fullName},`,
+      '',
+      'Here is your login link (valid for 24 hours, single use):',
+      link,
+      '',
+      'Nếu không phải Anh/Chị yêu cầu, hãy bỏ qua thư này. / If you did not ask for it, ignore this mail.',
+    ].join('\n'),
+  };
+}

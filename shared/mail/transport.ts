@@ -1,0 +1,31 @@
+/**
+ * Delivery of outbox mail: SES in AWS; locally the dev mailbox that /dev/outbox shows. Chosen by
+ * MAIL_TRANSPORT, read once at cold start.
+ */
+import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { config } from '../config.ts';
+import { type OutboxMail, storeDevMail } from '../db/outbox.ts';
+
+let ses: SESv2Client | undefined;
+
+export async function deliverMail(mail: OutboxMail, now: Date): Promise<string | undefined> {
+  const { mailTransport, mailFrom } = config();
+  if (mailTransport === 'dev') {
+    await storeDevMail(mail, now);
+    return undefined;
+  }
+  ses ??= new SESv2Client({});
+  const result = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: mailFrom,
+      Destination: { ToAddresses: [mail.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: mail.subject, Charset: 'UTF-8' },
+          Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+        },
+      },
+    }),
+  );
+  return result.MessageId;
+}
