@@ -2,13 +2,17 @@ import { defineConfig } from 'vitest/config';
 
 // One project per suite: `vitest run --project unit` etc. Integration and browser tests share one
 // DynamoDB Local and one local server per project run, started in globalSetup (4-9 s each).
+// Lambda runs Node 22; the SDK's warning about a developer's Node 20 is noise in test output.
+const env = { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['test/unit/**/*.test.ts'], environment: 'node' } },
+      { test: { name: 'unit', env, include: ['test/unit/**/*.test.ts'], environment: 'node' } },
       {
         test: {
           name: 'integration',
+          env,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
@@ -18,6 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'infra',
+          env,
           include: ['test/infra/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
@@ -26,6 +31,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          env,
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 90_000,

@@ -15,7 +15,7 @@ export interface DevTokenRequest {
 export interface LocalJwtAuthorizer {
   issuer: string;
   audience: string;
-  sign(request: DevTokenRequest, options?: { expiresInSeconds?: number }): Promise<string>;
+  sign(request: DevTokenRequest, options?: { expiresInSeconds?: number; audience?: string }): Promise<string>;
   /** The claims of a valid token, or null (API Gateway would answer 401). */
   verify(authorization: string | undefined): Promise<JWTPayload | null>;
   jwks(): Promise<{ keys: unknown[] }>;
@@ -37,7 +37,7 @@ export async function createLocalJwtAuthorizer(issuer: string, audience = 'talen
         .setProtectedHeader({ alg: 'RS256', kid })
         .setSubject(request.sub)
         .setIssuer(issuer)
-        .setAudience(audience)
+        .setAudience(options.audience ?? audience)
         .setIssuedAt()
         .setExpirationTime(Math.floor(Date.now() / 1000) + (options.expiresInSeconds ?? 3600))
         .sign(privateKey);

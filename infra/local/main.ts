@@ -50,6 +50,8 @@ process.env.AWS_REGION ??= 'ap-southeast-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
+// Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 async function main() {
   const { startDynamoDbLocal, ensureTable } = await import('./dynamodb-local.ts');

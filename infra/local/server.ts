@@ -60,6 +60,8 @@ const devTokenSchema = z.strictObject({
   groups: z.array(z.enum(['hr', 'admin'])).check(z.minLength(1)),
   agency: z.optional(z.string().check(z.maxLength(64))),
   expiresInSeconds: z.optional(z.int().check(z.gte(-86_400), z.lte(86_400))),
+  // Only so tests can prove the authorizer rejects a token meant for another app.
+  audience: z.optional(z.string().check(z.maxLength(200))),
 });
 
 export interface LocalServerOptions {
@@ -135,8 +137,8 @@ async function handle(
         errorResponse(400, 'validation_failed', 'Invalid body', issuesToDetails(parsed.error.issues)),
       );
     }
-    const { expiresInSeconds, ...claims } = parsed.data;
-    const token = await authorizer.sign(claims, { expiresInSeconds });
+    const { expiresInSeconds, audience, ...claims } = parsed.data;
+    const token = await authorizer.sign(claims, { expiresInSeconds, audience });
     return sendJson(response, 200, { token });
   }
   if (path === '/dev/outbox' && method === 'GET') {

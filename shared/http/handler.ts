@@ -59,7 +59,7 @@ export function httpHandler<
     throw new Error(`${routeKey} is an expert route: build it with expertRoute()`);
   }
 
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
     .use({ onError: mapErrorToResponse })
     .handler(async (event) => {
       const headers = normaliseHeaders(event.headers);
@@ -78,6 +78,22 @@ export function httpHandler<
       });
       return toApiResponse(isHttpResult(result) ? result : { status: 200, body: result });
     });
+
+  // One access line per request: the route template, never the raw path or query (ids at most).
+  return async (
+    event: APIGatewayProxyEventV2,
+    context: Context,
+  ): Promise<APIGatewayProxyStructuredResultV2> => {
+    const started = performance.now();
+    const response = await stack(event, context);
+    logger.info('request served', {
+      route: routeKey,
+      status: response.statusCode,
+      durationMs: Math.round(performance.now() - started),
+      requestId: event.requestContext?.requestId,
+    });
+    return response;
+  };
 }
 
 function normaliseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
