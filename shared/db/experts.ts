@@ -16,12 +16,13 @@ import {
 import { config } from '../config.ts';
 import { consentText } from '../domain/consent.ts';
 import { Conflict, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
-import type {
-  ConsentChoices,
-  ConsentRecord,
-  ExpertProfile,
-  ProfilePatch,
-  Registration,
+import {
+  type ConsentChoices,
+  type ConsentRecord,
+  type ExpertProfile,
+  type ProfilePatch,
+  profileRuleViolations,
+  type Registration,
 } from '../domain/expert.ts';
 import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
 import { loginMail, verificationMail } from '../mail/messages.ts';
@@ -164,6 +165,8 @@ export async function registerExpert(registration: Registration, now: Date): Pro
       { path: 'consent.textVersion', message: `The current version is ${consentText.version}` },
     ]);
   }
+  const violations = profileRuleViolations(registration);
+  if (violations.length) throw new ValidationFailed('Invalid body', violations);
   const { stored, emailItem } = newExpert(registration, 'pending_verification', now);
   const id = stored.id;
   const email = stored.email;
@@ -349,7 +352,16 @@ export function updateExpertProfile(
   expectedVersion: number,
   now: Date,
 ): Promise<ExpertProfile> {
-  return changeProfile(expertId, now, () => patch, { expectedVersion });
+  return changeProfile(
+    expertId,
+    now,
+    (current) => {
+      const violations = profileRuleViolations({ ...current, ...patch });
+      if (violations.length) throw new ValidationFailed('Invalid body', violations);
+      return patch;
+    },
+    { expectedVersion },
+  );
 }
 
 /** Consent changes take effect at once: the read models are rewritten in the same transaction. */

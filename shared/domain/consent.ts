@@ -12,7 +12,7 @@ export const consentText = {
     'Hiển thị tên, học vị, học hàm, lĩnh vực và quốc gia của tôi trong danh bạ công khai (tùy chọn).',
   ],
   en: [
-    "I agree that the province keeps and processes the personal data in this profile for the province's register of intellectuals (required).",
+    "I agree that the provincial Department of Home Affairs (Sở Nội vụ) keeps and processes the personal data in this profile for the province's register of intellectuals (required).",
     "Let HR officers of the province's agencies view my profile and contact me (optional).",
     'Receive collaboration calls and task requests (optional).',
     'Show my name, degree, title, fields and country in the public directory (optional).',

@@ -214,5 +214,28 @@ export function toDirectoryEntry(p: ExpertProfile): DirectoryEntry {
 export const isVisibleToAgencies = (p: Pick<ExpertProfile, 'status' | 'consent'>): boolean =>
   p.status === 'active' && p.consent.shareWithAgencies;
 
+/**
+ * Rules across fields that a partial PATCH can only be checked against once merged with the
+ * stored profile: academic titles are conferred on doctors only; experience fits the age.
+ */
+export function profileRuleViolations(
+  p: Pick<EditableProfile, 'highestDegree' | 'academicTitle' | 'birthYear' | 'yearsExperience'>,
+): { path: string; message: string }[] {
+  const violations: { path: string; message: string }[] = [];
+  if (p.academicTitle && p.academicTitle !== 'none' && p.highestDegree !== 'doctorate') {
+    violations.push({
+      path: 'academicTitle',
+      message: 'Professor and associate professor titles require a doctorate',
+    });
+  }
+  if (p.birthYear !== undefined && p.yearsExperience > currentYear - p.birthYear - 14) {
+    violations.push({
+      path: 'yearsExperience',
+      message: 'More years of experience than the birth year allows',
+    });
+  }
+  return violations;
+}
+
 export const isListedInDirectory = (p: Pick<ExpertProfile, 'status' | 'consent'>): boolean =>
   p.status === 'active' && p.consent.publicDirectory;

@@ -73,6 +73,20 @@ describe('the expert self-service routes', () => {
     expect(after.body.version).toBe(before.body.version + 1);
   });
 
+  it('checks rules across fields against the merged profile', async () => {
+    const me = await registeredExpert({ highestDegree: 'doctorate', academicTitle: 'associate_professor' });
+
+    const res = await api('/api/me', {
+      method: 'PATCH',
+      token: me.sessionToken,
+      headers: { 'if-match': `"${me.expert.version}"` },
+      body: { highestDegree: 'master' },
+    });
+
+    expect(res.status).toBe(400);
+    expect(res.body.error.details[0].path).toBe('academicTitle');
+  });
+
   it('lets exactly one of two concurrent PATCHes on the same version win', async () => {
     const me = await registeredExpert();
     const { body } = await api('/api/me', { token: me.sessionToken });

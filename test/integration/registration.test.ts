@@ -76,6 +76,12 @@ describe('POST /api/experts (self-registration)', () => {
     ['a bad CEFR level', { languages: [{ code: 'en', level: 'D1' }] }, 'languages.0.level'],
     ['a negative experience', { yearsExperience: -1 }, 'yearsExperience'],
     ['a fractional experience', { yearsExperience: 2.5 }, 'yearsExperience'],
+    [
+      'a professor without a doctorate',
+      { highestDegree: 'master', academicTitle: 'professor' },
+      'academicTitle',
+    ],
+    ['more experience than age allows', { birthYear: 2000, yearsExperience: 40 }, 'yearsExperience'],
   ])('rejects %s', async (_, override, path) => {
     const res = await api('/api/experts', { body: { ...registration(), ...override } });
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { decodeCursor, encodeCursor } from '#shared/http/cursor';
+import { parseGroups } from '#shared/http/principal';
+
+describe('parseGroups (claims as API Gateway passes them)', () => {
+  it.each([
+    ['[hr admin]', ['hr', 'admin']],
+    ['[hr]', ['hr']],
+    ['["hr","admin"]', ['hr', 'admin']],
+    [['admin'], ['admin']],
+    ['', []],
+    [undefined, []],
+  ])('reads %j', (raw, groups) => {
+    expect(parseGroups(raw)).toEqual(groups);
+  });
+});
+
+describe('list cursors', () => {
+  const names = ['PK', 'SK', 'GSI2PK', 'GSI2SK'];
+  const key = { PK: 'EXPERT#1', SK: 'LISTING', GSI2PK: 'LISTING#AGENCIES', GSI2SK: 'an#1' };
+
+  it('round-trips a key', () => {
+    expect(decodeCursor(encodeCursor(key), { GSI2PK: 'LISTING#AGENCIES' }, names)).toEqual(key);
+  });
+
+  it.each([
+    ['garbage', '!!!'],
+    ['another query', encodeCursor({ ...key, GSI2PK: 'LISTING#DIRECTORY' })],
+    ['extra keys', encodeCursor({ ...key, extra: 'x' })],
+    ['a non-object', Buffer.from('[1]').toString('base64url')],
+  ])('refuses %s', (_, cursor) => {
+    expect(() => decodeCursor(cursor, { GSI2PK: 'LISTING#AGENCIES' }, names)).toThrow('Invalid cursor');
+  });
+});
