@@ -88,4 +88,26 @@ export interface StreamConsumer {
 
 export const streamConsumers: readonly StreamConsumer[] = [
   { handler: 'outbox/deliver-mail', eventName: 'INSERT', partitionKeyPrefix: 'OUTBOX#', batchSize: 25 },
+  // Opening a call writes a notification job; this pages through the audience into the outbox.
+  {
+    handler: 'calls/notify-call-audience',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'CALLJOB#',
+    batchSize: 1,
+  },
+];
+
+/**
+ * Functions run on a schedule (EventBridge in AWS; a timer in the local server): deadlines that
+ * must pass "by themselves" (offers expire, calls close).
+ */
+export interface ScheduledJob {
+  handler: string;
+  /** Minutes between runs in AWS. */
+  everyMinutes: number;
+  table: 'read' | 'readwrite';
+}
+
+export const scheduledJobs: readonly ScheduledJob[] = [
+  { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite' },
 ];

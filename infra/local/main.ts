@@ -82,7 +82,7 @@ async function main() {
   }
 
   const { createLocalJwtAuthorizer } = await import('./jwt-authorizer.ts');
-  const { createLocalServer, loadHandler } = await import('./server.ts');
+  const { createLocalServer, loadHandler, runScheduledJobs } = await import('./server.ts');
   const { startStreamPoller } = await import('./stream-poller.ts');
   const authorizer = await createLocalJwtAuthorizer(`${baseUrl}/dev`);
   const server = createLocalServer({ port, host, authorizer });
@@ -96,6 +96,14 @@ async function main() {
     loadHandler: loadHandler as never,
     onError: (error) => console.error(`stream poller: ${error.name}: ${error.message}`),
   });
+
+  // EventBridge's schedule, compressed: deadlines (offer expiry, call closing) pass by themselves.
+  const sweepSeconds = Number(process.env.SWEEP_SECONDS ?? 60);
+  const sweeper = setInterval(() => {
+    runScheduledJobs().catch((error: Error) =>
+      console.error(`scheduled jobs: ${error.name}: ${error.message}`),
+    );
+  }, sweepSeconds * 1000);
 
   console.log(`
 Talent Registry is running
@@ -111,6 +119,7 @@ Press Ctrl-C to stop.`);
     if (stopping) return;
     stopping = true;
     console.log(`\n${signal}: stopping`);
+    clearInterval(sweeper);
     server.closeAllConnections();
     server.close();
     await poller.stop().catch(() => undefined);

@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { listDevMail } from '#shared/db/outbox';
 import { errorResponse } from '#shared/http/responses';
 import { issuesToDetails } from '#shared/http/validation';
-import { type RouteDefinition, routeKey, routes } from '../routes.ts';
+import { type RouteDefinition, routeKey, routes, scheduledJobs } from '../routes.ts';
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
 
@@ -52,6 +52,23 @@ export function lambdaContext(functionName: string): Context {
     fail: () => undefined,
     succeed: () => undefined,
   };
+}
+
+/** What EventBridge does on a schedule; locally a timer and POST /dev/run-scheduled call this. */
+export async function runScheduledJobs(): Promise<string[]> {
+  const ran: string[] = [];
+  for (const job of scheduledJobs) {
+    const handler = (await loadHandler(job.handler)) as unknown as (
+      event: unknown,
+      context: Context,
+    ) => Promise<unknown>;
+    await handler(
+      { source: 'aws.events', 'detail-type': 'Scheduled Event', time: new Date().toISOString(), detail: {} },
+      lambdaContext(job.handler.replace('/', '-')),
+    );
+    ran.push(job.handler);
+  }
+  return ran;
 }
 
 const devTokenSchema = z.strictObject({
@@ -145,6 +162,9 @@ async function handle(
     return sendJson(response, 200, { items: await listDevMail(url.searchParams.get('to') ?? undefined) });
   }
   if (path === '/dev/jwks.json' && method === 'GET') return sendJson(response, 200, await authorizer.jwks());
+  if (path === '/dev/run-scheduled' && method === 'POST') {
+    return sendJson(response, 200, { ran: await runScheduledJobs() });
+  }
   if (path.startsWith('/dev/'))
     return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found' } });
 

@@ -8,8 +8,10 @@ import { type RouteDefinition, routes } from '../../infra/routes.ts';
 import { consentChoicesSchema, profilePatchSchema, registrationSchema } from '../domain/expert.ts';
 import { directoryQuerySchema, expertSearchQuerySchema } from '../domain/expert-search.ts';
 import { loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
+import { callOperations } from './openapi-calls.ts';
+import { offerOperations } from './openapi-offers.ts';
 
-interface OperationSchemas {
+export interface OperationSchemas {
   summary: string;
   body?: z.ZodMiniType;
   query?: z.ZodMiniObject;
@@ -17,6 +19,8 @@ interface OperationSchemas {
 }
 
 export const operationSchemas: Record<string, OperationSchemas> = {
+  ...offerOperations,
+  ...callOperations,
   'GET /api/health': { summary: 'Liveness' },
   'GET /api/meta': { summary: 'Province, field taxonomy, enumerations and the consent text version' },
   'GET /api/openapi.json': { summary: 'This document' },
