@@ -1,0 +1,29 @@
+import type { ReactNode } from 'react';
+import { ApiError } from '../api.ts';
+import type { Messages } from '../i18n.tsx';
+
+/** What to tell the user about a failed request that no form field explains. */
+export function failureMessage(error: unknown, t: Messages): string {
+  if (!(error instanceof ApiError)) return t.genericError;
+  if (error.status === 0) return t.networkError;
+  if (error.status === 429) return t.rateLimited;
+  if (error.status >= 500) return t.genericError;
+  return error.message || t.genericError;
+}
+
+export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info'; children: ReactNode }) {
+  // Errors interrupt (alert); confirmations wait their turn (status).
+  return (
+    <div className={`notice notice-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <p className="loading" role="status">
+      {label}
+    </p>
+  );
+}

@@ -1,0 +1,257 @@
+/**
+ * Labelled form controls that show their own validation message: each control gets an id derived
+ * from its field path, `aria-invalid` and `aria-describedby` pointing at the message when invalid.
+ */
+import { createContext, type ReactNode, useContext } from 'react';
+import { controlId, errorId, type FieldErrors } from '../forms/issues.ts';
+import { useI18n } from '../i18n.tsx';
+
+interface FormErrorsState {
+  idPrefix: string;
+  errors: FieldErrors;
+}
+
+const FormErrorsContext = createContext<FormErrorsState>({ idPrefix: 'form', errors: {} });
+
+export function FormErrorsProvider({
+  idPrefix,
+  errors,
+  children,
+}: FormErrorsState & { children: ReactNode }) {
+  return <FormErrorsContext.Provider value={{ idPrefix, errors }}>{children}</FormErrorsContext.Provider>;
+}
+
+/** The id and ARIA wiring of the control for `path`; `errorPath` when a group owns the message. */
+export function useControl(path: string, options: { hasHint?: boolean; errorPath?: string } = {}) {
+  const { idPrefix, errors } = useContext(FormErrorsContext);
+  const id = controlId(idPrefix, path);
+  const hintId = options.hasHint ? `${id}-hint` : undefined;
+  const messagePath = options.errorPath ?? path;
+  const error = errors[messagePath];
+  const describedBy = [hintId, error ? errorId(idPrefix, messagePath) : undefined].filter(Boolean).join(' ');
+  return {
+    id,
+    hintId,
+    error,
+    errorId: errorId(idPrefix, messagePath),
+    aria: {
+      'aria-invalid': error ? true : undefined,
+      'aria-describedby': describedBy || undefined,
+    },
+  };
+}
+
+export function FieldMessage({ path }: { path: string }) {
+  const { idPrefix, errors } = useContext(FormErrorsContext);
+  const error = errors[path];
+  if (!error) return null;
+  return (
+    <p className="field-error" id={errorId(idPrefix, path)}>
+      {error}
+    </p>
+  );
+}
+
+function LabelText({ label, required }: { label: string; required?: boolean }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {label}
+      {required ? <span className="marker"> {t.required}</span> : null}
+    </>
+  );
+}
+
+interface TextFieldProps {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  type?: 'text' | 'email' | 'tel' | 'number' | 'search';
+  required?: boolean;
+  autoComplete?: string;
+  hint?: string;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  disabled?: boolean;
+}
+
+export function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  type = 'text',
+  required,
+  hint,
+  ...rest
+}: TextFieldProps) {
+  const control = useControl(path, { hasHint: Boolean(hint) });
+  return (
+    <div className="field">
+      <label htmlFor={control.id}>
+        <LabelText label={label} required={required} />
+      </label>
+      {hint ? (
+        <p className="hint" id={control.hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <input
+        id={control.id}
+        type={type}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-required={required || undefined}
+        inputMode={type === 'number' ? 'numeric' : undefined}
+        step={type === 'number' ? 1 : undefined}
+        {...control.aria}
+        {...rest}
+      />
+      <FieldMessage path={path} />
+    </div>
+  );
+}
+
+export function TextArea({
+  path,
+  label,
+  value,
+  onChange,
+  hint,
+  maxLength,
+}: Pick<TextFieldProps, 'path' | 'label' | 'value' | 'onChange' | 'hint' | 'maxLength'>) {
+  const control = useControl(path, { hasHint: Boolean(hint) });
+  return (
+    <div className="field field-wide">
+      <label htmlFor={control.id}>{label}</label>
+      {hint ? (
+        <p className="hint" id={control.hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <textarea
+        id={control.id}
+        value={value}
+        rows={5}
+        maxLength={maxLength}
+        onChange={(e) => onChange(e.target.value)}
+        {...control.aria}
+      />
+      <FieldMessage path={path} />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
+interface SelectFieldProps {
+  path: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options?: Option[];
+  groups?: OptionGroup[];
+  /** The label of the empty first option; none when every value is a real choice. */
+  placeholder?: string;
+  required?: boolean;
+  disabled?: boolean;
+  errorPath?: string;
+}
+
+export function SelectField({
+  path,
+  label,
+  value,
+  onChange,
+  options = [],
+  groups = [],
+  placeholder,
+  required,
+  disabled,
+  errorPath,
+}: SelectFieldProps) {
+  const control = useControl(path, { errorPath });
+  return (
+    <div className="field">
+      <label htmlFor={control.id}>
+        <LabelText label={label} required={required} />
+      </label>
+      <select
+        id={control.id}
+        value={value}
+        disabled={disabled}
+        aria-required={required || undefined}
+        onChange={(e) => onChange(e.target.value)}
+        {...control.aria}
+      >
+        {placeholder !== undefined ? <option value="">{placeholder}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+        {groups.map((g) => (
+          <optgroup key={g.label} label={g.label}>
+            {g.options.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </optgroup>
+        ))}
+      </select>
+      {errorPath ? null : <FieldMessage path={path} />}
+    </div>
+  );
+}
+
+/** A yes/no question as two radio buttons in a fieldset. */
+export function YesNoField({
+  path,
+  legend,
+  value,
+  onChange,
+  required,
+}: {
+  path: string;
+  legend: string;
+  value: '' | 'yes' | 'no';
+  onChange: (value: 'yes' | 'no') => void;
+  required?: boolean;
+}) {
+  const { t } = useI18n();
+  const control = useControl(path);
+  return (
+    <fieldset className="field choice-group" aria-describedby={control.aria['aria-describedby']}>
+      <legend>
+        <LabelText label={legend} required={required} />
+      </legend>
+      <div className="choices-inline">
+        {(['yes', 'no'] as const).map((choice) => (
+          <label key={choice} className="choice" htmlFor={`${control.id}-${choice}`}>
+            <input
+              type="radio"
+              id={`${control.id}-${choice}`}
+              name={control.id}
+              checked={value === choice}
+              onChange={() => onChange(choice)}
+              {...control.aria}
+            />
+            {choice === 'yes' ? t.yes : t.no}
+          </label>
+        ))}
+      </div>
+      <FieldMessage path={path} />
+    </fieldset>
+  );
+}

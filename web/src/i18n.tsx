@@ -1,0 +1,579 @@
+/**
+ * Every visible string of the app, in Vietnamese (the default) and English. One dictionary per
+ * language with the same shape, so a missing translation is a type error.
+ */
+
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import type {
+  AcademicTitle,
+  Degree,
+  EngagementMode,
+  ExpertStatus,
+  LanguageLevel,
+} from '#shared/domain/expert';
+
+export type Lang = 'vi' | 'en';
+type LocationKind = 'in_province' | 'in_country' | 'overseas';
+type Gender = 'female' | 'male' | 'other' | 'unspecified';
+type Sector =
+  | 'state'
+  | 'university'
+  | 'research_institute'
+  | 'enterprise'
+  | 'fdi'
+  | 'ngo'
+  | 'self_employed'
+  | 'other';
+
+const maxBirthYear = new Date().getUTCFullYear() - 16;
+
+const vi = {
+  appName: 'Cơ sở dữ liệu đội ngũ trí thức',
+  skipToContent: 'Chuyển đến nội dung chính',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Switch to English',
+  mainNav: 'Điều hướng chính',
+  navHome: 'Trang chủ',
+  navRegister: 'Đăng ký',
+  navDirectory: 'Danh bạ',
+  navMyProfile: 'Hồ sơ của tôi',
+  navStaff: 'Cán bộ',
+  logout: 'Đăng xuất',
+  loading: 'Đang tải…',
+  retry: 'Thử lại',
+  close: 'Đóng',
+  yes: 'Có',
+  no: 'Không',
+  any: 'Tất cả',
+  optional: '(không bắt buộc)',
+  required: '(bắt buộc)',
+  notFoundTitle: 'Không tìm thấy trang',
+  notFoundBody: 'Địa chỉ này không có trong ứng dụng.',
+  backHome: 'Về trang chủ',
+  networkError: 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.',
+  genericError: 'Đã có lỗi xảy ra. Hãy thử lại sau.',
+  rateLimited: 'Bạn thao tác quá nhanh. Hãy đợi một lát rồi thử lại.',
+  metaError: 'Không tải được cấu hình của tỉnh.',
+
+  // Landing
+  landingTitle: (province: string) => `Cơ sở dữ liệu đội ngũ trí thức tỉnh ${province}`,
+  landingIntro:
+    'Tỉnh xây dựng cơ sở dữ liệu về đội ngũ trí thức để dự báo, quy hoạch nhu cầu chuyên gia, thu hút người tài vào các lĩnh vực tỉnh cần, đặt hàng nhiệm vụ nghiên cứu, tư vấn và hợp tác với trí thức người địa phương đang sống và làm việc ở trong nước cũng như ở nước ngoài.',
+  landingWho:
+    'Nếu bạn là nhà khoa học, chuyên gia hoặc người có trình độ đại học trở lên — ở trong tỉnh, nơi khác trong nước hay ở nước ngoài — hãy đăng ký hồ sơ. Bạn tự quyết định ai được xem hồ sơ và có thể sửa, tải về hoặc xóa dữ liệu bất cứ lúc nào.',
+  prioritiesHeading: 'Định hướng của tỉnh',
+  targetsHeading: (year: number) => `Mục tiêu đến năm ${year}`,
+  targetIntellectuals: (n: string) => `${n} trí thức`,
+  targetDoctorates: (n: string) => `${n} tiến sĩ`,
+  targetMasters: (n: string) => `${n} thạc sĩ trở lên`,
+  actionRegister: 'Đăng ký',
+  actionLogin: 'Đăng nhập bằng e-mail',
+  actionStaff: 'Cán bộ',
+  actionDirectory: 'Xem danh bạ công khai',
+
+  // Registration
+  registerTitle: 'Đăng ký hồ sơ trí thức',
+  registerIntro: 'Các trường đánh dấu (bắt buộc) phải điền. Sau khi gửi, bạn sẽ nhận e-mail để xác nhận.',
+  sectionPersonal: 'Thông tin cá nhân',
+  sectionExpertise: 'Trình độ và lĩnh vực',
+  sectionLocation: 'Nơi sinh sống và làm việc',
+  sectionWork: 'Công việc và kinh nghiệm',
+  sectionLanguages: 'Ngoại ngữ',
+  sectionEngagement: 'Hình thức hợp tác',
+  sectionConsent: 'Đồng ý xử lý dữ liệu cá nhân',
+  consentIntro: (version: string) =>
+    `Theo Luật Bảo vệ dữ liệu cá nhân (Luật số 91/2025/QH15), mỗi mục đích cần sự đồng ý riêng. Nội dung đồng ý phiên bản ${version}.`,
+  fullName: 'Họ và tên',
+  email: 'E-mail',
+  phone: 'Số điện thoại',
+  birthYear: 'Năm sinh',
+  gender: 'Giới tính',
+  highestDegree: 'Học vị cao nhất',
+  academicTitle: 'Học hàm',
+  fieldsLegend: 'Lĩnh vực chuyên môn (1–5)',
+  fieldCode: (n: number) => `Lĩnh vực ${n}`,
+  fieldSpecialization: (n: number) => `Chuyên ngành hẹp ${n}`,
+  addField: 'Thêm lĩnh vực',
+  removeField: (n: number) => `Bỏ lĩnh vực ${n}`,
+  chooseField: '— Chọn lĩnh vực —',
+  choose: '— Chọn —',
+  locationKind: 'Hiện đang ở',
+  country: 'Quốc gia',
+  city: 'Thành phố',
+  vietnam: 'Việt Nam',
+  nativeOfProvince: (province: string) => `Người gốc tỉnh ${province}?`,
+  hometown: 'Quê quán (huyện/xã)',
+  employerName: 'Cơ quan, đơn vị công tác',
+  employerSector: 'Khu vực',
+  yearsExperience: 'Số năm kinh nghiệm',
+  publications: 'Số công trình công bố',
+  patents: 'Số bằng sáng chế',
+  languagesLegend: 'Ngoại ngữ (tối đa 10)',
+  languageCode: (n: number) => `Ngôn ngữ ${n}`,
+  languageLevel: (n: number) => `Trình độ ngôn ngữ ${n}`,
+  addLanguage: 'Thêm ngoại ngữ',
+  removeLanguage: (n: number) => `Bỏ ngôn ngữ ${n}`,
+  noLanguages: 'Chưa có ngoại ngữ nào.',
+  engagementLegend: 'Bạn sẵn sàng hợp tác theo hình thức nào? (chọn ít nhất một)',
+  bio: 'Giới thiệu ngắn',
+  bioHint: 'Tối đa 2.000 ký tự.',
+  submitRegistration: 'Gửi đăng ký',
+  sending: 'Đang gửi…',
+  errorSummary: (n: number) => `Có ${n} chỗ cần sửa. Xem thông báo bên cạnh từng trường.`,
+
+  // Check e-mail / login
+  checkEmailTitle: 'Hãy kiểm tra hộp thư',
+  checkEmailBody:
+    'Nếu địa chỉ e-mail hợp lệ, chúng tôi đã gửi cho bạn một đường liên kết. Hãy mở e-mail và nhấn vào liên kết để xác nhận và vào trang hồ sơ của bạn. Liên kết dùng được một lần và hết hạn sau 24 giờ.',
+  checkEmailSpam: 'Không thấy e-mail? Hãy xem thư mục thư rác, hoặc yêu cầu gửi lại liên kết.',
+  loginTitle: 'Đăng nhập bằng e-mail',
+  loginIntro: 'Nhập e-mail bạn đã đăng ký. Chúng tôi sẽ gửi một đường liên kết đăng nhập.',
+  sendLoginLink: 'Gửi liên kết đăng nhập',
+  signingIn: 'Đang đăng nhập…',
+  linkInvalid: 'Liên kết đăng nhập đã được dùng hoặc đã hết hạn.',
+  requestNewLink: 'Yêu cầu liên kết mới',
+  sessionExpired: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.',
+  needLogin: 'Bạn cần đăng nhập để xem trang này.',
+
+  // Self-service
+  meTitle: 'Hồ sơ của tôi',
+  statusLabel: 'Trạng thái',
+  status: {
+    pending_verification: 'Chờ xác nhận e-mail',
+    active: 'Đang hoạt động',
+    withdrawn: 'Đã rút',
+  } satisfies Record<ExpertStatus, string>,
+  lastUpdated: 'Cập nhật lần cuối',
+  editProfile: 'Sửa hồ sơ',
+  editProfileTitle: 'Sửa hồ sơ',
+  saveChanges: 'Lưu thay đổi',
+  cancel: 'Hủy',
+  saved: 'Đã lưu thay đổi.',
+  nothingChanged: 'Bạn chưa thay đổi gì.',
+  cannotClear: 'Trường này không thể để trống sau khi đã điền.',
+  versionMismatch: 'Hồ sơ đã được thay đổi ở nơi khác. Hãy tải lại hồ sơ rồi sửa lại.',
+  reloadProfile: 'Tải lại hồ sơ',
+  consentTitle: 'Quyền riêng tư và sự đồng ý',
+  consentRegistryGiven: (at: string) => `Bạn đã đồng ý với mục đích của cơ sở dữ liệu lúc ${at}.`,
+  consentSaved: 'Đã cập nhật sự đồng ý.',
+  myDataTitle: 'Dữ liệu của tôi',
+  myDataIntro:
+    'Bạn có thể tải về toàn bộ dữ liệu chúng tôi lưu về bạn (hồ sơ, lịch sử đồng ý, đề nghị, và cơ quan nào đã xem hồ sơ), hoặc xóa hồ sơ.',
+  exportData: 'Tải dữ liệu của tôi (JSON)',
+  exported: 'Đã tải dữ liệu.',
+  deleteProfile: 'Xóa hồ sơ của tôi',
+  deleteDialogTitle: 'Xóa hồ sơ vĩnh viễn?',
+  deleteDialogBody:
+    'Dữ liệu cá nhân của bạn sẽ bị xóa ngay và không thể khôi phục. Các đề nghị và nhật ký chỉ giữ lại một bản ghi không có dữ liệu cá nhân.',
+  deleteConfirmWord: 'XÓA',
+  deleteConfirmLabel: (word: string) => `Gõ ${word} để xác nhận`,
+  deleteConfirmButton: 'Xóa vĩnh viễn',
+  profileDeleted: 'Hồ sơ của bạn đã được xóa.',
+  loggedOut: 'Bạn đã đăng xuất.',
+
+  // Directory
+  directoryTitle: 'Danh bạ trí thức',
+  directoryIntro: 'Những người đã đồng ý hiển thị tên, học vị, học hàm, lĩnh vực và quốc gia.',
+  searchText: 'Tìm theo tên hoặc chuyên ngành',
+  field: 'Lĩnh vực',
+  allFieldsOf: (group: string) => `${group} (tất cả)`,
+  search: 'Tìm kiếm',
+  clearFilters: 'Xóa bộ lọc',
+  moreFilters: (inUse: number) => (inUse > 0 ? `Thêm bộ lọc (${inUse} đang dùng)` : 'Thêm bộ lọc'),
+  noResults: 'Không có kết quả phù hợp.',
+  nextPage: 'Trang sau',
+  previousPage: 'Trang trước',
+  pageNumber: (n: number) => `Trang ${n}`,
+
+  // Staff
+  staffLoginTitle: 'Đăng nhập cán bộ (MÔI TRƯỜNG PHÁT TRIỂN)',
+  staffLoginWarning:
+    'Đây là trang đăng nhập chỉ dùng khi chạy thử trên máy (máy chủ cục bộ). Trên hệ thống thật, cán bộ đăng nhập qua Cognito.',
+  role: 'Vai trò',
+  roleHr: 'Cán bộ nhân sự (hr)',
+  roleAdmin: 'Quản trị (admin)',
+  agency: 'Cơ quan',
+  staffEmail: 'E-mail cán bộ',
+  staffSignIn: 'Đăng nhập',
+  staffSignedInAs: (email: string) => `Cán bộ: ${email}`,
+  staffNeedLogin: 'Bạn cần đăng nhập với vai trò cán bộ.',
+  searchTitle: 'Tìm kiếm chuyên gia',
+  filtersLegend: 'Bộ lọc',
+  minDegree: 'Học vị tối thiểu',
+  title: 'Học hàm',
+  native: 'Người gốc tỉnh',
+  language: 'Ngoại ngữ',
+  engagement: 'Hình thức hợp tác',
+  resultsCaption: 'Kết quả tìm kiếm. Nhấn Enter trên một dòng để xem hồ sơ.',
+  colName: 'Họ và tên',
+  colDegree: 'Học vị / học hàm',
+  colFields: 'Lĩnh vực',
+  colLocation: 'Nơi ở',
+  colYears: 'Số năm KN',
+  profilePanelTitle: 'Hồ sơ chuyên gia',
+  auditedNotice: 'Việc xem hồ sơ đầy đủ được ghi vào nhật ký.',
+  contacts: 'Liên hệ',
+  years: (n: number) => `${n} năm`,
+
+  // Enumerations
+  degree: { bachelor: 'Cử nhân / Kỹ sư', master: 'Thạc sĩ', doctorate: 'Tiến sĩ' } satisfies Record<
+    Degree,
+    string
+  >,
+  academicTitleName: {
+    none: 'Không',
+    associate_professor: 'Phó Giáo sư',
+    professor: 'Giáo sư',
+  } satisfies Record<AcademicTitle, string>,
+  genderName: { female: 'Nữ', male: 'Nam', other: 'Khác', unspecified: 'Không muốn nêu' } satisfies Record<
+    Gender,
+    string
+  >,
+  locationKindName: {
+    in_province: 'Trong tỉnh',
+    in_country: 'Nơi khác trong nước',
+    overseas: 'Nước ngoài',
+  } satisfies Record<LocationKind, string>,
+  sectorName: {
+    state: 'Cơ quan nhà nước',
+    university: 'Trường đại học',
+    research_institute: 'Viện nghiên cứu',
+    enterprise: 'Doanh nghiệp',
+    fdi: 'Doanh nghiệp có vốn nước ngoài',
+    ngo: 'Tổ chức phi chính phủ',
+    self_employed: 'Làm việc độc lập',
+    other: 'Khác',
+  } satisfies Record<Sector, string>,
+  languageLevelName: {
+    A1: 'A1',
+    A2: 'A2',
+    B1: 'B1',
+    B2: 'B2',
+    C1: 'C1',
+    C2: 'C2',
+    native: 'Bản ngữ',
+  } satisfies Record<LanguageLevel, string>,
+  engagementName: {
+    relocate: 'Chuyển về làm việc tại tỉnh',
+    full_time: 'Làm việc toàn thời gian',
+    part_time: 'Làm việc bán thời gian',
+    remote_advisory: 'Tư vấn từ xa',
+    short_visit: 'Chuyến làm việc ngắn ngày',
+    project_based: 'Theo dự án, nhiệm vụ',
+  } satisfies Record<EngagementMode, string>,
+
+  // Validation messages, keyed by the field path with array indices removed
+  fieldError: {
+    fullName: 'Nhập họ và tên (tối đa 120 ký tự).',
+    email: 'Nhập một địa chỉ e-mail hợp lệ.',
+    phone: 'Số điện thoại không hợp lệ (6–20 chữ số, có thể bắt đầu bằng +).',
+    birthYear: `Năm sinh phải từ 1930 đến ${maxBirthYear}.`,
+    gender: 'Chọn giới tính.',
+    highestDegree: 'Chọn học vị cao nhất.',
+    academicTitle: 'Chọn học hàm.',
+    fields: 'Chọn từ 1 đến 5 lĩnh vực, mỗi lĩnh vực một lần.',
+    'fields.code': 'Chọn một lĩnh vực trong danh sách.',
+    'fields.specialization': 'Chuyên ngành tối đa 200 ký tự.',
+    'location.kind': 'Cho biết bạn đang ở đâu.',
+    'location.country': 'Chọn quốc gia: Việt Nam nếu ở trong nước, nước khác nếu ở nước ngoài.',
+    'location.city': 'Tên thành phố tối đa 100 ký tự.',
+    nativeOfProvince: 'Cho biết bạn có phải người gốc tỉnh không.',
+    hometown: 'Quê quán tối đa 100 ký tự.',
+    'employer.name': 'Tên cơ quan tối đa 200 ký tự.',
+    'employer.sector': 'Chọn khu vực.',
+    yearsExperience: 'Nhập số năm kinh nghiệm (số nguyên từ 0 đến 70).',
+    languages: 'Mỗi ngôn ngữ chỉ chọn một lần, tối đa 10 ngôn ngữ.',
+    'languages.code': 'Chọn ngôn ngữ.',
+    'languages.level': 'Chọn trình độ.',
+    publications: 'Nhập số nguyên từ 0 đến 10.000.',
+    patents: 'Nhập số nguyên từ 0 đến 10.000.',
+    engagement: 'Chọn ít nhất một hình thức hợp tác.',
+    bio: 'Phần giới thiệu tối đa 2.000 ký tự.',
+    'consent.registry': 'Bạn cần đồng ý với mục đích của cơ sở dữ liệu để đăng ký.',
+  } as Record<string, string>,
+};
+
+export type Messages = typeof vi;
+
+const en: Messages = {
+  appName: 'Talent Registry',
+  skipToContent: 'Skip to main content',
+  switchLanguage: 'Tiếng Việt',
+  switchLanguageLabel: 'Chuyển sang tiếng Việt',
+  mainNav: 'Main navigation',
+  navHome: 'Home',
+  navRegister: 'Register',
+  navDirectory: 'Directory',
+  navMyProfile: 'My profile',
+  navStaff: 'Staff',
+  logout: 'Log out',
+  loading: 'Loading…',
+  retry: 'Try again',
+  close: 'Close',
+  yes: 'Yes',
+  no: 'No',
+  any: 'Any',
+  optional: '(optional)',
+  required: '(required)',
+  notFoundTitle: 'Page not found',
+  notFoundBody: 'This address is not part of the app.',
+  backHome: 'Back to the home page',
+  networkError: 'Could not reach the server. Check your connection and try again.',
+  genericError: 'Something went wrong. Please try again later.',
+  rateLimited: 'Too many attempts. Please wait a moment and try again.',
+  metaError: "Could not load the province's configuration.",
+
+  landingTitle: (province: string) => `${province} talent registry`,
+  landingIntro:
+    'The province keeps a database of its intellectual workforce to forecast and plan the experts it needs, to attract talent to the fields the province needs, to order research and advisory tasks, and to cooperate with natives of the province who live and work elsewhere in Vietnam or abroad.',
+  landingWho:
+    'If you are a scientist, an expert or a graduate — in the province, elsewhere in Vietnam or overseas — register your profile. You decide who may see it, and you can edit, download or delete your data at any time.',
+  prioritiesHeading: "The province's priorities",
+  targetsHeading: (year: number) => `Targets for ${year}`,
+  targetIntellectuals: (n: string) => `${n} intellectuals`,
+  targetDoctorates: (n: string) => `${n} doctorates`,
+  targetMasters: (n: string) => `${n} masters or higher`,
+  actionRegister: 'Register',
+  actionLogin: 'Log in by e-mail',
+  actionStaff: 'Staff',
+  actionDirectory: 'Browse the public directory',
+
+  registerTitle: 'Register your profile',
+  registerIntro:
+    'Fields marked (required) must be filled in. After sending, you will get an e-mail to confirm.',
+  sectionPersonal: 'Personal details',
+  sectionExpertise: 'Degree and fields',
+  sectionLocation: 'Where you live and work',
+  sectionWork: 'Work and experience',
+  sectionLanguages: 'Languages',
+  sectionEngagement: 'Ways to work with the province',
+  sectionConsent: 'Consent to processing personal data',
+  consentIntro: (version: string) =>
+    `Under the Personal Data Protection Law (91/2025/QH15), each purpose needs its own consent. Consent text version ${version}.`,
+  fullName: 'Full name',
+  email: 'E-mail',
+  phone: 'Phone',
+  birthYear: 'Year of birth',
+  gender: 'Gender',
+  highestDegree: 'Highest degree',
+  academicTitle: 'Academic title',
+  fieldsLegend: 'Fields of expertise (1–5)',
+  fieldCode: (n: number) => `Field ${n}`,
+  fieldSpecialization: (n: number) => `Specialization ${n}`,
+  addField: 'Add a field',
+  removeField: (n: number) => `Remove field ${n}`,
+  chooseField: '— Choose a field —',
+  choose: '— Choose —',
+  locationKind: 'Currently living',
+  country: 'Country',
+  city: 'City',
+  vietnam: 'Vietnam',
+  nativeOfProvince: (province: string) => `Native of ${province}?`,
+  hometown: 'Hometown (district/commune)',
+  employerName: 'Employer',
+  employerSector: 'Sector',
+  yearsExperience: 'Years of experience',
+  publications: 'Publications',
+  patents: 'Patents',
+  languagesLegend: 'Languages (up to 10)',
+  languageCode: (n: number) => `Language ${n}`,
+  languageLevel: (n: number) => `Level of language ${n}`,
+  addLanguage: 'Add a language',
+  removeLanguage: (n: number) => `Remove language ${n}`,
+  noLanguages: 'No languages yet.',
+  engagementLegend: 'How would you work with the province? (choose at least one)',
+  bio: 'Short bio',
+  bioHint: 'Up to 2,000 characters.',
+  submitRegistration: 'Send registration',
+  sending: 'Sending…',
+  errorSummary: (n: number) =>
+    `${n} ${n === 1 ? 'thing needs' : 'things need'} fixing; see the messages next to the fields.`,
+
+  checkEmailTitle: 'Check your e-mail',
+  checkEmailBody:
+    'If the address is valid, we have sent you a link. Open the e-mail and follow the link to confirm and go to your profile page. The link works once and expires after 24 hours.',
+  checkEmailSpam: 'No e-mail? Look in your spam folder, or ask for a new link.',
+  loginTitle: 'Log in by e-mail',
+  loginIntro: 'Enter the e-mail you registered with. We will send you a login link.',
+  sendLoginLink: 'Send me a login link',
+  signingIn: 'Signing you in…',
+  linkInvalid: 'This login link has already been used or has expired.',
+  requestNewLink: 'Ask for a new link',
+  sessionExpired: 'Your session has expired. Please log in again.',
+  needLogin: 'You need to log in to see this page.',
+
+  meTitle: 'My profile',
+  statusLabel: 'Status',
+  status: { pending_verification: 'Awaiting e-mail confirmation', active: 'Active', withdrawn: 'Withdrawn' },
+  lastUpdated: 'Last updated',
+  editProfile: 'Edit profile',
+  editProfileTitle: 'Edit profile',
+  saveChanges: 'Save changes',
+  cancel: 'Cancel',
+  saved: 'Changes saved.',
+  nothingChanged: 'You have not changed anything.',
+  cannotClear: 'This field cannot be emptied once filled in.',
+  versionMismatch: 'The profile changed elsewhere. Reload it, then make your changes again.',
+  reloadProfile: 'Reload the profile',
+  consentTitle: 'Privacy and consent',
+  consentRegistryGiven: (at: string) => `You consented to the registry's purpose on ${at}.`,
+  consentSaved: 'Consent updated.',
+  myDataTitle: 'My data',
+  myDataIntro:
+    'You can download everything we hold about you (profile, consent history, offers, and which agencies viewed your profile), or delete your profile.',
+  exportData: 'Download my data (JSON)',
+  exported: 'Data downloaded.',
+  deleteProfile: 'Delete my profile',
+  deleteDialogTitle: 'Delete your profile for good?',
+  deleteDialogBody:
+    'Your personal data is erased at once and cannot be recovered. Offers and the audit log keep only a record without personal data.',
+  deleteConfirmWord: 'DELETE',
+  deleteConfirmLabel: (word: string) => `Type ${word} to confirm`,
+  deleteConfirmButton: 'Delete for good',
+  profileDeleted: 'Your profile has been deleted.',
+  loggedOut: 'You have logged out.',
+
+  directoryTitle: 'Directory of experts',
+  directoryIntro: 'People who agreed to show their name, degree, title, fields and country.',
+  searchText: 'Search by name or specialization',
+  field: 'Field',
+  allFieldsOf: (group: string) => `${group} (all)`,
+  search: 'Search',
+  clearFilters: 'Clear filters',
+  moreFilters: (inUse: number) => (inUse > 0 ? `More filters (${inUse} in use)` : 'More filters'),
+  noResults: 'Nothing matches.',
+  nextPage: 'Next page',
+  previousPage: 'Previous page',
+  pageNumber: (n: number) => `Page ${n}`,
+
+  staffLoginTitle: 'Staff login (DEVELOPMENT ONLY)',
+  staffLoginWarning:
+    'This login page exists only on the local development server. In production, staff sign in through Cognito.',
+  role: 'Role',
+  roleHr: 'HR officer (hr)',
+  roleAdmin: 'Administrator (admin)',
+  agency: 'Agency',
+  staffEmail: 'Staff e-mail',
+  staffSignIn: 'Sign in',
+  staffSignedInAs: (email: string) => `Staff: ${email}`,
+  staffNeedLogin: 'You need to sign in as staff.',
+  searchTitle: 'Search experts',
+  filtersLegend: 'Filters',
+  minDegree: 'Minimum degree',
+  title: 'Academic title',
+  native: 'Native of the province',
+  language: 'Language',
+  engagement: 'Engagement',
+  resultsCaption: 'Search results. Press Enter on a row to open the profile.',
+  colName: 'Name',
+  colDegree: 'Degree / title',
+  colFields: 'Fields',
+  colLocation: 'Location',
+  colYears: 'Years',
+  profilePanelTitle: 'Expert profile',
+  auditedNotice: 'Viewing a full profile is recorded in the audit log.',
+  contacts: 'Contacts',
+  years: (n: number) => `${n} ${n === 1 ? 'year' : 'years'}`,
+
+  degree: { bachelor: 'Bachelor / Engineer', master: 'Master', doctorate: 'Doctorate' },
+  academicTitleName: { none: 'None', associate_professor: 'Associate professor', professor: 'Professor' },
+  genderName: { female: 'Female', male: 'Male', other: 'Other', unspecified: 'Prefer not to say' },
+  locationKindName: {
+    in_province: 'In the province',
+    in_country: 'Elsewhere in Vietnam',
+    overseas: 'Overseas',
+  },
+  sectorName: {
+    state: 'Government',
+    university: 'University',
+    research_institute: 'Research institute',
+    enterprise: 'Enterprise',
+    fdi: 'Foreign-invested enterprise',
+    ngo: 'Non-governmental organisation',
+    self_employed: 'Self-employed',
+    other: 'Other',
+  },
+  languageLevelName: { A1: 'A1', A2: 'A2', B1: 'B1', B2: 'B2', C1: 'C1', C2: 'C2', native: 'Native' },
+  engagementName: {
+    relocate: 'Relocate to the province',
+    full_time: 'Full-time work',
+    part_time: 'Part-time work',
+    remote_advisory: 'Remote advisory',
+    short_visit: 'Short visit',
+    project_based: 'Project-based tasks',
+  },
+
+  fieldError: {
+    fullName: 'Enter your full name (up to 120 characters).',
+    email: 'Enter a valid e-mail address.',
+    phone: 'Not a valid phone number (6–20 digits, may start with +).',
+    birthYear: `Year of birth must be between 1930 and ${maxBirthYear}.`,
+    gender: 'Choose a gender.',
+    highestDegree: 'Choose your highest degree.',
+    academicTitle: 'Choose an academic title.',
+    fields: 'Choose 1 to 5 fields, each once.',
+    'fields.code': 'Choose a field from the list.',
+    'fields.specialization': 'Up to 200 characters.',
+    'location.kind': 'Tell us where you live.',
+    'location.country': 'Choose the country: Vietnam if you live in Vietnam, another country if overseas.',
+    'location.city': 'Up to 100 characters.',
+    nativeOfProvince: 'Tell us whether you are a native of the province.',
+    hometown: 'Up to 100 characters.',
+    'employer.name': 'Up to 200 characters.',
+    'employer.sector': 'Choose a sector.',
+    yearsExperience: 'Enter your years of experience (a whole number from 0 to 70).',
+    languages: 'Choose each language once, up to 10.',
+    'languages.code': 'Choose a language.',
+    'languages.level': 'Choose a level.',
+    publications: 'Enter a whole number from 0 to 10,000.',
+    patents: 'Enter a whole number from 0 to 10,000.',
+    engagement: 'Choose at least one way of working with the province.',
+    bio: 'Up to 2,000 characters.',
+    'consent.registry': "You need to consent to the registry's purpose to register.",
+  },
+};
+
+const dictionaries: Record<Lang, Messages> = { vi, en };
+const storageKey = 'talentRegistry.lang';
+
+function initialLang(): Lang {
+  try {
+    return localStorage.getItem(storageKey) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+interface I18n {
+  lang: Lang;
+  t: Messages;
+  toggleLang: () => void;
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    try {
+      localStorage.setItem(storageKey, lang);
+    } catch {
+      // Private browsing may forbid storage; the choice then lasts for this page only.
+    }
+  }, [lang]);
+
+  const toggleLang = useCallback(() => setLang((current) => (current === 'vi' ? 'en' : 'vi')), []);
+  const value = useMemo(() => ({ lang, t: dictionaries[lang], toggleLang }), [lang, toggleLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error('useI18n outside I18nProvider');
+  return i18n;
+}
+
+/** A {vi, en} pair from the API (taxonomy, zones, agencies) in the current language. */
+export const localized = (name: { vi: string; en: string }, lang: Lang): string => name[lang];

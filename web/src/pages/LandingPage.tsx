@@ -1,0 +1,57 @@
+import { formatNumber } from '../format.ts';
+import { localized, useI18n } from '../i18n.tsx';
+import { useMeta } from '../meta.tsx';
+import { Link } from '../router.tsx';
+import { usePageTitle } from './usePageTitle.ts';
+
+export function LandingPage() {
+  const { t, lang } = useI18n();
+  const { province } = useMeta();
+  const provinceName = localized(province.name, lang);
+  const number = (n: number) => formatNumber(n, lang);
+  usePageTitle(t.landingTitle(provinceName));
+
+  return (
+    <>
+      <section className="hero">
+        <h1 tabIndex={-1}>{t.landingTitle(provinceName)}</h1>
+        <p className="lead">{t.landingIntro}</p>
+        <p>{t.landingWho}</p>
+        <div className="actions">
+          <Link to="/register" className="button primary">
+            {t.actionRegister}
+          </Link>
+          <Link to="/login" className="button">
+            {t.actionLogin}
+          </Link>
+          <Link to="/staff/login" className="button secondary">
+            {t.actionStaff}
+          </Link>
+        </div>
+        <p>
+          <Link to="/directory">{t.actionDirectory}</Link>
+        </p>
+      </section>
+
+      {province.priorities.length > 0 ? (
+        <section aria-labelledby="priorities-heading">
+          <h2 id="priorities-heading">{t.prioritiesHeading}</h2>
+          <ul className="priorities">
+            {province.priorities.map((priority) => (
+              <li key={priority.en}>{localized(priority, lang)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="targets-heading">
+        <h2 id="targets-heading">{t.targetsHeading(province.targets.year)}</h2>
+        <ul className="targets">
+          <li>{t.targetIntellectuals(number(province.targets.intellectuals))}</li>
+          <li>{t.targetDoctorates(number(province.targets.doctorates))}</li>
+          <li>{t.targetMasters(number(province.targets.mastersOrHigher))}</li>
+        </ul>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+/**
+ * Path routing on the History API. Hash routing is out: the mail link's fragment carries the
+ * login token (#login=...). The local server and CloudFront serve index.html for unknown paths.
+ */
+import { type AnchorHTMLAttributes, type MouseEvent, useSyncExternalStore } from 'react';
+import type { Messages } from './i18n.tsx';
+
+/** A one-time notice shown on the page navigated to (e.g. "your profile has been deleted"). */
+export type FlashKey = keyof Pick<
+  Messages,
+  'profileDeleted' | 'loggedOut' | 'sessionExpired' | 'staffNeedLogin' | 'needLogin'
+>;
+
+export interface Location {
+  path: string;
+  flash: FlashKey | null;
+}
+
+let current: Location = { path: window.location.pathname, flash: null };
+const listeners = new Set<() => void>();
+
+function update(next: Location): void {
+  current = next;
+  for (const listener of listeners) listener();
+}
+
+window.addEventListener('popstate', () => update({ path: window.location.pathname, flash: null }));
+
+export function navigate(to: string, options: { replace?: boolean; flash?: FlashKey } = {}): void {
+  if (options.replace) window.history.replaceState(null, '', to);
+  else window.history.pushState(null, '', to);
+  update({ path: new URL(to, window.location.href).pathname, flash: options.flash ?? null });
+}
+
+function subscribe(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export const useLocation = (): Location => useSyncExternalStore(subscribe, () => current);
+
+type LinkProps = AnchorHTMLAttributes<HTMLAnchorElement> & { to: string };
+
+/** An ordinary link that navigates in-app on a plain left click and behaves natively otherwise. */
+export function Link({ to, onClick, children, ...rest }: LinkProps) {
+  const handleClick = (event: MouseEvent<HTMLAnchorElement>) => {
+    onClick?.(event);
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    navigate(to);
+  };
+  const isCurrent = useLocation().path === to;
+  return (
+    <a href={to} onClick={handleClick} aria-current={isCurrent ? 'page' : undefined} {...rest}>
+      {children}
+    </a>
+  );
+}
