@@ -1,0 +1,122 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  Alarm,
+  ComparisonOperator,
+  type IMetric,
+  MathExpression,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { RegistryFunction } from './registry-function.ts';
+
+export interface RegistryAlarmsProps {
+  api: IHttpApi;
+  /** Every function of the stack: routes, stream consumers, scheduled jobs. */
+  functions: readonly RegistryFunction[];
+  /** The table stream's consumers; a backlog there delays login links and verification mail. */
+  streamConsumers: readonly RegistryFunction[];
+  deadLetterQueue: IQueue;
+  table: ITable;
+  /** Subscribed to the alarm topic when given (context `alarmEmail`). */
+  alarmEmail?: string;
+  removalPolicy: RemovalPolicy;
+}
+
+const period = Duration.minutes(5);
+
+/**
+ * What an operator must hear about: the API failing, a function failing, mail stuck, the table
+ * throttling. Every alarm notifies one encrypted SNS topic.
+ */
+export class RegistryAlarms extends Construct {
+  readonly topic: Topic;
+
+  constructor(scope: Construct, id: string, props: RegistryAlarmsProps) {
+    super(scope, id);
+
+    // A customer managed key, because CloudWatch cannot publish to a topic encrypted with the
+    // AWS managed aws/sns key (its key policy cannot grant CloudWatch the use of it).
+    const topicKey = new Key(this, 'TopicKey', {
+      description: 'Talent Registry alarm topic encryption',
+      enableKeyRotation: true,
+      removalPolicy: props.removalPolicy,
+    });
+    topicKey.addToResourcePolicy(
+      new PolicyStatement({
+        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
+        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+        resources: ['*'],
+      }),
+    );
+    this.topic = new Topic(this, 'Topic', {
+      displayName: 'Talent Registry alarms',
+      masterKey: topicKey,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+
+    this.alarm('Api5xx', {
+      metric: props.api.metricServerError({ period, statistic: 'Sum' }),
+      description:
+        'The API answered 5xx; the contract allows none for bad input, so this is a bug or an outage.',
+    });
+
+    for (const registryFunction of props.functions) {
+      this.alarm(`${registryFunction.node.id}Errors`, {
+        metric: registryFunction.function.metricErrors({ period, statistic: 'Sum' }),
+        description: `${registryFunction.function.node.path} threw or timed out.`,
+      });
+    }
+
+    this.alarm('StreamDeadLetters', {
+      metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period,
+        statistic: 'Maximum',
+      }),
+      description:
+        'Mail items failed every delivery attempt; the queue holds their stream positions for replay.',
+    });
+
+    for (const consumer of props.streamConsumers) {
+      this.alarm(`${consumer.node.id}Backlog`, {
+        metric: consumer.function.metric('IteratorAge', { period, statistic: 'Maximum' }),
+        threshold: Duration.minutes(15).toMilliseconds(),
+        description: `${consumer.node.id} lags more than 15 minutes behind the table stream; mail goes out late.`,
+      });
+    }
+
+    this.alarm('TableThrottles', {
+      metric: new MathExpression({
+        expression: 'reads + writes',
+        label: 'Throttle events',
+        period,
+        usingMetrics: {
+          reads: props.table.metric('ReadThrottleEvents', { period, statistic: 'Sum' }),
+          writes: props.table.metric('WriteThrottleEvents', { period, statistic: 'Sum' }),
+        },
+      }),
+      description: 'DynamoDB throttled requests to the registry table.',
+    });
+  }
+
+  private alarm(id: string, options: { metric: IMetric; description: string; threshold?: number }): Alarm {
+    const alarm = new Alarm(this, id, {
+      metric: options.metric,
+      alarmDescription: options.description,
+      threshold: options.threshold ?? 1,
+      comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: TreatMissingData.NOT_BREACHING,
+    });
+    alarm.addAlarmAction(new SnsAction(this.topic));
+    return alarm;
+  }
+}

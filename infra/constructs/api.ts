@@ -1,0 +1,131 @@
+import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { type RouteDefinition, routeKey } from '../routes.ts';
+import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
+
+export interface RegistryApiProps {
+  /** Staff tokens come from this pool and client; the JWT authorizer accepts nothing else. */
+  userPool: UserPool;
+  userPoolClient: IUserPoolClient;
+  /** For the access-log group and every route function's log group. */
+  removalPolicy: RemovalPolicy;
+}
+
+export interface RouteFunctionsProps {
+  table: ITable;
+  environment: RegistryEnvironment;
+}
+
+/** Access levels that API Gateway checks itself with the staff JWT authorizer. */
+const staffAccess = new Set<RouteDefinition['access']>(['hr', 'admin']);
+
+/** Why the routes without an API Gateway authorizer are meant to have none. */
+const unauthorizedRouteReasons: Partial<Record<RouteDefinition['access'], string>> = {
+  public:
+    'Public by contract (API.md "Public": health, meta, self-registration, login links, the opt-in ' +
+    'directory): anyone may call it; stage throttling and per-address limits in the handler curb abuse.',
+  expert:
+    'Expert route: the handler verifies the opaque session token issued by POST /api/me/session ' +
+    '(API.md "Expert"); it is not a JWT, so API Gateway\'s JWT authorizer cannot check it.',
+};
+
+/**
+ * The HTTP API behind CloudFront's `/api/*`. The API itself is created first, without routes, so
+ * that the site (and with it the APP_URL every function needs) can be built from it; the routes
+ * and their functions are then added from the route table with `addRoutes`.
+ */
+export class RegistryApi extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  /** One function per route, by route key (`GET /api/health`). */
+  readonly routeFunctions = new Map<string, RegistryFunction>();
+  private readonly staffAuthorizer: HttpJwtAuthorizer;
+  private readonly removalPolicy: RemovalPolicy;
+
+  constructor(scope: Construct, id: string, props: RegistryApiProps) {
+    super(scope, id);
+    this.removalPolicy = props.removalPolicy;
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: 'Talent Registry API (served to browsers through CloudFront under /api)',
+      // Our own $default stage below carries throttling and access logs.
+      createDefaultStage: false,
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: props.removalPolicy,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      autoDeploy: true,
+      throttle: { burstLimit: 100, rateLimit: 50 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        // The route key, never the raw path or query string: no token or id a caller puts in a URL is logged.
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: AccessLogField.contextRequestId(),
+            requestTime: '$context.requestTime',
+            ip: AccessLogField.contextIdentitySourceIp(),
+            routeKey: '$context.routeKey',
+            status: AccessLogField.contextStatus(),
+            latency: AccessLogField.contextResponseLatency(),
+            integrationError: '$context.integrationErrorMessage',
+            authorizerError: '$context.authorizer.error',
+          }),
+        ),
+      },
+    });
+
+    this.staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', props.userPool.userPoolProviderUrl, {
+      jwtAudience: [props.userPoolClient.userPoolClientId],
+    });
+  }
+
+  /** One function, integration and route per entry of the route table. */
+  addRoutes(routes: readonly RouteDefinition[], props: RouteFunctionsProps): void {
+    for (const route of routes) {
+      const key = routeKey(route);
+      const id = constructIdFor(route.handler);
+      if (this.node.tryFindChild(id)) {
+        throw new Error(`Handler ${route.handler} serves two routes; give "${key}" its own handler module`);
+      }
+
+      const routeFunction = new RegistryFunction(this, id, {
+        handlerModule: route.handler,
+        description: key,
+        memorySize: route.memoryMb,
+        environment: props.environment,
+        removalPolicy: this.removalPolicy,
+      });
+      if (route.table !== 'none') routeFunction.bindTable(props.table, { access: route.table });
+
+      const httpRoute = new HttpRoute(this, `${id}Route`, {
+        httpApi: this.httpApi,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function),
+        authorizer: staffAccess.has(route.access) ? this.staffAuthorizer : undefined,
+      });
+      const reason = unauthorizedRouteReasons[route.access];
+      if (reason) {
+        Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+      }
+      this.routeFunctions.set(key, routeFunction);
+    }
+  }
+}

@@ -1,0 +1,105 @@
+import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
+import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import type { StreamConsumer } from '../routes.ts';
+import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
+
+export interface MailPipelineProps {
+  /** The registry table; its stream carries the jobs and mail items handlers wrote with their change. */
+  table: ITable;
+  /** The stream consumers of infra/routes.ts, with the filters the local stream poller applies too. */
+  consumers: readonly StreamConsumer[];
+  environment: RegistryEnvironment;
+  removalPolicy: RemovalPolicy;
+}
+
+/** The consumer that sends mail; the others turn jobs into mail items for it. */
+export const mailDeliveryHandler = 'outbox/deliver-mail';
+
+/**
+ * The transactional outbox and what feeds it. A handler writes a mail item (`OUTBOX#...`) or a job
+ * (`CALLJOB#...`) in the same transaction as its data change; the table stream hands only those
+ * inserts to their consumer. So only committed changes produce mail, and a batch that fails every
+ * retry is parked in a dead-letter queue instead of being lost.
+ */
+export class MailPipeline extends Construct {
+  /** One function per stream consumer, by handler module. */
+  readonly consumers = new Map<string, RegistryFunction>();
+  readonly deliverMail: RegistryFunction;
+  /** Stream batches that failed every retry: their stream positions, for replay by an operator. */
+  readonly deadLetterQueue: Queue;
+
+  constructor(scope: Construct, id: string, props: MailPipelineProps) {
+    super(scope, id);
+
+    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
+      encryption: QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+      removalPolicy: props.removalPolicy,
+    });
+    Validations.of(this.deadLetterQueue).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason:
+        'This queue is itself the dead-letter (on-failure) destination of the stream mappings; a ' +
+        'dead-letter queue of the dead-letter queue would only move the same records once more.',
+    });
+
+    for (const consumer of props.consumers) {
+      const consumerFunction = new RegistryFunction(this, constructIdFor(consumer.handler), {
+        handlerModule: consumer.handler,
+        description: `Stream consumer: ${consumer.eventName} of ${consumer.partitionKeyPrefix}* items`,
+        environment: props.environment,
+        // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
+        timeout: Duration.seconds(60),
+        removalPolicy: props.removalPolicy,
+      });
+      // Readwrite: consumers claim and mark what they processed, and write mail items.
+      consumerFunction.bindTable(props.table, { access: 'readwrite' });
+      consumerFunction.function.addEventSource(
+        new DynamoEventSource(props.table, {
+          startingPosition: StartingPosition.TRIM_HORIZON,
+          batchSize: consumer.batchSize,
+          bisectBatchOnError: true,
+          retryAttempts: 5,
+          reportBatchItemFailures: true,
+          onFailure: new SqsDlq(this.deadLetterQueue),
+          // Every table write flows through the stream; only this consumer's items should wake it.
+          filters: [
+            FilterCriteria.filter({
+              eventName: FilterRule.isEqual(consumer.eventName),
+              dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(consumer.partitionKeyPrefix) } } },
+            }),
+          ],
+        }),
+      );
+      Validations.of(consumerFunction).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Besides X-Ray, the DynamoDB stream event source needs dynamodb:ListStreams, which supports ' +
+          'no resource-level permissions; the stream reads themselves are scoped to the table stream ARN.',
+      });
+      this.consumers.set(consumer.handler, consumerFunction);
+    }
+
+    const deliverMail = this.consumers.get(mailDeliveryHandler);
+    if (!deliverMail)
+      throw new Error(`infra/routes.ts has no stream consumer ${mailDeliveryHandler}: no mail would go out`);
+    this.deliverMail = deliverMail;
+
+    const senderDomain = props.environment.mailFrom.split('@')[1];
+    if (!senderDomain) throw new Error(`MAIL_FROM "${props.environment.mailFrom}" is not an e-mail address`);
+    this.deliverMail.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        actions: ['ses:SendEmail'],
+        resources: [
+          Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: senderDomain }),
+        ],
+      }),
+    );
+  }
+}

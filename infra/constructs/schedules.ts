@@ -1,0 +1,47 @@
+import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
+import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { Construct } from 'constructs';
+import type { ScheduledJob } from '../routes.ts';
+import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
+
+export interface ScheduledJobsProps {
+  /** The scheduled jobs of infra/routes.ts; the local server runs the same ones on a timer. */
+  jobs: readonly ScheduledJob[];
+  table: ITable;
+  environment: RegistryEnvironment;
+  removalPolicy: RemovalPolicy;
+}
+
+/** Deadlines that pass by themselves (offers expire, calls close): one function and one EventBridge rule per job. */
+export class ScheduledJobs extends Construct {
+  /** One function per job, by handler module. */
+  readonly functions = new Map<string, RegistryFunction>();
+
+  constructor(scope: Construct, id: string, props: ScheduledJobsProps) {
+    super(scope, id);
+
+    for (const job of props.jobs) {
+      const jobId = constructIdFor(job.handler);
+      const jobFunction = new RegistryFunction(this, jobId, {
+        handlerModule: job.handler,
+        description: `Scheduled job, every ${job.everyMinutes} minutes`,
+        environment: props.environment,
+        // A run ends before the next one starts, so two sweeps never race.
+        timeout: Duration.minutes(Math.min(job.everyMinutes, 15)),
+        removalPolicy: props.removalPolicy,
+      });
+      jobFunction.bindTable(props.table, { access: job.table });
+      // A failed run is not retried: the next run, minutes later, sweeps the same deadlines again.
+      jobFunction.function.configureAsyncInvoke({ retryAttempts: 0 });
+
+      new Rule(this, `${jobId}Schedule`, {
+        description: `Runs ${job.handler} every ${job.everyMinutes} minutes`,
+        schedule: Schedule.rate(Duration.minutes(job.everyMinutes)),
+        targets: [new LambdaFunction(jobFunction.function)],
+      });
+      this.functions.set(job.handler, jobFunction);
+    }
+  }
+}

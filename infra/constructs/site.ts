@@ -1,0 +1,252 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as EdgeFunction,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  type CfnBucket,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { repoRoot } from '../bundling.ts';
+
+export interface SiteProps {
+  /** Served under /api/* on the same origin, so the browser needs no CORS. */
+  httpApi: IHttpApi;
+  /** DESTROY (emptying the buckets) in a dev stack, RETAIN otherwise. */
+  removalPolicy: RemovalPolicy;
+  /** The built web app; deployed only if it holds an index.html. @default <repo>/web/dist */
+  webDistPath?: string;
+}
+
+// Client-side routes (/register, /me, /hr/demands/42) have no file extension; they all get the
+// app shell. Done here rather than with CloudFront error responses, which apply to every
+// behaviour and would turn the API's own 403/404 JSON errors into index.html with status 200.
+const spaRoutingCode = `
+function handler(event) {
+  var request = event.request;
+  var lastSegment = request.uri.substring(request.uri.lastIndexOf('/') + 1);
+  if (lastSegment.indexOf('.') === -1) {
+    request.uri = '/index.html';
+  }
+  return request;
+}
+`;
+
+/**
+ * The web app and the API on one origin: a private bucket behind CloudFront with Origin Access
+ * Control, `/api/*` passed through uncached to the HTTP API, security headers on every response.
+ */
+export class Site extends Construct {
+  readonly distribution: Distribution;
+  readonly bucket: Bucket;
+  readonly logBucket: Bucket;
+  /** https://<distribution>.cloudfront.net: the APP_URL of mail links. */
+  readonly url: string;
+
+  constructor(scope: Construct, id: string, props: SiteProps) {
+    super(scope, id);
+    const destroyWithStack = props.removalPolicy === RemovalPolicy.DESTROY;
+
+    this.logBucket = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      // CloudFront standard logging writes through an ACL grant, which needs ACLs enabled.
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      // Access logs hold visitors' IP addresses: keep them no longer than an investigation needs.
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: props.removalPolicy,
+      autoDeleteObjects: destroyWithStack,
+    });
+
+    this.bucket = new Bucket(this, 'WebApp', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      versioned: true,
+      serverAccessLogsBucket: this.logBucket,
+      serverAccessLogsPrefix: 'web-app-bucket/',
+      removalPolicy: props.removalPolicy,
+      autoDeleteObjects: destroyWithStack,
+    });
+
+    const region = Stack.of(this).region;
+    const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Talent Registry security headers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // The app talks to its own /api and, for staff sign-in, to Cognito; styles may be inline
+          // (component libraries inject them), scripts may not.
+          contentSecurityPolicy: [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            `connect-src 'self' https://cognito-idp.${region}.amazonaws.com`,
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+          ].join('; '),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(365),
+          includeSubdomains: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+    });
+
+    const spaRouting = new EdgeFunction(this, 'SpaRouting', {
+      code: FunctionCode.fromInline(spaRoutingCode),
+      runtime: FunctionRuntime.JS_2_0,
+      comment: 'Serve index.html for client-side routes',
+    });
+
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Talent Registry',
+      defaultRootObject: 'index.html',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: securityHeaders,
+        functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(`${props.httpApi.apiId}.execute-api.${region}.amazonaws.com`, {
+            protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+          }),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          // Uncached, so every viewer header (Authorization included) reaches the API; the Host
+          // header is the one exception, API Gateway routes by its own host name.
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: securityHeaders,
+        },
+      },
+      enableLogging: true,
+      logBucket: this.logBucket,
+      logFilePrefix: 'distribution/',
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+
+    Validations.of(this.distribution).acknowledge(
+      {
+        id: 'AwsSolutions-CFR1',
+        reason:
+          'No geo restriction on purpose: the registry recruits experts who live overseas and natives ' +
+          'of the province abroad (Resolution 45-NQ/TW), so the form must be reachable from any country.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No AWS WAF web ACL yet: WAF is a recurring cost the province decides on; until then API ' +
+          'stage throttling and per-address limits in the handlers protect the API. Attach a web ACL ' +
+          'with the webAclId property when the province adopts WAF.',
+      },
+      {
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'The distribution uses the default *.cloudfront.net certificate, whose TLS security policy ' +
+          'CloudFront fixes; a minimum of TLSv1.2_2021 becomes configurable with the custom domain and ' +
+          'ACM certificate the province will attach.',
+      },
+    );
+
+    const webDist = props.webDistPath ?? path.join(repoRoot, 'web', 'dist');
+    if (existsSync(path.join(webDist, 'index.html'))) {
+      const deployment = new BucketDeployment(this, 'WebAppDeployment', {
+        sources: [Source.asset(webDist)],
+        destinationBucket: this.bucket,
+        distribution: this.distribution,
+        distributionPaths: ['/*'],
+        logGroup: new LogGroup(this, 'WebAppDeploymentLogs', {
+          retention: RetentionDays.ONE_MONTH,
+          removalPolicy: props.removalPolicy,
+        }),
+      });
+      acknowledgeDeploymentHandler(deployment, this.bucket);
+    } else {
+      Annotations.of(this).addWarningV2(
+        'talent-registry:web-app-not-built',
+        `${webDist}/index.html does not exist, so the web app is not deployed; run \`npm run build:web\` first.`,
+      );
+    }
+  }
+}
+
+/**
+ * BucketDeployment's custom resource (aws-s3-deployment) brings its own function and role; they run
+ * only during `cdk deploy`, to copy the built web app from the CDK asset bucket into the site bucket.
+ */
+function acknowledgeDeploymentHandler(deployment: BucketDeployment, siteBucket: Bucket): void {
+  // The role's scope is the handler function itself (a singleton at stack level).
+  const handler = Validations.of(deployment.handlerRole.node.scope ?? deployment.handlerRole);
+  const siteBucketId = Stack.of(siteBucket).getLogicalId(siteBucket.node.defaultChild as CfnBucket);
+  handler.acknowledge(
+    {
+      id: 'AwsSolutions-L1',
+      reason:
+        "The runtime of CDK's own BucketDeployment handler is chosen and upgraded by aws-cdk-lib, " +
+        'not by this project; it runs only during deployments.',
+    },
+    {
+      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      reason:
+        "aws-s3-deployment gives its handler role this managed policy for the handler's own logs; " +
+        'the role is used only while a deployment copies the web app.',
+    },
+    {
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason:
+        'BucketDeployment grants cloudfront:CreateInvalidation and GetInvalidation on "*" to invalidate ' +
+        'the site after copying a new build; it is used only during deployments.',
+    },
+  );
+  const objectNamesChangeWithEveryBuild =
+    'Granted by BucketDeployment (read on the CDK asset bucket, read-write on the site bucket): it ' +
+    'reads the uploaded build and writes, overwrites and prunes any object of the web app, whose ' +
+    'hashed file names change with every build.';
+  for (const finding of [
+    'Action::s3:GetBucket*',
+    'Action::s3:GetObject*',
+    'Action::s3:List*',
+    'Action::s3:Abort*',
+    'Action::s3:DeleteObject*',
+    'Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*',
+    `Resource::<${siteBucketId}.Arn>/*`,
+  ]) {
+    handler.acknowledge({ id: `AwsSolutions-IAM5[${finding}]`, reason: objectNamesChangeWithEveryBuild });
+  }
+}

@@ -1,0 +1,728 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { Match, type Template } from 'aws-cdk-lib/assertions';
+import { RootConstruct } from 'constructs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { constructIdFor } from '../../infra/constructs/registry-function.ts';
+import { readSettings } from '../../infra/registry-stack.ts';
+import {
+  type RouteDefinition,
+  routeKey,
+  routes,
+  scheduledJobs,
+  streamConsumers,
+} from '../../infra/routes.ts';
+import { toCreateTableInput } from '../../shared/db/table.ts';
+import { removeSynthOutput, type Synthesized, synthRegistry } from './synth.ts';
+
+/** A synthesized resource; assertions walk its CloudFormation JSON freely and let expect() judge it. */
+// biome-ignore lint/suspicious/noExplicitAny: template JSON has no static shape worth modelling here.
+type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
+type Statement = { Action: string | string[]; Resource: unknown; Effect: string };
+
+let main: Synthesized;
+let template: Template;
+let resources: Record<string, Resource>;
+/** A dev stack for another province that deploys a built web app. */
+let devWithWebApp: Synthesized;
+let webDist: string;
+
+beforeAll(() => {
+  // Explicit web app paths: whether the repo's web/dist is built must not change these tests.
+  main = synthRegistry({ stackProps: { webDistPath: path.join(tmpdir(), 'talent-registry-web-not-built') } });
+  template = main.template;
+  resources = template.toJSON().Resources;
+
+  webDist = mkdtempSync(path.join(tmpdir(), 'talent-registry-web-'));
+  mkdirSync(path.join(webDist, 'assets'));
+  writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Talent Registry</title>');
+  writeFileSync(path.join(webDist, 'assets', 'app.js'), 'export {};');
+  devWithWebApp = synthRegistry({
+    context: {
+      dev: 'true',
+      province: 'kon-tum',
+      mailFrom: 'thu-moi@kontum.example.vn',
+      alarmEmail: 'van-hanh@kontum.example.vn',
+    },
+    stackProps: { webDistPath: webDist },
+  });
+});
+
+afterAll(() => {
+  removeSynthOutput();
+  if (webDist) rmSync(webDist, { recursive: true, force: true });
+});
+
+const ofType = (type: string, from = resources) =>
+  Object.entries(from).filter(([, resource]) => resource.Type === type) as [string, Resource][];
+const onlyOfType = (type: string, from = resources): [string, Resource] => {
+  const found = ofType(type, from);
+  expect(found).toHaveLength(1);
+  return found[0];
+};
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+const tableId = () => onlyOfType('AWS::DynamoDB::Table')[0];
+
+/** The Lambda function behind a route: Route → Integration → Function. */
+function functionOfRoute(route: RouteDefinition): [string, Resource] {
+  const [, apiRoute] =
+    ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === routeKey(route)) ?? [];
+  expect(apiRoute, `route ${routeKey(route)}`).toBeDefined();
+  const integrationId = apiRoute?.Properties.Target['Fn::Join'][1][1].Ref as string;
+  const functionId = resources[integrationId].Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+  return [functionId, resources[functionId]];
+}
+
+/** Every IAM statement that applies to a function's role. */
+function statementsOf(functionId: string): Statement[] {
+  const roleId = resources[functionId].Properties.Role['Fn::GetAtt'][0] as string;
+  return ofType('AWS::IAM::Policy')
+    .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+    .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[]);
+}
+
+const actionsOf = (statements: Statement[]) => statements.flatMap((s) => asArray(s.Action));
+const dynamoActionsOf = (functionId: string) =>
+  actionsOf(statementsOf(functionId)).filter((action) => action.startsWith('dynamodb:'));
+
+/** The function of a stream consumer or scheduled job, by its handler module and its construct. */
+function functionOfHandler(scope: 'Mail' | 'Jobs', handler: string): string {
+  const logicalId = new RegExp(`^${scope}${constructIdFor(handler)}Function[0-9A-F]{8}$`);
+  const found = ofType('AWS::Lambda::Function').filter(([id]) => logicalId.test(id));
+  expect(found, handler).toHaveLength(1);
+  return found[0][0];
+}
+const outboxFunctionId = () => functionOfHandler('Mail', 'outbox/deliver-mail');
+const consumerFunctionIds = () =>
+  streamConsumers.map((consumer) => functionOfHandler('Mail', consumer.handler));
+const jobFunctionIds = () => scheduledJobs.map((job) => functionOfHandler('Jobs', job.handler));
+/** Every function of the registry: routes, stream consumers, scheduled jobs. */
+const allFunctionIds = () => [
+  ...routes.map((route) => functionOfRoute(route)[0]),
+  ...consumerFunctionIds(),
+  ...jobFunctionIds(),
+];
+const functionCount = routes.length + streamConsumers.length + scheduledJobs.length;
+
+describe('registry table', () => {
+  it('has the keys, indexes and stream of the shared table definition', () => {
+    const expected = toCreateTableInput('any');
+    const { Properties: table } = onlyOfType('AWS::DynamoDB::Table')[1];
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) =>
+      String(a.AttributeName).localeCompare(String(b.AttributeName));
+
+    expect(table.KeySchema).toEqual(expected.KeySchema);
+    expect([...table.AttributeDefinitions].sort(byName)).toEqual(
+      [...(expected.AttributeDefinitions ?? [])].sort(byName),
+    );
+    expect(
+      table.GlobalSecondaryIndexes.map((index: Record<string, unknown>) => ({
+        IndexName: index.IndexName,
+        KeySchema: index.KeySchema,
+        Projection: index.Projection,
+      })),
+    ).toEqual(expected.GlobalSecondaryIndexes);
+    expect(table.StreamSpecification).toEqual({
+      StreamViewType: expected.StreamSpecification?.StreamViewType,
+    });
+    expect(table.BillingMode).toBe(expected.BillingMode);
+  });
+
+  it('keeps point-in-time recovery, expires items on ttl and is encrypted with the AWS-managed key', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
+      SSESpecification: { SSEEnabled: true },
+    });
+  });
+
+  it('is deletion-protected and retained when the stack goes', () => {
+    template.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: true }),
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it('is neither deletion-protected nor retained in a dev stack', () => {
+    devWithWebApp.template.hasResource('AWS::DynamoDB::Table', {
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+      DeletionPolicy: 'Delete',
+    });
+    const devResources = devWithWebApp.template.toJSON().Resources as Record<string, Resource>;
+    const retained = Object.entries(devResources).filter(([, r]) => r.DeletionPolicy === 'Retain');
+    expect(retained.map(([id]) => id)).toEqual([]);
+  });
+});
+
+describe('HTTP API', () => {
+  it('has exactly one route per entry of the route table', () => {
+    const routeKeys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey);
+    expect(routeKeys.sort()).toEqual(routes.map(routeKey).sort());
+  });
+
+  it('puts the JWT authorizer on exactly the hr and admin routes', () => {
+    const [authorizerId] = onlyOfType('AWS::ApiGatewayV2::Authorizer');
+    for (const route of routes) {
+      const staffOnly = route.access === 'hr' || route.access === 'admin';
+      template.hasResourceProperties('AWS::ApiGatewayV2::Route', {
+        RouteKey: routeKey(route),
+        AuthorizationType: staffOnly ? 'JWT' : 'NONE',
+        AuthorizerId: staffOnly ? { Ref: authorizerId } : Match.absent(),
+      });
+    }
+  });
+
+  it('accepts only tokens of the staff user pool issued to the web client', () => {
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const [clientId] = onlyOfType('AWS::Cognito::UserPoolClient');
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      IdentitySource: ['$request.header.Authorization'],
+      JwtConfiguration: {
+        Audience: [{ Ref: clientId }],
+        Issuer: { 'Fn::GetAtt': [poolId, 'ProviderURL'] },
+      },
+    });
+  });
+
+  it('throttles the default stage and writes JSON access logs without paths or query strings', () => {
+    const { Properties: stage } = onlyOfType('AWS::ApiGatewayV2::Stage')[1];
+    expect(stage).toMatchObject({
+      StageName: '$default',
+      AutoDeploy: true,
+      DefaultRouteSettings: { ThrottlingBurstLimit: 100, ThrottlingRateLimit: 50 },
+    });
+    const format = JSON.parse(stage.AccessLogSettings.Format);
+    expect(format).toMatchObject({
+      requestId: '$context.requestId',
+      ip: '$context.identity.sourceIp',
+      routeKey: '$context.routeKey',
+      status: '$context.status',
+      latency: '$context.responseLatency',
+    });
+    expect(stage.AccessLogSettings.Format).not.toMatch(/\$context\.path|querystring|\$request/i);
+    const logGroupId = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+    expect(resources[logGroupId]).toMatchObject({
+      Type: 'AWS::Logs::LogGroup',
+      Properties: { RetentionInDays: 30 },
+    });
+  });
+});
+
+describe('route functions', () => {
+  it('gives every route its own function', () => {
+    const functionIds = routes.map((route) => functionOfRoute(route)[0]);
+    expect(new Set(functionIds).size).toBe(routes.length);
+  });
+
+  it('runs every route on Node 22, ARM64, with active tracing and its memory size', () => {
+    for (const route of routes) {
+      const [, fn] = functionOfRoute(route);
+      expect(fn.Properties, routeKey(route)).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        MemorySize: route.memoryMb ?? 512,
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('runs stream consumers and scheduled jobs with the same defaults', () => {
+    for (const id of [...consumerFunctionIds(), ...jobFunctionIds()]) {
+      expect(resources[id].Properties, id).toMatchObject({
+        Runtime: 'nodejs22.x',
+        Architectures: ['arm64'],
+        TracingConfig: { Mode: 'Active' },
+        Handler: 'index.handler',
+      });
+    }
+  });
+
+  it('tells every function the table, the province, the site URL and the sender', () => {
+    const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
+    for (const id of allFunctionIds()) {
+      expect(resources[id].Properties.Environment.Variables, id).toEqual({
+        TABLE_NAME: { Ref: tableId() },
+        PROVINCE_ID: 'quang-ngai',
+        APP_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
+        MAIL_FROM: 'no-reply@talent.quangngai.gov.vn',
+        MAIL_TRANSPORT: 'ses',
+        POWERTOOLS_SERVICE_NAME: 'talent-registry',
+        LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      });
+    }
+  });
+
+  it('takes the province and the sender from context', () => {
+    const registryFunctions = Object.values(
+      devWithWebApp.template.findResources('AWS::Lambda::Function', {
+        Properties: { Runtime: 'nodejs22.x' },
+      }),
+    ) as Resource[];
+    expect(registryFunctions).toHaveLength(functionCount);
+    for (const fn of registryFunctions) {
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        PROVINCE_ID: 'kon-tum',
+        MAIL_FROM: 'thu-moi@kontum.example.vn',
+      });
+    }
+  });
+
+  it('logs every function to its own log group kept for one month', () => {
+    const functions = ofType('AWS::Lambda::Function').filter(
+      ([, fn]) => fn.Properties.Runtime === 'nodejs22.x',
+    );
+    const logGroupIds = functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref as string);
+    expect(new Set(logGroupIds).size).toBe(functionCount);
+    for (const id of logGroupIds) expect(resources[id].Properties.RetentionInDays).toBe(30);
+  });
+});
+
+describe('least privilege', () => {
+  const readActions = ['dynamodb:BatchGetItem', 'dynamodb:GetItem', 'dynamodb:Query'];
+  const writeActions = [
+    'dynamodb:BatchWriteItem',
+    'dynamodb:ConditionCheckItem',
+    'dynamodb:DeleteItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+  ];
+
+  it('lets read routes only read the table', () => {
+    for (const route of routes.filter((r) => r.table === 'read')) {
+      const actions = dynamoActionsOf(functionOfRoute(route)[0]);
+      expect(actions.sort(), routeKey(route)).toEqual(readActions);
+    }
+  });
+
+  it('lets readwrite routes read and write items, and nothing more', () => {
+    for (const route of routes.filter((r) => r.table === 'readwrite')) {
+      const actions = dynamoActionsOf(functionOfRoute(route)[0]);
+      expect([...new Set(actions)].sort(), routeKey(route)).toEqual([...readActions, ...writeActions].sort());
+    }
+  });
+
+  it('gives routes without table access no DynamoDB permission', () => {
+    for (const route of routes.filter((r) => r.table === 'none')) {
+      expect(dynamoActionsOf(functionOfRoute(route)[0]), routeKey(route)).toEqual([]);
+    }
+  });
+
+  it('never grants Scan, dynamodb:*, or table access beyond the table and its two indexes', () => {
+    const statements = ofType('AWS::IAM::Policy').flatMap(
+      ([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[],
+    );
+    const actions = actionsOf(statements);
+    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => /^dynamodb:\*|^\*$/.test(action))).toEqual([]);
+
+    const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] };
+    const indexArn = (name: string) => ({ 'Fn::Join': ['', [tableArn, `/index/${name}`]] });
+    const streamArn = { 'Fn::GetAtt': [tableId(), 'StreamArn'] };
+    // The outbox's event source reads the stream; ListStreams has no resource-level permission.
+    const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
+    let itemStatements = 0;
+    for (const statement of statements) {
+      const dynamoActions = asArray(statement.Action).filter((a) => a.startsWith('dynamodb:'));
+      if (dynamoActions.length === 0) continue;
+      if (statement.Resource === '*') {
+        expect(dynamoActions).toEqual(['dynamodb:ListStreams']);
+      } else if (dynamoActions.every((action) => streamActions.includes(action))) {
+        expect(asArray(statement.Resource)).toEqual([streamArn]);
+      } else {
+        itemStatements++;
+        for (const resource of asArray(statement.Resource)) {
+          expect([tableArn, indexArn('GSI1'), indexArn('GSI2')]).toContainEqual(resource);
+        }
+      }
+    }
+    expect(itemStatements).toBeGreaterThan(0);
+  });
+
+  it('gives function roles no managed policy (their logs go to their own log group only)', () => {
+    const functionRoleIds = ofType('AWS::Lambda::Function')
+      .filter(([, fn]) => fn.Properties.Runtime === 'nodejs22.x')
+      .map(([, fn]) => fn.Properties.Role['Fn::GetAtt'][0] as string);
+    for (const roleId of functionRoleIds) {
+      expect(resources[roleId].Properties.ManagedPolicyArns, roleId).toBeUndefined();
+    }
+  });
+
+  it('lets only the outbox send mail, and only from the sender domain', () => {
+    const outbox = outboxFunctionId();
+    const sendStatements = statementsOf(outbox).filter((s) => asArray(s.Action).includes('ses:SendEmail'));
+    expect(sendStatements).toHaveLength(1);
+    expect(JSON.stringify(sendStatements[0].Resource)).toMatch(
+      /:ses:.*:identity\/talent\.quangngai\.gov\.vn"/,
+    );
+    for (const route of routes) {
+      const actions = actionsOf(statementsOf(functionOfRoute(route)[0]));
+      expect(
+        actions.filter((action) => action.startsWith('ses:')),
+        routeKey(route),
+      ).toEqual([]);
+    }
+
+    const devOutbox = devWithWebApp.template.findResources('AWS::IAM::Policy', {
+      Properties: {
+        PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Action: 'ses:SendEmail' })]) },
+      },
+    });
+    expect(JSON.stringify(devOutbox)).toContain('identity/kontum.example.vn');
+  });
+});
+
+describe('mail pipeline', () => {
+  it('wakes each stream consumer only for inserts of its own items and parks failed batches in a dead-letter queue', () => {
+    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
+    expect(mappings).toHaveLength(streamConsumers.length);
+    for (const consumer of streamConsumers) {
+      const functionId = functionOfHandler('Mail', consumer.handler);
+      const mapping = mappings.find((m) => m.FunctionName.Ref === functionId);
+      expect(mapping, consumer.handler).toMatchObject({
+        EventSourceArn: { 'Fn::GetAtt': [tableId(), 'StreamArn'] },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: consumer.batchSize,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 5,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
+      });
+      expect(mapping?.FilterCriteria.Filters).toHaveLength(1);
+      expect(JSON.parse(mapping?.FilterCriteria.Filters[0].Pattern)).toEqual({
+        eventName: [consumer.eventName],
+        dynamodb: { Keys: { PK: { S: [{ prefix: consumer.partitionKeyPrefix }] } } },
+      });
+    }
+  });
+
+  it('delivers mail only for new OUTBOX# items, 25 at a time', () => {
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').find(
+      ([, m]) => m.Properties.FunctionName.Ref === outboxFunctionId(),
+    );
+    expect(mapping?.[1].Properties.BatchSize).toBe(25);
+    expect(JSON.parse(mapping?.[1].Properties.FilterCriteria.Filters[0].Pattern)).toEqual({
+      eventName: ['INSERT'],
+      dynamodb: { Keys: { PK: { S: [{ prefix: 'OUTBOX#' }] } } },
+    });
+  });
+
+  it('encrypts the dead-letter queue and refuses plain-HTTP access to it', () => {
+    const [queueId, queue] = onlyOfType('AWS::SQS::Queue');
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+      Queues: [{ Ref: queueId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('lets the consumers mark items processed and write mail items', () => {
+    for (const id of consumerFunctionIds()) {
+      expect(dynamoActionsOf(id), id).toEqual(
+        expect.arrayContaining(['dynamodb:UpdateItem', 'dynamodb:PutItem']),
+      );
+    }
+  });
+});
+
+describe('scheduled jobs', () => {
+  it('runs every job on its own EventBridge schedule with its table access, without retrying a failed run', () => {
+    const rules = ofType('AWS::Events::Rule').map(([, rule]) => rule.Properties);
+    expect(rules).toHaveLength(scheduledJobs.length);
+    for (const job of scheduledJobs) {
+      const functionId = functionOfHandler('Jobs', job.handler);
+      const rule = rules.find((r) => r.Targets[0].Arn['Fn::GetAtt'][0] === functionId);
+      expect(rule?.ScheduleExpression, job.handler).toBe(
+        `rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? '' : 's'})`,
+      );
+      expect(rule?.State).toBe('ENABLED');
+      template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {
+        FunctionName: { Ref: functionId },
+        MaximumRetryAttempts: 0,
+      });
+      const actions = dynamoActionsOf(functionId);
+      expect(actions.includes('dynamodb:PutItem'), job.handler).toBe(job.table === 'readwrite');
+      expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
+    }
+  });
+});
+
+describe('staff sign-in', () => {
+  it('requires a TOTP second factor and lets only administrators create accounts', () => {
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      UsernameAttributes: ['email'],
+      AccountRecoverySetting: { RecoveryMechanisms: [{ Name: 'verified_email', Priority: 1 }] },
+      Policies: {
+        PasswordPolicy: Match.objectLike({
+          MinimumLength: 12,
+          RequireLowercase: true,
+          RequireUppercase: true,
+          RequireNumbers: true,
+          RequireSymbols: true,
+        }),
+      },
+    });
+  });
+
+  it('has the groups hr and admin and the mutable agency attribute', () => {
+    const [poolId, pool] = onlyOfType('AWS::Cognito::UserPool');
+    const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties);
+    expect(groups.map((g) => g.GroupName).sort()).toEqual(['admin', 'hr']);
+    for (const group of groups) expect(group.UserPoolId).toEqual({ Ref: poolId });
+    expect(pool.Properties.Schema).toContainEqual(
+      expect.objectContaining({ Name: 'agency', AttributeDataType: 'String', Mutable: true }),
+    );
+  });
+
+  it('gives the web app an SRP client without secret whose tokens last one hour and cannot change the agency', () => {
+    const { Properties: client } = onlyOfType('AWS::Cognito::UserPoolClient')[1];
+    expect(client).toMatchObject({
+      GenerateSecret: false,
+      AccessTokenValidity: 60,
+      IdTokenValidity: 60,
+      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+    });
+    expect(client.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    expect(client.ReadAttributes).toContain('custom:agency');
+    expect(client.WriteAttributes).not.toContain('custom:agency');
+  });
+});
+
+describe('site', () => {
+  it('keeps the web app in a private, encrypted, versioned bucket reachable only over TLS', () => {
+    const [, distribution] = onlyOfType('AWS::CloudFront::Distribution');
+    const originBucketDomain = distribution.Properties.DistributionConfig.Origins.find(
+      (origin: Record<string, unknown>) => origin.S3OriginConfig,
+    ).DomainName['Fn::GetAtt'][0] as string;
+    expect(resources[originBucketDomain].Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+    });
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: originBucketDomain },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          Match.objectLike({ Principal: { Service: 'cloudfront.amazonaws.com' }, Action: 's3:GetObject' }),
+        ]),
+      },
+    });
+  });
+
+  it('serves the app through Origin Access Control and passes /api/* uncached to the HTTP API', () => {
+    const [apiId] = onlyOfType('AWS::ApiGatewayV2::Api');
+    const [oacId] = onlyOfType('AWS::CloudFront::OriginAccessControl');
+    const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Origins).toContainEqual(
+      expect.objectContaining({ OriginAccessControlId: { 'Fn::GetAtt': [oacId, 'Id'] } }),
+    );
+    const apiOrigin = config.Origins.find((origin: Record<string, unknown>) => origin.CustomOriginConfig);
+    expect(apiOrigin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+    expect(JSON.stringify(apiOrigin.DomainName)).toContain(`{"Ref":"${apiId}"},".execute-api."`);
+
+    const api = config.CacheBehaviors.find((b: Record<string, unknown>) => b.PathPattern === '/api/*');
+    expect(api).toMatchObject({
+      TargetOriginId: apiOrigin.Id,
+      ViewerProtocolPolicy: 'https-only',
+      AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
+      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
+      OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
+    });
+  });
+
+  it('lets the API’s own 403 and 404 errors reach the browser while client-side routes get index.html', () => {
+    const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
+    // Error responses would apply to /api/* too and turn `404 not_found` into index.html with 200.
+    expect(config.CustomErrorResponses).toBeUndefined();
+    const api = config.CacheBehaviors.find((b: Record<string, unknown>) => b.PathPattern === '/api/*');
+    expect(api.FunctionAssociations).toBeUndefined();
+
+    const [functionId, spaRouting] = onlyOfType('AWS::CloudFront::Function');
+    expect(config.DefaultCacheBehavior.FunctionAssociations).toEqual([
+      { EventType: 'viewer-request', FunctionARN: { 'Fn::GetAtt': [functionId, 'FunctionARN'] } },
+    ]);
+    const rewrite = runInNewContext(`${spaRouting.Properties.FunctionCode}; handler`) as (event: {
+      request: { uri: string };
+    }) => { uri: string };
+    expect(rewrite({ request: { uri: '/hr/demands/42' } }).uri).toBe('/index.html');
+    expect(rewrite({ request: { uri: '/' } }).uri).toBe('/index.html');
+    expect(rewrite({ request: { uri: '/assets/index-3f2a.js' } }).uri).toBe('/assets/index-3f2a.js');
+  });
+
+  it('adds security headers to pages and API responses', () => {
+    const [policyId, policy] = onlyOfType('AWS::CloudFront::ResponseHeadersPolicy');
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    expect(headers).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY' },
+      StrictTransportSecurity: { AccessControlMaxAgeSec: 31_536_000, IncludeSubdomains: true },
+      ReferrerPolicy: { ReferrerPolicy: 'strict-origin-when-cross-origin' },
+    });
+    expect(JSON.stringify(headers.ContentSecurityPolicy)).toContain("frame-ancestors 'none'");
+    const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
+    for (const behaviour of [config.DefaultCacheBehavior, ...config.CacheBehaviors]) {
+      expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+    }
+  });
+
+  it('writes bucket and distribution access logs to a separate private log bucket', () => {
+    const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
+    const logBucketId = config.Logging.Bucket['Fn::GetAtt'][0] as string;
+    const webAppBucket = ofType('AWS::S3::Bucket').find(([, b]) => b.Properties.LoggingConfiguration);
+    expect(webAppBucket?.[1].Properties.LoggingConfiguration.DestinationBucketName).toEqual({
+      Ref: logBucketId,
+    });
+    expect(resources[logBucketId].Properties).toMatchObject({
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
+      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 90, Status: 'Enabled' }] },
+    });
+  });
+
+  it('deploys the web app only when it has been built', () => {
+    template.resourceCountIs('Custom::CDKBucketDeployment', 0);
+    const warnings = main.stack.node
+      .findAll()
+      .flatMap((construct) => construct.node.metadata)
+      .filter((entry) => entry.type === 'aws:cdk:warning');
+    expect(JSON.stringify(warnings)).toContain('web app is not deployed');
+
+    devWithWebApp.template.resourceCountIs('Custom::CDKBucketDeployment', 1);
+    devWithWebApp.template.hasResourceProperties('Custom::CDKBucketDeployment', {
+      DistributionPaths: ['/*'],
+    });
+  });
+});
+
+describe('site URL in the functions', () => {
+  it('adds no dependency from the distribution to any route or function, so there is no cycle', () => {
+    const [, distribution] = onlyOfType('AWS::CloudFront::Distribution');
+    const routeAndFunctionIds = [
+      ...ofType('AWS::Lambda::Function'),
+      ...ofType('AWS::ApiGatewayV2::Route'),
+      ...ofType('AWS::ApiGatewayV2::Integration'),
+    ].map(([id]) => id);
+    const distributionJson = JSON.stringify(distribution);
+    expect(routeAndFunctionIds.filter((id) => distributionJson.includes(`"${id}"`))).toEqual([]);
+  });
+});
+
+describe('settings', () => {
+  // A bare construct tree: an App would create an output directory in /tmp for each call.
+  const settingsWith = (context: Record<string, unknown>) => {
+    const root = new RootConstruct();
+    for (const [key, value] of Object.entries(context)) root.node.setContext(key, value);
+    return readSettings(root);
+  };
+
+  it('treats dev given as a boolean (cdk.json) or a string (-c dev=true) alike, and defaults to a kept stack', () => {
+    expect(settingsWith({ dev: true }).dev).toBe(true);
+    expect(settingsWith({ dev: 'true' }).dev).toBe(true);
+    expect(settingsWith({ dev: 'false' }).dev).toBe(false);
+    expect(settingsWith({}).dev).toBe(false);
+  });
+
+  it('defaults to Quảng Ngãi and its sender address, with no alarm subscription', () => {
+    expect(settingsWith({})).toEqual({
+      dev: false,
+      provinceId: 'quang-ngai',
+      mailFrom: 'no-reply@talent.quangngai.gov.vn',
+      alarmEmail: undefined,
+    });
+  });
+});
+
+describe('alarms', () => {
+  const alarmActionsOf = (alarm: Resource) => alarm.Properties.AlarmActions;
+
+  it('alarm on API 5xx, every function’s errors, dead letters, stream backlogs and table throttling', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const onMetric = (namespace: string, metricName: string) =>
+      alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName);
+
+    expect(onMetric('AWS/ApiGateway', '5xx')).toHaveLength(1);
+    const errorAlarms = onMetric('AWS/Lambda', 'Errors');
+    expect(errorAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(allFunctionIds().sort());
+    expect(onMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    const backlogAlarms = onMetric('AWS/Lambda', 'IteratorAge');
+    expect(backlogAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
+      consumerFunctionIds().sort(),
+    );
+    const throttles = alarms.filter((alarm) =>
+      alarm.Metrics?.some(
+        (m: { MetricStat?: { Metric: { MetricName: string } } }) =>
+          m.MetricStat?.Metric.MetricName === 'WriteThrottleEvents',
+      ),
+    );
+    expect(throttles).toHaveLength(1);
+  });
+
+  it('notify one encrypted SNS topic that refuses plain HTTP', () => {
+    const [topicId, topic] = onlyOfType('AWS::SNS::Topic');
+    for (const [id, alarm] of ofType('AWS::CloudWatch::Alarm')) {
+      expect(alarmActionsOf(alarm), id).toEqual([{ Ref: topicId }]);
+    }
+    const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0] as string;
+    expect(resources[keyId].Properties.EnableKeyRotation).toBe(true);
+    // CloudWatch must be able to use the key, or alarms could not publish to the topic.
+    expect(JSON.stringify(resources[keyId].Properties.KeyPolicy)).toContain('cloudwatch.amazonaws.com');
+    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+      Topics: [{ Ref: topicId }],
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+});
+
+describe('alarm subscription', () => {
+  it('mails the alarms to the address given as context alarmEmail, and to nobody otherwise', () => {
+    template.resourceCountIs('AWS::SNS::Subscription', 0);
+    devWithWebApp.template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'van-hanh@kontum.example.vn',
+    });
+  });
+});
+
+describe('outputs', () => {
+  it('names the site, the API, the staff user pool and client, and the table', () => {
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const [clientId] = onlyOfType('AWS::Cognito::UserPoolClient');
+    const [apiId] = onlyOfType('AWS::ApiGatewayV2::Api');
+    expect(outputs.SiteUrl.Value).toEqual({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]],
+    });
+    expect(outputs.ApiUrl.Value).toEqual({ 'Fn::GetAtt': [apiId, 'ApiEndpoint'] });
+    expect(outputs.UserPoolId.Value).toEqual({ Ref: poolId });
+    expect(outputs.UserPoolClientId.Value).toEqual({ Ref: clientId });
+    expect(outputs.TableName.Value).toEqual({ Ref: tableId() });
+  });
+});
