@@ -22,6 +22,8 @@ export const lambdaEsbuildOptions = {
   // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },
+  // Lambda puts the role's credentials in the environment: bundle only that provider.
+  alias: { '@aws-sdk/credential-provider-node': './infra/lambda/credential-provider-node.ts' },
 } satisfies BuildOptions;
 
 export interface HandlerBundle {

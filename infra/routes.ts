@@ -65,6 +65,106 @@ export const routes: readonly RouteDefinition[] = [
     access: 'hr',
     table: 'readwrite',
   },
+  // Fields of need, matching, the policy catalogue and offers.
+  {
+    method: 'POST',
+    path: '/api/demands',
+    handler: 'demands/create-demand',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  { method: 'GET', path: '/api/demands', handler: 'demands/list-demands', access: 'hr', table: 'read' },
+  { method: 'GET', path: '/api/demands/{id}', handler: 'demands/get-demand', access: 'hr', table: 'read' },
+  {
+    method: 'PATCH',
+    path: '/api/demands/{id}',
+    handler: 'demands/update-demand',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/demands/{id}/matches',
+    handler: 'demands/match-demand',
+    access: 'hr',
+    table: 'read',
+    memoryMb: 1024,
+  },
+  { method: 'GET', path: '/api/policies', handler: 'policies/list-policies', access: 'hr', table: 'read' },
+  { method: 'GET', path: '/api/policies/{id}', handler: 'policies/get-policy', access: 'hr', table: 'read' },
+  {
+    method: 'POST',
+    path: '/api/policies',
+    handler: 'policies/create-policy',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/policies/{id}',
+    handler: 'policies/update-policy',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  { method: 'POST', path: '/api/offers', handler: 'offers/create-offer', access: 'hr', table: 'readwrite' },
+  { method: 'GET', path: '/api/offers', handler: 'offers/list-offers', access: 'hr', table: 'read' },
+  { method: 'GET', path: '/api/offers/{id}', handler: 'offers/get-offer', access: 'hr', table: 'read' },
+  {
+    method: 'POST',
+    path: '/api/offers/{id}/transitions',
+    handler: 'offers/transition-offer',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  { method: 'GET', path: '/api/me/offers', handler: 'me/list-my-offers', access: 'expert', table: 'read' },
+  {
+    method: 'POST',
+    path: '/api/me/offers/{id}/response',
+    handler: 'me/respond-to-offer',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  // Collaboration calls: published by staff, listed publicly, answered by opted-in experts.
+  { method: 'GET', path: '/api/calls', handler: 'calls/list-open-calls', access: 'public', table: 'read' },
+  { method: 'GET', path: '/api/staff/calls', handler: 'calls/list-calls', access: 'hr', table: 'read' },
+  { method: 'GET', path: '/api/calls/{id}', handler: 'calls/get-call', access: 'hr', table: 'read' },
+  { method: 'POST', path: '/api/calls', handler: 'calls/create-call', access: 'hr', table: 'readwrite' },
+  {
+    method: 'PATCH',
+    path: '/api/calls/{id}',
+    handler: 'calls/update-call',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{id}/transitions',
+    handler: 'calls/transition-call',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/calls/{id}/responses',
+    handler: 'calls/list-call-responses',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{id}/responses',
+    handler: 'calls/respond-to-call',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/calls/{id}/responses/me',
+    handler: 'calls/withdraw-call-response',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  { method: 'GET', path: '/api/me/matches', handler: 'me/list-my-matches', access: 'expert', table: 'read' },
 ];
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -84,16 +184,26 @@ export interface StreamConsumer {
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   partitionKeyPrefix: string;
   batchSize: number;
+  /** Lambda timeout; a consumer that pages through a large audience needs minutes. */
+  timeoutSeconds?: number;
 }
 
 export const streamConsumers: readonly StreamConsumer[] = [
   { handler: 'outbox/deliver-mail', eventName: 'INSERT', partitionKeyPrefix: 'OUTBOX#', batchSize: 25 },
+  // A registration is one conditional put of the e-mail key; its INSERT queues the verification mail.
+  {
+    handler: 'experts/send-verification-mail',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'EMAIL#',
+    batchSize: 25,
+  },
   // Opening a call writes a notification job; this pages through the audience into the outbox.
   {
     handler: 'calls/notify-call-audience',
     eventName: 'INSERT',
     partitionKeyPrefix: 'CALLJOB#',
     batchSize: 1,
+    timeoutSeconds: 600,
   },
 ];
 

@@ -55,7 +55,7 @@ export class MailPipeline extends Construct {
         description: `Stream consumer: ${consumer.eventName} of ${consumer.partitionKeyPrefix}* items`,
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
-        timeout: Duration.seconds(60),
+        timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
         removalPolicy: props.removalPolicy,
       });
       // Readwrite: consumers claim and mark what they processed, and write mail items.

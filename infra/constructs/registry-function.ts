@@ -118,6 +118,9 @@ export class RegistryFunction extends Construct {
         mainFields: [...esbuild.mainFields],
         banner: esbuild.banner.js,
         tsconfig: path.join(repoRoot, 'tsconfig.json'),
+        esbuildArgs: Object.fromEntries(
+          Object.entries(esbuild.alias).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
       },
     });
 

@@ -14,7 +14,12 @@ export type AuditAction =
   | 'profile.deleted'
   | 'consent.changed'
   | 'experts.export'
-  | 'experts.import';
+  | 'experts.import'
+  | 'offer.created'
+  | 'offer.transition'
+  | 'policy.created'
+  | 'policy.changed'
+  | 'call.transitioned';
 
 export interface AuditActor {
   kind: 'expert' | 'staff' | 'system';

@@ -3,7 +3,9 @@ import { NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, isVisibleToAgencies } from '../domain/expert.ts';
 import type { StaffPrincipal } from '../http/principal.ts';
 import { listAuditByTarget, recordAudit } from './audit.ts';
+import { listCallResponsesOfExpert } from './call-responses.ts';
 import { getConsentHistory, getExpert } from './experts.ts';
+import { exportOffersOfExpert } from './offers.ts';
 
 /**
  * A full profile for an HR officer or administrator: only while the expert is active and shares
@@ -43,8 +45,8 @@ export async function exportExpertData(expertId: string, now: Date) {
     exportedAt: now.toISOString(),
     profile,
     consentHistory,
-    offers: [],
-    callResponses: [],
+    offers: await exportOffersOfExpert(expertId, now),
+    callResponses: await listCallResponsesOfExpert(expertId),
     profileViews: events
       .filter((e) => e.action === 'profile.read')
       .map((e) => ({ agency: e.actor.agency ?? null, at: e.at })),

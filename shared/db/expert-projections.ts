@@ -19,6 +19,7 @@ import {
 } from '../domain/expert.ts';
 import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
 import { foldVietnamese, searchableText } from '../domain/text.ts';
+import { callOptInWrites } from './call-audience.ts';
 import { tableName } from './client.ts';
 import { indexKeys, keys } from './keys.ts';
 
@@ -83,5 +84,7 @@ export function projectionWrites(p: ExpertProfile) {
           })
         : del(keys.fieldGroup(p.id, group)),
     ),
+    // CALLOPTIN#g: the audience of collaboration calls (call-audience.ts).
+    ...callOptInWrites(p),
   ];
 }

@@ -17,6 +17,7 @@ import { config } from '../config.ts';
 import { consentText } from '../domain/consent.ts';
 import { Conflict, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
 import {
+  applyProfilePatch,
   type ConsentChoices,
   type ConsentRecord,
   type ExpertProfile,
@@ -27,6 +28,7 @@ import {
 import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
 import { loginMail, verificationMail } from '../mail/messages.ts';
 import { type AuditActor, auditPut } from './audit.ts';
+import { deleteCallResponsesOfExpert } from './call-responses.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { projectionWrites } from './expert-projections.ts';
@@ -93,7 +95,7 @@ function profileItem(stored: StoredExpert) {
   return { ...keys.expert(stored.id), type: 'expert', ...stored };
 }
 
-function loginTokenPut(expertId: string, hash: string, now: Date) {
+function loginTokenPut(expertId: string, emailHash: string, hash: string, now: Date) {
   const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
   return {
     Put: {
@@ -101,6 +103,7 @@ function loginTokenPut(expertId: string, hash: string, now: Date) {
       Item: {
         ...keys.loginToken(expertId, hash),
         type: 'loginToken',
+        emailHash,
         expiresAt: expiresAt.toISOString(),
         ttl: ttlAt(expiresAt),
       },
@@ -155,9 +158,14 @@ export function verifiedExpertItems(registration: Registration, now: Date): Reco
   ];
 }
 
+/** Unverified registrations are kept this long, then DynamoDB's TTL erases them. */
+const pendingRegistrationDays = 7;
+
 /**
- * Self-registration. A new e-mail gets a profile pending verification and a verification mail;
- * a known one gets a login link instead, and the caller cannot tell which (no enumeration).
+ * Self-registration: one conditional PutItem of the e-mail key holding the registration until
+ * the address is verified. Its stream INSERT is the outbox event: `mailVerificationLink` runs
+ * on it after the write commits. A known address gets a login link instead, and the caller
+ * cannot tell which (no enumeration).
  */
 export async function registerExpert(registration: Registration, now: Date): Promise<'created' | 'existing'> {
   if (registration.consent.textVersion !== consentText.version) {
@@ -168,44 +176,62 @@ export async function registerExpert(registration: Registration, now: Date): Pro
   const violations = profileRuleViolations(registration);
   if (violations.length) throw new ValidationFailed('Invalid body', violations);
   const { stored, emailItem } = newExpert(registration, 'pending_verification', now);
-  const id = stored.id;
-  const email = stored.email;
-  const token = issueToken(id);
   try {
     await dynamo.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: emailItem,
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          {
-            Put: {
-              TableName: tableName,
-              Item: profileItem(stored),
-              ConditionExpression: 'attribute_not_exists(PK)',
-            },
-          },
-          loginTokenPut(id, token.hash, now),
-          outboxPut(verificationMail(email, stored.fullName, config().appUrl, token.token), now),
-        ],
+      new PutCommand({
+        TableName: tableName,
+        Item: {
+          ...emailItem,
+          pending: stored,
+          ttl: ttlAt(new Date(now.getTime() + pendingRegistrationDays * 86_400_000)),
+        },
+        ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
     return 'created';
   } catch (error) {
-    // The address is known (or being registered by a concurrent request this very moment).
-    if (!cancelledConditions(error)?.includes(0) && !isTransactionConflict(error)) throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
   }
-  await sendLoginLink(email, now, { rateLimited: false });
+  await sendLoginLink(stored.email, now, { rateLimited: false });
   return 'existing';
 }
 
 /**
- * Mails a login link if the address is registered. Rate-limited per address whether or not it
- * is registered, so the limit reveals nothing either.
+ * The verification mail of a new registration, run from the stream after the registration
+ * committed. The mail id is derived from the expert id, so a redelivered record adds no
+ * second mail. Returns false when there is nothing (left) to verify.
+ */
+export async function mailVerificationLink(emailHash: string, now: Date): Promise<boolean> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.email(emailHash), ConsistentRead: true }),
+  );
+  const pending = Item?.pending as StoredExpert | undefined;
+  if (!pending) return false;
+  const token = issueToken(pending.id);
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          loginTokenPut(pending.id, emailHash, token.hash, now),
+          outboxPut(
+            verificationMail(pending.email, pending.fullName, config().appUrl, token.token),
+            now,
+            `verify-${pending.id}`,
+          ),
+        ],
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (cancelledConditions(error)?.includes(1)) return false; // already mailed
+    throw error;
+  }
+}
+
+/**
+ * Mails a login link if the address is registered (a verification link while it is still
+ * pending). Rate-limited per address whether or not it is registered, so the limit reveals
+ * nothing either.
  */
 export async function sendLoginLink(
   email: string,
@@ -217,18 +243,66 @@ export async function sendLoginLink(
     await consumeRateLimit('login-link', emailHash, config().loginLinksPerHour, 3600, now);
   const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.email(emailHash) }));
   if (!Item) return;
-  const stored = await readStored(Item.expertId as string);
+  const pending = Item.pending as StoredExpert | undefined;
+  const stored = pending ?? (await readStored(Item.expertId as string));
   if (!stored) return;
   const token = issueToken(stored.id);
-  const mail =
-    stored.status === 'pending_verification'
-      ? verificationMail(stored.email, stored.fullName, config().appUrl, token.token)
-      : loginMail(stored.email, stored.fullName, config().appUrl, token.token);
+  const mail = pending
+    ? verificationMail(stored.email, stored.fullName, config().appUrl, token.token)
+    : loginMail(stored.email, stored.fullName, config().appUrl, token.token);
   await dynamo.send(
     new TransactWriteCommand({
-      TransactItems: [loginTokenPut(stored.id, token.hash, now), outboxPut(mail, now)],
+      TransactItems: [loginTokenPut(stored.id, emailHash, token.hash, now), outboxPut(mail, now)],
     }),
   );
+}
+
+/**
+ * The first use of a verification link: the pending registration becomes an active profile,
+ * with its read models, in one transaction; a concurrent activation simply wins.
+ */
+async function activatePendingRegistration(
+  expertId: string,
+  emailHash: string,
+  now: Date,
+): Promise<ExpertProfile | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.email(emailHash), ConsistentRead: true }),
+  );
+  const pending = Item?.pending as StoredExpert | undefined;
+  if (!pending || pending.id !== expertId) return getExpert(expertId);
+  const stored: StoredExpert = { ...pending, status: 'active', updatedAt: now.toISOString() };
+  const profile = toProfile(stored as unknown as Record<string, unknown>);
+  try {
+    await dynamo.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: profileItem(stored),
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.email(emailHash),
+              UpdateExpression: 'REMOVE pending, #ttl',
+              ConditionExpression: 'expertId = :id AND attribute_exists(pending)',
+              ExpressionAttributeNames: { '#ttl': 'ttl' },
+              ExpressionAttributeValues: { ':id': expertId },
+            },
+          },
+          ...projectionWrites(profile),
+        ],
+      }),
+    );
+    return profile;
+  } catch (error) {
+    if (cancelledConditions(error) === null && !isTransactionConflict(error)) throw error;
+    return getExpert(expertId);
+  }
 }
 
 export interface OpenedSession {
@@ -238,8 +312,8 @@ export interface OpenedSession {
 }
 
 /**
- * Exchanges a login token (single use, 24 h) for a session. The first use verifies the e-mail
- * and activates the profile. Returns null for an unknown, used or expired token.
+ * Exchanges a login token (single use, 24 h) for a session. The first use of a verification
+ * link verifies the e-mail and activates the profile. Returns null for an unknown, used or expired token.
  */
 export async function openSession(token: string, now: Date): Promise<OpenedSession | null> {
   const parsed = readToken(token);
@@ -261,11 +335,10 @@ export async function openSession(token: string, now: Date): Promise<OpenedSessi
   }
   if (!used || String(used.expiresAt) <= now.toISOString()) return null;
 
-  let expert = await getExpert(parsed.expertId);
+  const expert =
+    (await getExpert(parsed.expertId)) ??
+    (await activatePendingRegistration(parsed.expertId, String(used.emailHash ?? ''), now));
   if (!expert) return null;
-  if (expert.status === 'pending_verification') {
-    expert = await changeProfile(parsed.expertId, now, () => ({ status: 'active' }));
-  }
   const session = issueToken(parsed.expertId);
   const expiresAt = new Date(now.getTime() + config().sessionTtlSeconds * 1000);
   await dynamo.send(
@@ -356,9 +429,10 @@ export function updateExpertProfile(
     expertId,
     now,
     (current) => {
-      const violations = profileRuleViolations({ ...current, ...patch });
+      const next = applyProfilePatch(current, patch);
+      const violations = profileRuleViolations(next);
       if (violations.length) throw new ValidationFailed('Invalid body', violations);
-      return patch;
+      return next;
     },
     { expectedVersion },
   );
@@ -459,6 +533,7 @@ export async function eraseExpert(expertId: string, actor: AuditActor, now: Date
     }
     startKey = page.LastEvaluatedKey;
   } while (startKey);
+  await deleteCallResponsesOfExpert(expertId);
 }
 
 export async function isErased(expertId: string): Promise<boolean> {

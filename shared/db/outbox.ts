@@ -85,7 +85,9 @@ export async function markOutboxMailDelivered(
     new UpdateCommand({
       TableName: tableName,
       Key: keys.outbox(mailId),
-      UpdateExpression: 'SET deliveredAt = :now, providerMessageId = :pid',
+      // The text (a login link, a name) and the address are needed no longer: keep no copy.
+      UpdateExpression: 'SET deliveredAt = :now, providerMessageId = :pid REMOVE #text, #to',
+      ExpressionAttributeNames: { '#text': 'text', '#to': 'to' },
       ExpressionAttributeValues: { ':now': now.toISOString(), ':pid': providerMessageId ?? null },
     }),
   );

@@ -90,14 +90,26 @@ export const registrationConsentSchema = z.strictObject({
   textVersion: text(40),
 });
 
-/** Fields an expert may edit; registration adds e-mail and consent. */
-const profileShape = {
+/** Optional fields an expert may leave out at registration and clear later with `null`. */
+const clearableFields = {
+  phone: z.string().check(z.regex(/^\+?[0-9 ().-]{6,20}$/, 'Not a valid phone number')),
+  birthYear: z.int().check(z.gte(1930), z.lte(currentYear - 16)),
+  gender: z.enum(genders),
+  academicTitle: z.enum(academicTitles),
+  hometown: z.string().check(z.trim(), z.maxLength(100)),
+  employer: z.strictObject({ name: optionalText(200), sector: z.optional(z.enum(sectors)) }),
+  languages: z.array(languageSchema).check(
+    z.maxLength(10),
+    z.refine((l) => new Set(l.map((x) => x.code)).size === l.length, 'Each language may appear once'),
+  ),
+  publications: z.int().check(z.gte(0), z.lte(10000)),
+  patents: z.int().check(z.gte(0), z.lte(10000)),
+  bio: z.string().check(z.trim(), z.maxLength(2000)),
+};
+
+const requiredFields = {
   fullName: text(120),
-  phone: z.optional(z.string().check(z.regex(/^\+?[0-9 ().-]{6,20}$/, 'Not a valid phone number'))),
-  birthYear: z.optional(z.int().check(z.gte(1930), z.lte(currentYear - 16))),
-  gender: z.optional(z.enum(genders)),
   highestDegree: z.enum(degrees),
-  academicTitle: z.optional(z.enum(academicTitles)),
   fields: z.array(fieldOfExpertiseSchema).check(
     z.minLength(1, 'Give at least one field'),
     z.maxLength(5, 'Give at most five fields'),
@@ -105,22 +117,28 @@ const profileShape = {
   ),
   location: locationSchema,
   nativeOfProvince: z.boolean(),
-  hometown: optionalText(100),
-  employer: z.optional(z.strictObject({ name: optionalText(200), sector: z.optional(z.enum(sectors)) })),
   yearsExperience: z.int().check(z.gte(0), z.lte(70)),
-  languages: z.optional(
-    z.array(languageSchema).check(
-      z.maxLength(10),
-      z.refine((l) => new Set(l.map((x) => x.code)).size === l.length, 'Each language may appear once'),
-    ),
-  ),
-  publications: z.optional(z.int().check(z.gte(0), z.lte(10000))),
-  patents: z.optional(z.int().check(z.gte(0), z.lte(10000))),
   engagement: z.array(z.enum(engagementModes)).check(
     z.minLength(1, 'Choose at least one engagement mode'),
     z.refine((e) => new Set(e).size === e.length, 'Each engagement mode may appear once'),
   ),
-  bio: optionalText(2000),
+};
+
+const c = clearableFields;
+
+/** Fields an expert may edit; registration adds e-mail and consent. */
+const profileShape = {
+  ...requiredFields,
+  phone: z.optional(c.phone),
+  birthYear: z.optional(c.birthYear),
+  gender: z.optional(c.gender),
+  academicTitle: z.optional(c.academicTitle),
+  hometown: z.optional(c.hometown),
+  employer: z.optional(c.employer),
+  languages: z.optional(c.languages),
+  publications: z.optional(c.publications),
+  patents: z.optional(c.patents),
+  bio: z.optional(c.bio),
 };
 
 export const registrationSchema = z.strictObject({
@@ -129,9 +147,36 @@ export const registrationSchema = z.strictObject({
   consent: registrationConsentSchema,
 });
 
+/** Any subset of the editable fields; `null` clears an optional one. */
 export const profilePatchSchema = z
-  .partial(z.strictObject(profileShape))
+  .strictObject({
+    ...z.partial(z.strictObject(requiredFields)).def.shape,
+    phone: z.optional(z.nullable(c.phone)),
+    birthYear: z.optional(z.nullable(c.birthYear)),
+    gender: z.optional(z.nullable(c.gender)),
+    academicTitle: z.optional(z.nullable(c.academicTitle)),
+    hometown: z.optional(z.nullable(c.hometown)),
+    employer: z.optional(z.nullable(c.employer)),
+    languages: z.optional(z.nullable(c.languages)),
+    publications: z.optional(z.nullable(c.publications)),
+    patents: z.optional(z.nullable(c.patents)),
+    bio: z.optional(z.nullable(c.bio)),
+  })
   .check(z.refine((p) => Object.keys(p).length > 0, 'Send at least one field to change'));
+
+/** The stored values a patch leads to: `null` removes a field (defaults for title, languages). */
+export function applyProfilePatch<T extends object>(current: T, patch: ProfilePatch): T {
+  const next = { ...current } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) {
+      if (key === 'academicTitle') next[key] = 'none';
+      else if (key === 'languages') next[key] = [];
+      // undefined rather than delete: the stored item is written without undefined attributes.
+      else next[key] = undefined;
+    } else if (value !== undefined) next[key] = value;
+  }
+  return next as T;
+}
 
 export type Registration = z.infer<typeof registrationSchema>;
 export type ProfilePatch = z.infer<typeof profilePatchSchema>;

@@ -1,8 +1,11 @@
 /** zod issues → the contract's error details; shared by bodies, query strings and the web form. */
+
 import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { type ErrorDetail, ValidationFailed } from '../domain/errors.ts';
 
-z.config(z.locales.en());
+// The English messages only: `z.locales.en()` would make the bundler keep every language (~260 KB).
+z.config(en());
 
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
   return issues.flatMap((issue) => {

@@ -98,7 +98,7 @@ describe('the expert self-service routes', () => {
         body: { yearsExperience: years },
       });
 
-    const results = await Promise.all([patch(30), patch(31)]);
+    const results = await Promise.all([patch(14), patch(15)]);
 
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
   });
@@ -215,5 +215,32 @@ describe('the expert self-service routes', () => {
     expect(newest.subject).toMatch(/Xác nhận/);
     expect(again.status).toBe(200);
     expect(again.body.expert.id).not.toBe(me.expert.id);
+  });
+});
+
+describe('clearing optional fields', () => {
+  it('removes an optional field sent as null, and refuses null for a required one', async () => {
+    const me = await registeredExpert();
+
+    const cleared = await api('/api/me', {
+      method: 'PATCH',
+      token: me.sessionToken,
+      headers: { 'if-match': `"${me.expert.version}"` },
+      body: { phone: null, bio: null, languages: null },
+    });
+    const required = await api('/api/me', {
+      method: 'PATCH',
+      token: me.sessionToken,
+      headers: { 'if-match': `"${cleared.body.version}"` },
+      body: { fullName: null },
+    });
+
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).not.toHaveProperty('phone');
+    expect(cleared.body).not.toHaveProperty('bio');
+    expect(cleared.body.languages).toEqual([]);
+    expect((await api('/api/me', { token: me.sessionToken })).body).not.toHaveProperty('phone');
+    expect(required.status).toBe(400);
+    expect(required.body.error.details[0].path).toBe('fullName');
   });
 });

@@ -5,7 +5,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { mailsTo, uniqueEmail } from '../support/api.ts';
+import { emailKeyHash } from '#shared/domain/secret-token';
+import { api, mailsTo, registration, uniqueEmail } from '../support/api.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
 
 let deliverMail: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
@@ -64,6 +65,37 @@ describe('the outbox handler', () => {
       Key: { PK: `OUTBOX#${mailId}`, SK: 'MAIL' },
     });
     expect(item.Item?.deliveredAt).toEqual(expect.any(String));
+    expect(item.Item).not.toHaveProperty('text');
+    expect(item.Item).not.toHaveProperty('to');
+  });
+
+  it('queues one verification mail per registration, however often its stream record arrives', async () => {
+    const { handler: sendVerification } = await import('../../functions/experts/send-verification-mail.ts');
+    const body = registration();
+    await api('/api/experts', { body });
+    await mailsTo(body.email, 1);
+    const emailKey = { PK: `EMAIL#${emailKeyHash(body.email)}`, SK: 'EMAIL' };
+    const { Item } = await documentClient().get({ TableName: tableName(), Key: emailKey });
+    const record = {
+      eventID: randomUUID(),
+      eventName: 'INSERT',
+      eventSource: 'aws:dynamodb',
+      dynamodb: {
+        Keys: { PK: { S: emailKey.PK }, SK: { S: 'EMAIL' } },
+        NewImage: { PK: { S: emailKey.PK }, expertId: { S: Item?.expertId }, pending: { M: {} } },
+        SequenceNumber: '42',
+      },
+    } as DynamoDBStreamEvent['Records'][number];
+
+    const results = await Promise.all([
+      sendVerification({ Records: [record] }),
+      sendVerification({ Records: [record] }),
+    ]);
+    await new Promise((r) => setTimeout(r, 1500));
+
+    expect(results.flatMap((r) => r.batchItemFailures)).toEqual([]);
+    expect(await mailsTo(body.email, 1)).toHaveLength(1);
+    expect(Item?.ttl).toEqual(expect.any(Number)); // an unverified registration erases itself
   });
 
   it('ignores records that are not new outbox items', async () => {

@@ -1,7 +1,10 @@
-import { type JSX, useCallback, useEffect, useRef, useState } from 'react';
-import { Notice } from './components/Notice.tsx';
+import { type ComponentType, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { LoadFailure } from './components/LoadFailure.tsx';
+import { Loading, Notice } from './components/Notice.tsx';
 import { localized, useI18n } from './i18n.tsx';
 import { MetaGate, useOptionalMeta } from './meta.tsx';
+import { CallPage } from './pages/CallPage.tsx';
+import { CallsPage } from './pages/CallsPage.tsx';
 import { CheckEmailPage } from './pages/CheckEmailPage.tsx';
 import { DirectoryPage } from './pages/DirectoryPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
@@ -11,22 +14,67 @@ import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
 import { StaffLoginPage } from './pages/StaffLoginPage.tsx';
-import { StaffSearchPage } from './pages/StaffSearchPage.tsx';
-import { type FlashKey, Link, useLocation } from './router.tsx';
+import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
 import { expertSession, staffSession } from './session.ts';
 
-const pages: Record<string, () => JSX.Element> = {
-  '/': LandingPage,
-  '/register': RegisterPage,
-  '/check-email': CheckEmailPage,
-  '/login': LoginPage,
-  '/me': MePage,
-  '/directory': DirectoryPage,
-  '/staff/login': StaffLoginPage,
-  '/staff/search': StaffSearchPage,
-};
+type Page = ComponentType<{ params: RouteParams }>;
 
-const goodNews: FlashKey[] = ['profileDeleted', 'loggedOut'];
+const staffPage = (name: keyof typeof import('./pages/staff-console.ts')): Page =>
+  lazy(() => import('./pages/staff-console.ts').then((pages) => ({ default: pages[name] })));
+
+const StaffSearchPage = staffPage('StaffSearchPage');
+const DemandsPage = staffPage('DemandsPage');
+const DemandPage = staffPage('DemandPage');
+const DemandMatchesPage = staffPage('DemandMatchesPage');
+const OffersPage = staffPage('OffersPage');
+const OfferPage = staffPage('OfferPage');
+const PoliciesPage = staffPage('PoliciesPage');
+const PolicyPage = staffPage('PolicyPage');
+const StaffCallsPage = staffPage('StaffCallsPage');
+const StaffCallPage = staffPage('StaffCallPage');
+
+/** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
+const routes: [string, Page][] = [
+  ['/', LandingPage],
+  ['/register', RegisterPage],
+  ['/check-email', CheckEmailPage],
+  ['/login', LoginPage],
+  ['/me', MePage],
+  ['/directory', DirectoryPage],
+  ['/calls', CallsPage],
+  ['/calls/:id', CallPage],
+  ['/staff/login', StaffLoginPage],
+  ['/staff/search', StaffSearchPage],
+  ['/staff/demands', DemandsPage],
+  ['/staff/demands/new', DemandPage],
+  ['/staff/demands/:id', DemandPage],
+  ['/staff/demands/:id/matches', DemandMatchesPage],
+  ['/staff/offers', OffersPage],
+  ['/staff/offers/:id', OfferPage],
+  ['/staff/policies', PoliciesPage],
+  ['/staff/policies/new', PolicyPage],
+  ['/staff/policies/:id', PolicyPage],
+  ['/staff/calls', StaffCallsPage],
+  ['/staff/calls/new', StaffCallPage],
+  ['/staff/calls/:id', StaffCallPage],
+];
+
+function findPage(path: string): { Page: Page; params: RouteParams } {
+  for (const [pattern, Page] of routes) {
+    const params = matchRoute(pattern, path);
+    if (params) return { Page, params };
+  }
+  return { Page: NotFoundPage, params: {} };
+}
+
+const goodNews: FlashKey[] = [
+  'profileDeleted',
+  'loggedOut',
+  'demandCreated',
+  'policyCreated',
+  'callCreated',
+  'offerDrafted',
+];
 
 /** `loginToken`: taken from a mail link's #login= fragment before the first render. */
 export function App({ loginToken }: { loginToken: string | null }) {
@@ -34,7 +82,7 @@ export function App({ loginToken }: { loginToken: string | null }) {
   const { path, flash } = useLocation();
   const [pendingLogin, setPendingLogin] = useState(loginToken);
   const loginDone = useCallback(() => setPendingLogin(null), []);
-  const Page = pages[path.replace(/\/+$/, '') || '/'] ?? NotFoundPage;
+  const { Page, params } = findPage(path.replace(/\/+$/, '') || '/');
 
   // After an in-app navigation, move focus to the new page's heading, as a page load would.
   const shownPath = useRef(path);
@@ -54,7 +102,15 @@ export function App({ loginToken }: { loginToken: string | null }) {
       <main id="main" className="page">
         <MetaGate>
           {flash ? <Notice kind={goodNews.includes(flash) ? 'success' : 'info'}>{t[flash]}</Notice> : null}
-          {pendingLogin ? <SessionStartPage token={pendingLogin} onDone={loginDone} /> : <Page key={path} />}
+          {pendingLogin ? (
+            <SessionStartPage token={pendingLogin} onDone={loginDone} />
+          ) : (
+            <LoadFailure key={path} message={t.genericError} retryLabel={t.retry}>
+              <Suspense fallback={<Loading label={t.loading} />}>
+                <Page key={path} params={params} />
+              </Suspense>
+            </LoadFailure>
+          )}
         </MetaGate>
       </main>
     </>
@@ -80,6 +136,9 @@ function Header() {
             </li>
             <li>
               <Link to="/directory">{t.navDirectory}</Link>
+            </li>
+            <li>
+              <Link to="/calls">{t.navCalls}</Link>
             </li>
             <li>
               <Link to={loggedIn ? '/me' : '/login'}>{t.navMyProfile}</Link>

@@ -3,6 +3,9 @@
  * out, the contract's error body turned into an ApiError, and the right Authorization header for
  * each caller (none, the expert's session token, or the staff JWT).
  */
+
+import type { CallBody, CallPatch, CallStatus, PublicCall, StaffCall } from '#shared/domain/call';
+import type { Demand, DemandInput, DemandPatch, DemandStatus } from '#shared/domain/demand';
 import type {
   AcademicTitle,
   ConsentChoices,
@@ -15,6 +18,10 @@ import type {
   ProfilePatch,
   Registration,
 } from '#shared/domain/expert';
+import type { ExpertMatch, MatchReason } from '#shared/domain/matching';
+import type { Offer, OfferActor, OfferHistoryEntry, OfferInput, OfferView } from '#shared/domain/offer';
+import type { OfferStatus } from '#shared/domain/offer-states';
+import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
 import type { Agency, LocalizedName, ProvinceTargets, Zone } from '#shared/domain/province';
 import type { FieldOfScience } from '#shared/domain/taxonomy';
 import { expertSession, staffSession } from './session.ts';
@@ -84,6 +91,67 @@ export interface ExpertSearch {
   engagement?: string;
   limit?: number;
   cursor?: string;
+}
+
+export interface DemandSearch {
+  status?: DemandStatus | '';
+  agency?: string;
+  zone?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+export interface DemandMatches {
+  items: ExpertMatch<ExpertSummary>[];
+  /** Experts that pass the hard filters, of which `items` are the best. */
+  candidates: number;
+}
+
+export interface OfferSearch {
+  status?: OfferStatus | '';
+  demandId?: string;
+  expertId?: string;
+  limit?: number;
+  cursor?: string;
+}
+
+/** An offer as the expert it is addressed to sees it: no staff ids in the history. */
+export type ExpertOffer = Omit<Offer, 'history'> & {
+  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<OfferActor, 'id'> })[];
+};
+
+/** What an expert sees of a demand that fits them. */
+export type PublicDemand = Pick<
+  Demand,
+  | 'id'
+  | 'agency'
+  | 'title'
+  | 'description'
+  | 'fieldCodes'
+  | 'minDegree'
+  | 'minYearsExperience'
+  | 'languages'
+  | 'zone'
+  | 'engagement'
+  | 'headcount'
+  | 'policyIds'
+  | 'openUntil'
+>;
+
+export type MyMatch =
+  | { kind: 'call'; call: PublicCall; score: number; reasons: MatchReason[] }
+  | { kind: 'demand'; demand: PublicDemand; score: number; reasons: MatchReason[] };
+
+export interface CallResponseForStaff {
+  expert: ExpertSummary;
+  message: string;
+  respondedAt: string;
+}
+
+export interface CallResponseReceipt {
+  callId: string;
+  message: string;
+  respondedAt: string;
 }
 
 type Caller = 'public' | 'expert' | 'staff';
@@ -168,10 +236,25 @@ async function json<T>(path: string, options?: RequestOptions): Promise<T> {
   return (await send(path, options)).body as T;
 }
 
-function versioned(response: RawResponse): Versioned<ExpertProfile> {
-  const profile = response.body as ExpertProfile;
+function versioned<T extends { version: number }>(response: RawResponse): Versioned<T> {
+  const value = response.body as T;
   const etag = response.headers.get('ETag')?.replace(/^W\//, '').replace(/"/g, '');
-  return { value: profile, version: etag || String(profile.version) };
+  return { value, version: etag || String(value.version) };
+}
+
+const ifMatch = (version: string) => ({ 'If-Match': `"${version}"` });
+const segment = encodeURIComponent;
+
+/** Every page of a list the UI shows whole (the policy catalogue: tens of entries). */
+async function allPages<T>(fetchPage: (cursor?: string) => Promise<Page<T>>): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await fetchPage(cursor);
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return items;
 }
 
 export const api = {
@@ -185,7 +268,7 @@ export const api = {
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
-  me: async () => versioned(await send('/api/me', { caller: 'expert' })),
+  me: async () => versioned<ExpertProfile>(await send('/api/me', { caller: 'expert' })),
 
   /** Returns the updated profile; if the server answers without one, reads it again. */
   patchMe: async (patch: ProfilePatch, version: string): Promise<Versioned<ExpertProfile>> => {
@@ -193,10 +276,10 @@ export const api = {
       method: 'PATCH',
       caller: 'expert',
       body: patch,
-      headers: { 'If-Match': `"${version}"` },
+      headers: ifMatch(version),
     });
     const body = response.body as Partial<ExpertProfile> | null;
-    return body && typeof body.version === 'number' ? versioned(response) : api.me();
+    return body && typeof body.version === 'number' ? versioned<ExpertProfile>(response) : api.me();
   },
 
   putConsent: (choices: ConsentChoices) =>
@@ -216,4 +299,136 @@ export const api = {
     json<Page<ExpertSummary>>('/api/experts', { caller: 'staff', query: { ...search } }),
 
   expert: (id: string) => json<ExpertProfile>(`/api/experts/${encodeURIComponent(id)}`, { caller: 'staff' }),
+
+  // Demands and their matches
+  demands: (search: DemandSearch) =>
+    json<Page<Demand>>('/api/demands', { caller: 'staff', query: { ...search } }),
+
+  demand: async (id: string) =>
+    versioned<Demand>(await send(`/api/demands/${segment(id)}`, { caller: 'staff' })),
+
+  createDemand: (input: DemandInput) =>
+    json<Demand>('/api/demands', { method: 'POST', caller: 'staff', body: input }),
+
+  patchDemand: async (id: string, patch: DemandPatch, version: string) =>
+    versioned<Demand>(
+      await send(`/api/demands/${segment(id)}`, {
+        method: 'PATCH',
+        caller: 'staff',
+        body: patch,
+        headers: ifMatch(version),
+      }),
+    ),
+
+  demandMatches: (id: string, limit: number) =>
+    json<DemandMatches>(`/api/demands/${segment(id)}/matches`, { caller: 'staff', query: { limit } }),
+
+  // The policy catalogue
+  allPolicies: () =>
+    allPages((cursor) =>
+      json<Page<Policy>>('/api/policies', { caller: 'staff', query: { limit: 100, cursor } }),
+    ),
+
+  policies: (search: { active?: string; cursor?: string; limit?: number }) =>
+    json<Page<Policy>>('/api/policies', { caller: 'staff', query: { ...search } }),
+
+  policy: async (id: string) =>
+    versioned<Policy>(await send(`/api/policies/${segment(id)}`, { caller: 'staff' })),
+
+  createPolicy: (input: PolicyInput) =>
+    json<Policy>('/api/policies', { method: 'POST', caller: 'staff', body: input }),
+
+  patchPolicy: async (id: string, patch: PolicyPatch, version: string) =>
+    versioned<Policy>(
+      await send(`/api/policies/${segment(id)}`, {
+        method: 'PATCH',
+        caller: 'staff',
+        body: patch,
+        headers: ifMatch(version),
+      }),
+    ),
+
+  // Offers, staff side
+  offers: (search: OfferSearch) =>
+    json<Page<OfferView>>('/api/offers', { caller: 'staff', query: { ...search } }),
+
+  offer: async (id: string) =>
+    versioned<OfferView>(await send(`/api/offers/${segment(id)}`, { caller: 'staff' })),
+
+  createOffer: (input: OfferInput) =>
+    json<OfferView>('/api/offers', { method: 'POST', caller: 'staff', body: input }),
+
+  transitionOffer: (id: string, to: 'sent' | 'withdrawn', note?: string) =>
+    json<OfferView>(`/api/offers/${segment(id)}/transitions`, {
+      method: 'POST',
+      caller: 'staff',
+      body: note ? { to, note } : { to },
+    }),
+
+  // Offers and matches, expert side
+  myOffers: (cursor?: string) =>
+    json<Page<ExpertOffer>>('/api/me/offers', { caller: 'expert', query: { limit: 10, cursor } }),
+
+  respondToOffer: (id: string, decision: 'accept' | 'decline', note?: string) =>
+    json<ExpertOffer>(`/api/me/offers/${segment(id)}/response`, {
+      method: 'POST',
+      caller: 'expert',
+      body: note ? { decision, note } : { decision },
+    }),
+
+  myMatches: () => json<{ items: MyMatch[] }>('/api/me/matches', { caller: 'expert' }),
+
+  // Collaboration calls
+  openCalls: (cursor?: string) => json<Page<PublicCall>>('/api/calls', { query: { limit: 20, cursor } }),
+
+  /** An open call by id: the public list is the only public source of a call. */
+  openCall: async (id: string): Promise<PublicCall | null> => {
+    let cursor: string | undefined;
+    do {
+      const page = await json<Page<PublicCall>>('/api/calls', { query: { limit: 100, cursor } });
+      const found = page.items.find((call) => call.id === id);
+      if (found) return found;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return null;
+  },
+
+  staffCalls: (search: { status?: CallStatus | ''; cursor?: string; limit?: number }) =>
+    json<Page<StaffCall>>('/api/staff/calls', { caller: 'staff', query: { ...search } }),
+
+  call: async (id: string) =>
+    versioned<StaffCall>(await send(`/api/calls/${segment(id)}`, { caller: 'staff' })),
+
+  createCall: (body: CallBody) => json<StaffCall>('/api/calls', { method: 'POST', caller: 'staff', body }),
+
+  patchCall: async (id: string, patch: CallPatch, version: string) =>
+    versioned<StaffCall>(
+      await send(`/api/calls/${segment(id)}`, {
+        method: 'PATCH',
+        caller: 'staff',
+        body: patch,
+        headers: ifMatch(version),
+      }),
+    ),
+
+  transitionCall: async (id: string, to: 'open' | 'closed') =>
+    versioned<StaffCall>(
+      await send(`/api/calls/${segment(id)}/transitions`, { method: 'POST', caller: 'staff', body: { to } }),
+    ),
+
+  callResponses: (id: string, cursor?: string) =>
+    json<Page<CallResponseForStaff>>(`/api/calls/${segment(id)}/responses`, {
+      caller: 'staff',
+      query: { limit: 20, cursor },
+    }),
+
+  respondToCall: (id: string, message: string) =>
+    json<CallResponseReceipt>(`/api/calls/${segment(id)}/responses`, {
+      method: 'POST',
+      caller: 'expert',
+      body: { message },
+    }),
+
+  withdrawCallResponse: (id: string) =>
+    json<null>(`/api/calls/${segment(id)}/responses/me`, { method: 'DELETE', caller: 'expert' }),
 };

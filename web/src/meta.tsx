@@ -102,3 +102,19 @@ export function fieldGroups(meta: Meta, lang: Lang): FieldGroup[] {
         .map((f) => ({ code: f.code, label: `${f.code} ${f[lang]}` })),
     }));
 }
+
+/** An agency or zone id of the province in the current language; the bare id if unknown. */
+export function usePlaceNames(): { agency: (id: string | null) => string; zone: (id: string) => string } {
+  const meta = useMeta();
+  const { lang } = useI18n();
+  return {
+    agency: (id) => {
+      const agency = meta.province.agencies.find((a) => a.id === id);
+      return agency ? agency[lang] : (id ?? '');
+    },
+    zone: (id) => {
+      const zone = meta.province.zones.find((z) => z.id === id);
+      return zone ? zone[lang] : id;
+    },
+  };
+}

@@ -8,7 +8,16 @@ import type { Messages } from './i18n.tsx';
 /** A one-time notice shown on the page navigated to (e.g. "your profile has been deleted"). */
 export type FlashKey = keyof Pick<
   Messages,
-  'profileDeleted' | 'loggedOut' | 'sessionExpired' | 'staffNeedLogin' | 'needLogin'
+  | 'profileDeleted'
+  | 'loggedOut'
+  | 'sessionExpired'
+  | 'staffNeedLogin'
+  | 'needLogin'
+  | 'needLoginToRespond'
+  | 'demandCreated'
+  | 'policyCreated'
+  | 'callCreated'
+  | 'offerDrafted'
 >;
 
 export interface Location {
@@ -57,3 +66,31 @@ export function Link({ to, onClick, children, ...rest }: LinkProps) {
     </a>
   );
 }
+
+export type RouteParams = Record<string, string>;
+
+/**
+ * The parameters of `path` if it fits `pattern` ('/staff/demands/:id' fits '/staff/demands/42'
+ * with {id: '42'}); null otherwise. Ids are opaque, so a segment is decoded but never parsed.
+ */
+export function matchRoute(pattern: string, path: string): RouteParams | null {
+  const wanted = pattern.split('/');
+  const actual = path.split('/');
+  if (wanted.length !== actual.length) return null;
+  const params: RouteParams = {};
+  for (const [i, part] of wanted.entries()) {
+    if (part.startsWith(':')) {
+      try {
+        params[part.slice(1)] = decodeURIComponent(actual[i]);
+      } catch {
+        return null;
+      }
+      if (!params[part.slice(1)]) return null;
+    } else if (part !== actual[i]) return null;
+  }
+  return params;
+}
+
+/** A query parameter of the address the page was opened with (list filters in links). */
+export const queryParam = (name: string): string =>
+  new URLSearchParams(window.location.search).get(name) ?? '';

@@ -51,3 +51,19 @@ export const clearExpertSession = (): void => write(expertKey, null);
 export const staffSession = (): StaffSession | null => read<StaffSession>(staffKey);
 export const saveStaffSession = (session: StaffSession): void => write(staffKey, session);
 export const clearStaffSession = (): void => write(staffKey, null);
+
+const returnKey = 'talentRegistry.returnTo';
+
+/**
+ * Where to go once a mail link has opened the session (e.g. the call the expert wanted to answer).
+ * Only same-origin paths are kept, so a crafted value cannot send anyone elsewhere.
+ */
+export function saveReturnPath(path: string): void {
+  if (path.startsWith('/') && !path.startsWith('//')) write(returnKey, path);
+}
+
+export function takeReturnPath(): string | null {
+  const path = read<string>(returnKey);
+  write(returnKey, null);
+  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : null;
+}

@@ -67,7 +67,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onChange: (value: string) => void;
-  type?: 'text' | 'email' | 'tel' | 'number' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'number' | 'search' | 'date' | 'datetime-local';
   required?: boolean;
   autoComplete?: string;
   hint?: string;
@@ -75,6 +75,9 @@ interface TextFieldProps {
   max?: number;
   maxLength?: number;
   disabled?: boolean;
+  inputMode?: 'numeric' | 'decimal';
+  /** Spans the whole row of a grid (long titles). */
+  wide?: boolean;
 }
 
 export function TextField({
@@ -85,11 +88,12 @@ export function TextField({
   type = 'text',
   required,
   hint,
+  wide,
   ...rest
 }: TextFieldProps) {
   const control = useControl(path, { hasHint: Boolean(hint) });
   return (
-    <div className="field">
+    <div className={wide ? 'field field-wide' : 'field'}>
       <label htmlFor={control.id}>
         <LabelText label={label} required={required} />
       </label>
@@ -121,11 +125,17 @@ export function TextArea({
   onChange,
   hint,
   maxLength,
-}: Pick<TextFieldProps, 'path' | 'label' | 'value' | 'onChange' | 'hint' | 'maxLength'>) {
+  required,
+  rows = 5,
+}: Pick<TextFieldProps, 'path' | 'label' | 'value' | 'onChange' | 'hint' | 'maxLength' | 'required'> & {
+  rows?: number;
+}) {
   const control = useControl(path, { hasHint: Boolean(hint) });
   return (
     <div className="field field-wide">
-      <label htmlFor={control.id}>{label}</label>
+      <label htmlFor={control.id}>
+        <LabelText label={label} required={required} />
+      </label>
       {hint ? (
         <p className="hint" id={control.hintId}>
           {hint}
@@ -134,8 +144,9 @@ export function TextArea({
       <textarea
         id={control.id}
         value={value}
-        rows={5}
+        rows={rows}
         maxLength={maxLength}
+        aria-required={required || undefined}
         onChange={(e) => onChange(e.target.value)}
         {...control.aria}
       />
@@ -248,6 +259,85 @@ export function YesNoField({
               {...control.aria}
             />
             {choice === 'yes' ? t.yes : t.no}
+          </label>
+        ))}
+      </div>
+      <FieldMessage path={path} />
+    </fieldset>
+  );
+}
+
+/** One yes/no choice as a checkbox (e.g. "in force"). */
+export function CheckboxField({
+  path,
+  label,
+  checked,
+  onChange,
+}: {
+  path: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}) {
+  const control = useControl(path);
+  return (
+    <div className="field">
+      <label className="choice" htmlFor={control.id}>
+        <input
+          type="checkbox"
+          id={control.id}
+          checked={checked}
+          onChange={(e) => onChange(e.target.checked)}
+          {...control.aria}
+        />
+        <span>{label}</span>
+      </label>
+      <FieldMessage path={path} />
+    </div>
+  );
+}
+
+/** Several values from a list as checkboxes in a fieldset (zones, policies). */
+export function CheckboxGroup({
+  path,
+  legend,
+  options,
+  value,
+  onChange,
+  hint,
+}: {
+  path: string;
+  legend: string;
+  options: (Option & { hint?: string })[];
+  value: readonly string[];
+  onChange: (value: string[]) => void;
+  hint?: string;
+}) {
+  const control = useControl(path, { hasHint: Boolean(hint) });
+  const toggle = (option: string, on: boolean) =>
+    onChange(on ? [...value, option] : value.filter((v) => v !== option));
+  return (
+    <fieldset className="field choice-group" aria-describedby={control.aria['aria-describedby']}>
+      <legend>{legend}</legend>
+      {hint ? (
+        <p className="hint" id={control.hintId}>
+          {hint}
+        </p>
+      ) : null}
+      <div className="choices">
+        {options.map((option) => (
+          <label key={option.value} className="choice" htmlFor={`${control.id}-${option.value}`}>
+            <input
+              type="checkbox"
+              id={`${control.id}-${option.value}`}
+              checked={value.includes(option.value)}
+              onChange={(e) => toggle(option.value, e.target.checked)}
+              aria-invalid={control.error ? true : undefined}
+            />
+            <span>
+              {option.label}
+              {option.hint ? <span className="choice-hint">{option.hint}</span> : null}
+            </span>
           </label>
         ))}
       </div>

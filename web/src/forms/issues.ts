@@ -8,17 +8,25 @@ import type { Messages } from '../i18n.tsx';
 /** Display path → message. */
 export type FieldErrors = Record<string, string>;
 
+/** A form's messages, keyed by the field path with array indices removed ('languages.code'). */
+export type FieldMessages = Record<string, string>;
+
+/** Which control an issue path (split on '.') belongs to, as a display path. */
+export type PathPlacement = (parts: string[]) => string;
+
 interface Issue {
   path: string | readonly PropertyKey[];
   message: string;
 }
 
+const splitPath = (path: Issue['path']): string[] =>
+  (typeof path === 'string' ? path.split('.') : path.map(String)).filter((p) => p !== '');
+
 /**
- * The control an issue belongs to: array-level issues of checkbox groups go to the group, an issue
- * on a whole object goes to the control that decides it (location → its country).
+ * The profile control an issue belongs to: array-level issues of checkbox groups go to the group,
+ * an issue on a whole object goes to the control that decides it (location → its country).
  */
-export function displayPath(path: Issue['path']): string {
-  const parts = (typeof path === 'string' ? path.split('.') : path.map(String)).filter((p) => p !== '');
+function placeProfileIssue(parts: string[]): string {
   const [head, index] = parts;
   if (head === 'engagement') return 'engagement';
   if ((head === 'fields' || head === 'languages') && parts.length === 2) return head;
@@ -28,18 +36,38 @@ export function displayPath(path: Issue['path']): string {
   return index === undefined ? (head ?? '') : parts.join('.');
 }
 
+/**
+ * The placement for forms whose arrays of plain values are one control each (a group of
+ * checkboxes): an issue on an item ('fieldCodes.2') goes to the array's control ('fieldCodes').
+ */
+export const placeItemsOnArrays =
+  (arrays: readonly string[]): PathPlacement =>
+  (parts) => {
+    const path = parts.join('.');
+    const array = arrays.find(
+      (a) => path === a || (path.startsWith(`${a}.`) && /^\d+$/.test(path.slice(a.length + 1))),
+    );
+    return array ?? path;
+  };
+
 /** 'fields.0.code' → 'fields.code': the key of the message in the dictionary. */
 const messageKey = (path: string): string => path.replace(/\.\d+(?=\.|$)/g, '');
 
-export function isPlaced(path: string, t: Messages): boolean {
-  return messageKey(path) in t.fieldError;
+export function isPlaced(path: string, t: Messages, messages: FieldMessages = t.fieldError): boolean {
+  return messageKey(path) in messages;
 }
 
-export function collectErrors(issues: readonly Issue[], t: Messages): FieldErrors {
+/** The profile forms' errors; other forms pass their own messages and placement. */
+export function collectErrors(
+  issues: readonly Issue[],
+  t: Messages,
+  messages: FieldMessages = t.fieldError,
+  place: PathPlacement = placeProfileIssue,
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const path = displayPath(issue.path);
-    errors[path] ??= t.fieldError[messageKey(path)] ?? issue.message;
+    const path = place(splitPath(issue.path));
+    errors[path] ??= messages[messageKey(path)] ?? issue.message;
   }
   // Without a location kind the country is not asked for yet; one message is enough.
   if (errors['location.kind']) delete errors['location.country'];

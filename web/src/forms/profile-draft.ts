@@ -125,14 +125,23 @@ export function profileFromDraft(draft: ProfileDraft): Partial<Record<keyof Edit
   return JSON.parse(JSON.stringify(payload));
 }
 
-/** Optional texts the schema accepts as '' — the way to empty them in a PATCH. */
-const clearableByEmptyText = new Set(['hometown', 'bio']);
-/** Objects whose parts are all optional: sending {} empties them. */
-const clearableByEmptyObject = new Set(['employer']);
+/** Optional fields PATCH /api/me clears with `null`; the required ones cannot be emptied. */
+const clearableByNull = new Set([
+  'phone',
+  'birthYear',
+  'gender',
+  'academicTitle',
+  'hometown',
+  'employer',
+  'languages',
+  'publications',
+  'patents',
+  'bio',
+]);
 
 /**
- * Only what changed, for PATCH /api/me. A value that was set and is now empty is sent as '' or {}
- * where the schema allows it; otherwise it is reported, because PATCH cannot remove it.
+ * Only what changed, for PATCH /api/me. An optional value that was set and is now empty is sent
+ * as `null`; a required one cannot be emptied and is reported.
  */
 export function profileChanges(
   original: ProfileDraft,
@@ -145,8 +154,7 @@ export function profileChanges(
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
     if (JSON.stringify(before[key]) === JSON.stringify(after[key])) continue;
     if (key in after) patch[key] = after[key];
-    else if (clearableByEmptyText.has(key)) patch[key] = '';
-    else if (clearableByEmptyObject.has(key)) patch[key] = {};
+    else if (clearableByNull.has(key)) patch[key] = null;
     else notClearable.push(key);
   }
   return { patch, notClearable };

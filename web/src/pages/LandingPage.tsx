@@ -28,9 +28,14 @@ export function LandingPage() {
             {t.actionStaff}
           </Link>
         </div>
-        <p>
-          <Link to="/directory">{t.actionDirectory}</Link>
-        </p>
+        <ul className="plain landing-links">
+          <li>
+            <Link to="/calls">{t.actionCalls}</Link>
+          </li>
+          <li>
+            <Link to="/directory">{t.actionDirectory}</Link>
+          </li>
+        </ul>
       </section>
 
       {province.priorities.length > 0 ? (

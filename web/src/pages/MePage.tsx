@@ -8,6 +8,8 @@ import type { ExpertProfile } from '#shared/domain/expert';
 import { ApiError, api, type Versioned } from '../api.ts';
 import { ConsentSettings } from '../components/ConsentSettings.tsx';
 import { DeleteProfile } from '../components/DeleteProfile.tsx';
+import { MyMatches } from '../components/MyMatches.tsx';
+import { MyOffers } from '../components/MyOffers.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { ProfileDetails } from '../components/ProfileDetails.tsx';
 import { ProfileEditor } from '../components/ProfileEditor.tsx';
@@ -58,6 +60,14 @@ export function MePage() {
   useEffect(() => {
     if (hasSession) load();
   }, [hasSession, load]);
+
+  // A link such as /me#consent-collaborationCalls (from a call that needs that consent) lands on
+  // its control once the page has it.
+  const profileShown = loaded !== null;
+  useEffect(() => {
+    const target = window.location.hash.slice(1);
+    if (profileShown && target) document.getElementById(target)?.focus();
+  }, [profileShown]);
 
   if (!hasSession) {
     return (
@@ -137,6 +147,8 @@ export function MePage() {
         )}
       </section>
 
+      <MyOffers onFailure={endSessionIfGone} />
+      <MyMatches onFailure={endSessionIfGone} />
       <ConsentSettings profile={profile} onChanged={load} onFailure={endSessionIfGone} />
       <DeleteProfile onDeleted={() => endExpertSession('profileDeleted')} onFailure={endSessionIfGone} />
     </>

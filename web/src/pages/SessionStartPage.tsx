@@ -1,13 +1,14 @@
 /**
  * Opened from a mail link: exchanges the one-time token from the URL fragment for a session and
- * goes to the self-service page. The fragment was already removed from the address bar.
+ * goes where the expert was headed before logging in (a call to answer), else to the self-service
+ * page. The fragment was already removed from the address bar.
  */
 import { useEffect, useState } from 'react';
 import { ApiError, api, type SessionStart } from '../api.ts';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { useI18n } from '../i18n.tsx';
 import { Link, navigate } from '../router.tsx';
-import { saveExpertSession } from '../session.ts';
+import { saveExpertSession, takeReturnPath } from '../session.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 // A login token is single-use: one exchange per token even if the effect runs twice.
@@ -34,7 +35,7 @@ export function SessionStartPage({ token, onDone }: { token: string; onDone: () 
         if (!current) return;
         saveExpertSession({ sessionToken: session.sessionToken, expiresAt: session.expiresAt });
         onDone();
-        navigate('/me', { replace: true });
+        navigate(takeReturnPath() ?? '/me', { replace: true });
       },
       (error: unknown) => {
         if (current) setFailure(error);

@@ -11,17 +11,16 @@ import {
   engagementModes,
   locationKinds,
 } from '#shared/domain/expert';
-import { ApiError, api, type ExpertSearch } from '../api.ts';
+import { api, type ExpertSearch } from '../api.ts';
 import { FormErrorsProvider, SelectField, TextField } from '../components/controls.tsx';
 import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { FieldFilter } from '../components/FieldFilter.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
+import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useFieldLabel } from '../meta.tsx';
 import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
-import { Link, navigate } from '../router.tsx';
-import { clearStaffSession, staffSession } from '../session.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -44,14 +43,6 @@ const moreFilters = ['title', 'locationKind', 'country', 'native', 'language', '
 
 const pageSize = 20;
 
-/** A 401 means the staff token expired: back to the login page. */
-function endStaffSessionIfGone(error: unknown): void {
-  if (error instanceof ApiError && error.status === 401) {
-    clearStaffSession();
-    navigate('/staff/login', { flash: 'staffNeedLogin' });
-  }
-}
-
 const fetchExperts = (filters: Filters, cursor?: string) =>
   api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }).catch((error: unknown) => {
     endStaffSessionIfGone(error);
@@ -61,7 +52,6 @@ const fetchExperts = (filters: Filters, cursor?: string) =>
 export function StaffSearchPage() {
   const { t } = useI18n();
   usePageTitle(t.searchTitle);
-  const session = staffSession();
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [openId, setOpenId] = useState<string | null>(null);
   const results = useCursorPages(fetchExperts);
@@ -71,20 +61,6 @@ export function StaffSearchPage() {
     if (openId) document.querySelector<HTMLElement>(`tr[data-expert-id="${CSS.escape(openId)}"]`)?.focus();
   }, [openId]);
 
-  if (!session) {
-    return (
-      <>
-        <h1 tabIndex={-1}>{t.searchTitle}</h1>
-        <Notice kind="info">{t.staffNeedLogin}</Notice>
-        <p>
-          <Link to="/staff/login" className="button primary">
-            {t.staffSignIn}
-          </Link>
-        </p>
-      </>
-    );
-  }
-
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setOpenId(null);
@@ -92,44 +68,32 @@ export function StaffSearchPage() {
   };
 
   return (
-    <div className={openId ? 'with-panel' : undefined}>
-      <div className="page-heading">
-        <h1 tabIndex={-1}>{t.searchTitle}</h1>
-        <p className="meta-line">
-          {t.staffSignedInAs(session.email)}{' '}
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              clearStaffSession();
-              navigate('/staff/login', { flash: 'loggedOut' });
-            }}
-          >
-            {t.logout}
-          </button>
-        </p>
-      </div>
-      <SearchFilters filters={filters} onChange={setFilters} onSubmit={submit} />
-      {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-      {results.loading ? <Loading label={t.loading} /> : null}
-      {results.page && !results.loading ? (
-        results.page.items.length === 0 ? (
-          <p role="status">{t.noResults}</p>
-        ) : (
-          <ResultsTable experts={results.page.items} openId={openId} onOpen={setOpenId} />
-        )
-      ) : null}
-      <Pager
-        pageNumber={results.pageNumber}
-        hasNext={Boolean(results.page?.nextCursor)}
-        onNext={results.next}
-        onPrevious={results.previous}
-        disabled={results.loading}
-      />
-      {openId ? (
-        <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
-      ) : null}
-    </div>
+    <StaffConsole section="search" title={t.searchTitle}>
+      {() => (
+        <>
+          <SearchFilters filters={filters} onChange={setFilters} onSubmit={submit} />
+          {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
+          {results.loading ? <Loading label={t.loading} /> : null}
+          {results.page && !results.loading ? (
+            results.page.items.length === 0 ? (
+              <p role="status">{t.noResults}</p>
+            ) : (
+              <ResultsTable experts={results.page.items} openId={openId} onOpen={setOpenId} />
+            )
+          ) : null}
+          <Pager
+            pageNumber={results.pageNumber}
+            hasNext={Boolean(results.page?.nextCursor)}
+            onNext={results.next}
+            onPrevious={results.previous}
+            disabled={results.loading}
+          />
+          {openId ? (
+            <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
+          ) : null}
+        </>
+      )}
+    </StaffConsole>
   );
 }
 

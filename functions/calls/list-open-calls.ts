@@ -1,0 +1,7 @@
+import { listOpenCalls } from '#shared/db/calls';
+import { openCallsQuerySchema } from '#shared/domain/call';
+import { httpHandler } from '#shared/http/handler';
+
+export const handler = httpHandler('GET /api/calls', { query: openCallsQuerySchema }, ({ query }) =>
+  listOpenCalls(query, new Date()),
+);

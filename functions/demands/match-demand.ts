@@ -1,0 +1,10 @@
+import { matchesForDemand } from '#shared/db/matches';
+import { matchQuerySchema } from '#shared/domain/demand';
+import { pageLimit } from '#shared/domain/expert-search';
+import { httpHandler } from '#shared/http/handler';
+
+export const handler = httpHandler(
+  'GET /api/demands/{id}/matches',
+  { query: matchQuerySchema },
+  ({ params, query }) => matchesForDemand(params.id ?? '', pageLimit(query.limit), new Date()),
+);

@@ -1,0 +1,6 @@
+import { listMatchesForExpert } from '#shared/db/calls';
+import { expertRoute } from '#shared/http/expert-route';
+
+export const handler = expertRoute('GET /api/me/matches', {}, ({ expertId }) =>
+  listMatchesForExpert(expertId, new Date()),
+);

@@ -1,0 +1,9 @@
+import { listMyOffers } from '#shared/db/offers';
+import { myOffersQuerySchema } from '#shared/domain/offer';
+import { expertRoute } from '#shared/http/expert-route';
+
+export const handler = expertRoute(
+  'GET /api/me/offers',
+  { query: myOffersQuerySchema },
+  ({ expertId, query }) => listMyOffers(expertId, query, new Date()),
+);

@@ -1,0 +1,13 @@
+import { createOffer } from '#shared/db/offers';
+import { offerInputSchema } from '#shared/domain/offer';
+import { httpHandler, requireStaff } from '#shared/http/handler';
+import { created } from '#shared/http/responses';
+
+export const handler = httpHandler(
+  'POST /api/offers',
+  { body: offerInputSchema },
+  async ({ body, principal }) => {
+    const offer = await createOffer(body, requireStaff(principal), new Date());
+    return created(offer, offer.version);
+  },
+);

@@ -1,0 +1,18 @@
+import { createPolicy } from '#shared/db/policies';
+import { policyInputSchema } from '#shared/domain/policy';
+import { httpHandler, requireStaff } from '#shared/http/handler';
+import { created } from '#shared/http/responses';
+
+export const handler = httpHandler(
+  'POST /api/policies',
+  { body: policyInputSchema },
+  async ({ body, principal }) => {
+    const staff = requireStaff(principal);
+    const policy = await createPolicy(
+      body,
+      { kind: 'staff', id: staff.sub, agency: staff.agency },
+      new Date(),
+    );
+    return created(policy, policy.version);
+  },
+);

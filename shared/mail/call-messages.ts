@@ -1,0 +1,55 @@
+/** The mail that tells an opted-in expert about a newly opened collaboration call. */
+import { fieldLabel } from '../domain/taxonomy.ts';
+import type { MailMessage } from './messages.ts';
+
+export interface CallMailFacts {
+  id: string;
+  title: string;
+  fieldCodes: string[];
+  openUntil: string;
+}
+
+export const callLink = (appUrl: string, callId: string): string =>
+  `${appUrl}/calls/${encodeURIComponent(callId)}`;
+
+/** The day a call closes, as people in the province read it (UTC+7). */
+const closingDay = (openUntil: string): string =>
+  new Date(new Date(openUntil).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+export function callOpenedMail(
+  to: string,
+  fullName: string,
+  call: CallMailFacts,
+  appUrl: string,
+): MailMessage {
+  const link = callLink(appUrl, call.id);
+  const labels = call.fieldCodes.map((code) => fieldLabel(code));
+  const fieldsVi = labels.map((l, i) => l?.vi ?? call.fieldCodes[i]).join('; ');
+  const fieldsEn = labels.map((l, i) => l?.en ?? call.fieldCodes[i]).join('; ');
+  const until = closingDay(call.openUntil);
+  return {
+    to,
+    subject: `Lời mời hợp tác / Call for collaboration: ${call.title}`,
+    text: [
+      `Kính gửi ${fullName},`,
+      '',
+      'Tỉnh vừa công bố một lời mời hợp tác phù hợp với lĩnh vực chuyên môn của Anh/Chị:',
+      call.title,
+      `Lĩnh vực: ${fieldsVi}`,
+      `Hạn đăng ký: ${until}`,
+      `Xem chi tiết và bày tỏ quan tâm: ${link}`,
+      '',
+      '---',
+      `Dear ${fullName},`,
+      '',
+      'The province has published a call for collaboration in your field:',
+      call.title,
+      `Fields: ${fieldsEn}`,
+      `Open until: ${until}`,
+      `Details and how to respond: ${link}`,
+      '',
+      'Anh/Chị nhận thư này vì đã đồng ý nhận lời mời hợp tác; có thể rút lại sự đồng ý trong hồ sơ. / You receive this because you opted in to collaboration calls; you can withdraw that consent in your profile.',
+      appUrl,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,42 @@
+/** The offer mails, Vietnamese first with English beside (see messages.ts). */
+import type { MailMessage } from './messages.ts';
+
+export interface OfferMailFacts {
+  agency: { vi: string; en: string };
+  demandTitle: string;
+  packageValueVnd: number;
+  expiresAt: string;
+  appUrl: string;
+}
+
+const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng (VND)`;
+const inVietnam = (iso: string, locale: string) =>
+  new Date(iso).toLocaleString(locale, {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+
+export function offerSentMail(to: string, fullName: string, facts: OfferMailFacts): MailMessage {
+  const link = `${facts.appUrl}/me`;
+  return {
+    to,
+    subject: 'Đề nghị thu hút trí thức từ tỉnh / An offer from the province',
+    text: [
+      `Kính gửi ${fullName},`,
+      '',
+      `${facts.agency.vi} gửi Anh/Chị một đề nghị cho vị trí/nhiệm vụ: ${facts.demandTitle}.`,
+      `Giá trị gói chính sách năm đầu: ${vnd(facts.packageValueVnd)}.`,
+      `Đề nghị có hiệu lực đến ${inVietnam(facts.expiresAt, 'vi-VN')} (giờ Việt Nam).`,
+      `Đăng nhập để xem chi tiết và trả lời: ${link}`,
+      '',
+      '---',
+      `Dear ${fullName},`,
+      '',
+      `${facts.agency.en} has sent you an offer for: ${facts.demandTitle}.`,
+      `First-year value of the policy package: ${vnd(facts.packageValueVnd)}.`,
+      `The offer is open until ${inVietnam(facts.expiresAt, 'en-GB')} (Vietnam time).`,
+      `Log in to read it and answer: ${link}`,
+    ].join('\n'),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * Drafting an offer for a matched expert, beside the ranked list: a package of policies, the
+ * terms and an expiry. The server checks that every policy applies to this expert and demand;
+ * a refused policy shows the rule it breaks under its own checkbox. Saved as a draft, then sent
+ * from the offer's page.
+ */
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import type { Demand } from '#shared/domain/demand';
+import type { ExpertSummary } from '#shared/domain/expert';
+import { offerInputSchema } from '#shared/domain/offer';
+import { type Policy, packageValueVnd } from '#shared/domain/policy';
+import { ApiError, api, type ErrorDetail } from '../api.ts';
+import { formatVnd } from '../format.ts';
+import { focusFirstInvalid } from '../forms/focus.ts';
+import { collectErrors } from '../forms/issues.ts';
+import { emptyOfferDraft, type OfferDraft, offerFromDraft, policyProblems } from '../forms/offer-draft.ts';
+import { useI18n } from '../i18n.tsx';
+import { navigate } from '../router.tsx';
+import { FormErrorsProvider, TextArea, TextField } from './controls.tsx';
+import { FormProblems } from './FormProblems.tsx';
+import { failureMessage, Notice } from './Notice.tsx';
+import { PolicyChoices } from './PolicyChoices.tsx';
+import { endStaffSessionIfGone } from './StaffConsole.tsx';
+
+export function OfferDraftPanel({
+  demand,
+  expert,
+  policies,
+  onClose,
+}: {
+  demand: Demand;
+  expert: ExpertSummary;
+  policies: readonly Policy[];
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [draft, setDraft] = useState<OfferDraft>(() =>
+    emptyOfferDraft(demand.policyIds.filter((id) => policies.some((p) => p.id === id && p.active))),
+  );
+  const [attempted, setAttempted] = useState(false);
+  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
+  const [refused, setRefused] = useState<{ details: ErrorDetail[]; sent: string[] } | null>(null);
+  const [failure, setFailure] = useState<unknown>(null);
+  const [sending, setSending] = useState(false);
+  const [focusRequest, setFocusRequest] = useState(0);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => heading.current?.focus(), []);
+  useEffect(() => {
+    if (focusRequest > 0) focusFirstInvalid(formRef.current, summaryRef.current);
+  }, [focusRequest]);
+  useEffect(() => {
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onClose();
+    };
+    document.addEventListener('keydown', closeOnEscape);
+    return () => document.removeEventListener('keydown', closeOnEscape);
+  }, [onClose]);
+
+  const parsed = offerInputSchema.safeParse(offerFromDraft(draft, expert.id, demand.id));
+  const errors = collectErrors(
+    [...(attempted && !parsed.success ? parsed.error.issues : []), ...serverIssues],
+    t,
+    t.offerFieldError,
+    (parts) => (parts[0] === 'policyIds' ? 'policyIds' : parts.join('.')),
+  );
+  const chosen = policies.filter((p) => draft.policyIds.includes(p.id));
+  const problems = refused ? policyProblems(refused.details, refused.sent, t) : {};
+
+  const edit = (change: Partial<OfferDraft>) => {
+    setServerIssues([]);
+    setFailure(null);
+    setDraft((current) => ({ ...current, ...change }));
+  };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setAttempted(true);
+    setServerIssues([]);
+    setRefused(null);
+    setFailure(null);
+    if (!parsed.success) {
+      setFocusRequest((n) => n + 1);
+      return;
+    }
+    setSending(true);
+    try {
+      const offer = await api.createOffer(parsed.data);
+      navigate(`/staff/offers/${encodeURIComponent(offer.id)}`, { flash: 'offerDrafted' });
+    } catch (error) {
+      endStaffSessionIfGone(error);
+      if (error instanceof ApiError && error.code === 'policy_not_applicable') {
+        setRefused({ details: error.details, sent: parsed.data.policyIds });
+        setFocusRequest((n) => n + 1);
+      } else if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
+        setServerIssues(error.details);
+        setFocusRequest((n) => n + 1);
+      } else setFailure(error);
+      setSending(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="offer-panel-title">
+      <div className="panel-heading">
+        <h2 id="offer-panel-title" ref={heading} tabIndex={-1}>
+          {t.offerDraftTitle(expert.fullName)}
+        </h2>
+        <button type="button" className="secondary" onClick={onClose}>
+          {t.close}
+        </button>
+      </div>
+      <p className="hint">{demand.title}</p>
+      <form ref={formRef} onSubmit={submit} noValidate>
+        <FormProblems errors={errors} messages={t.offerFieldError} ref={summaryRef} />
+        {refused ? (
+          <Notice kind="error">
+            <p>{t.policyNotApplicable}</p>
+            <ul>
+              {Object.entries(problems).flatMap(([id, messages]) =>
+                messages.map((message) => <li key={`${id}${message}`}>{message}</li>),
+              )}
+            </ul>
+          </Notice>
+        ) : null}
+        <FormErrorsProvider idPrefix="offer" errors={errors}>
+          <PolicyChoices
+            path="policyIds"
+            legend={t.offerPolicies}
+            hint={t.offerPoliciesHint}
+            policies={policies}
+            value={draft.policyIds}
+            onChange={(policyIds) => {
+              setRefused(null);
+              edit({ policyIds });
+            }}
+            problems={problems}
+          />
+          <p className="package-value">
+            {t.packageValue}: <strong>{formatVnd(packageValueVnd(chosen))}</strong>
+            <span className="hint"> {t.packageValueHint}</span>
+          </p>
+          <TextArea
+            path="terms"
+            label={t.terms}
+            value={draft.terms}
+            onChange={(terms) => edit({ terms })}
+            maxLength={8000}
+            rows={6}
+            required
+          />
+          <TextField
+            path="expiresAt"
+            label={t.expiresAt}
+            hint={t.expiresAtHint}
+            type="datetime-local"
+            value={draft.expiresAt}
+            onChange={(expiresAt) => edit({ expiresAt })}
+            required
+          />
+        </FormErrorsProvider>
+        {failure ? (
+          <Notice kind="error">
+            {failure instanceof ApiError && failure.status === 403
+              ? t.offerForbidden
+              : failure instanceof ApiError && failure.status === 409
+                ? t.offerDemandNotOpen
+                : failureMessage(failure, t)}
+          </Notice>
+        ) : null}
+        <div className="actions">
+          <button type="submit" className="primary" disabled={sending}>
+            {sending ? t.sending : t.saveOfferDraft}
+          </button>
+          <button type="button" className="secondary" onClick={onClose}>
+            {t.cancel}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

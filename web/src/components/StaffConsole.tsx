@@ -1,0 +1,119 @@
+/**
+ * The frame of every HR console page: the staff session check, the navigation between the
+ * console's pages, who is signed in, and the page heading. A 401 anywhere ends the staff session.
+ */
+import type { ReactNode } from 'react';
+import { ApiError } from '../api.ts';
+import { useI18n } from '../i18n.tsx';
+import { usePlaceNames } from '../meta.tsx';
+import { Link, navigate } from '../router.tsx';
+import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
+import { Notice } from './Notice.tsx';
+
+export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
+
+/** A 401 means the staff token expired: back to the login page. */
+export function endStaffSessionIfGone(error: unknown): void {
+  if (error instanceof ApiError && error.status === 401) {
+    clearStaffSession();
+    navigate('/staff/login', { flash: 'staffNeedLogin' });
+  }
+}
+
+/** Owner agency or administrator: who may change a demand or a call (the server decides, too). */
+export const mayManage = (session: StaffSession, agency: string | null): boolean =>
+  session.role === 'admin' || (agency !== null && session.agency === agency);
+
+export function StaffConsole({
+  section,
+  title,
+  actions,
+  ownHeading,
+  children,
+}: {
+  section: StaffSection;
+  /** The page heading; also shown when nobody is signed in. */
+  title: string;
+  /** A record's page names the record in its own heading, once it has loaded. */
+  ownHeading?: boolean;
+  /** Beside the heading: the page's main action (e.g. "New demand"). */
+  actions?: ReactNode;
+  children: (session: StaffSession) => ReactNode;
+}) {
+  const { t } = useI18n();
+  const session = staffSession();
+  if (!session) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{title}</h1>
+        <Notice kind="info">{t.staffNeedLogin}</Notice>
+        <p>
+          <Link to="/staff/login" className="button primary">
+            {t.staffSignIn}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <div className="console-bar">
+        <StaffNav section={section} />
+        <SignedIn session={session} />
+      </div>
+      {ownHeading ? null : (
+        <div className="page-heading">
+          <h1 tabIndex={-1}>{title}</h1>
+          {actions}
+        </div>
+      )}
+      {children(session)}
+    </>
+  );
+}
+
+function StaffNav({ section }: { section: StaffSection }) {
+  const { t } = useI18n();
+  const links: [StaffSection, string, string][] = [
+    ['search', '/staff/search', t.staffNavSearch],
+    ['demands', '/staff/demands', t.staffNavDemands],
+    ['offers', '/staff/offers', t.staffNavOffers],
+    ['calls', '/staff/calls', t.staffNavCalls],
+    ['policies', '/staff/policies', t.staffNavPolicies],
+  ];
+  return (
+    <nav className="staff-nav" aria-label={t.staffNav}>
+      <ul>
+        {links.map(([key, to, label]) => (
+          <li key={key}>
+            <Link to={to} aria-current={key === section ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function SignedIn({ session }: { session: StaffSession }) {
+  const { t } = useI18n();
+  const names = usePlaceNames();
+  const role = session.role === 'admin' ? t.roleAdmin : t.roleHr;
+  return (
+    <p className="meta-line signed-in">
+      <span>{t.staffSignedInAs(session.email)}</span>{' '}
+      <span>({t.staffRoleAgency(role, names.agency(session.agency))})</span>{' '}
+      <button
+        type="button"
+        className="secondary small"
+        onClick={() => {
+          clearStaffSession();
+          navigate('/staff/login', { flash: 'loggedOut' });
+        }}
+      >
+        {t.logout}
+      </button>
+    </p>
+  );
+}

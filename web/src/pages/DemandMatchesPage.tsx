@@ -1,0 +1,195 @@
+/**
+ * The ranked experts for one demand, in the server's order (best first, ties by id), each with
+ * its score and the points of every factor, so an officer sees why. From a row: the full profile
+ * (audited) or a draft offer, each in the side panel.
+ */
+import { useCallback, useState } from 'react';
+import type { ExpertSummary } from '#shared/domain/expert';
+import type { Policy } from '#shared/domain/policy';
+import { ApiError, api, type DemandMatches } from '../api.ts';
+import { DemandDetails } from '../components/DemandDetails.tsx';
+import { ExpertPanel } from '../components/ExpertPanel.tsx';
+import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { OfferDraftPanel } from '../components/OfferDraftPanel.tsx';
+import { demandFactorMax, ReasonsBreakdown } from '../components/ReasonsBreakdown.tsx';
+import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
+import { useI18n } from '../i18n.tsx';
+import { useFieldLabel } from '../meta.tsx';
+import { countryName } from '../names.ts';
+import { Link, type RouteParams } from '../router.tsx';
+import type { StaffSession } from '../session.ts';
+import { useResource } from '../useResource.ts';
+import { usePageTitle } from './usePageTitle.ts';
+
+const firstLimit = 20;
+const fullLimit = 100;
+
+type Panel = { kind: 'profile' | 'offer'; expert: ExpertSummary } | null;
+
+export function DemandMatchesPage({ params }: { params: RouteParams }) {
+  const { t } = useI18n();
+  usePageTitle(t.matchesTitle);
+  return (
+    <StaffConsole section="demands" title={t.matchesTitle}>
+      {(session) => <Matches demandId={params.id} session={session} />}
+    </StaffConsole>
+  );
+}
+
+function Matches({ demandId, session }: { demandId: string; session: StaffSession }) {
+  const { t } = useI18n();
+  const [limit, setLimit] = useState(firstLimit);
+  const loadDemand = useCallback(() => api.demand(demandId), [demandId]);
+  const loadMatches = useCallback(() => api.demandMatches(demandId, limit), [demandId, limit]);
+  const demand = useResource(loadDemand, endStaffSessionIfGone);
+  const matches = useResource(loadMatches, endStaffSessionIfGone);
+  const policies = useResource(api.allPolicies, endStaffSessionIfGone);
+  const [panel, setPanel] = useState<Panel>(null);
+
+  // Closing a panel returns focus to the button that opened it.
+  const closePanel = useCallback(() => {
+    const opener = panel ? `[data-opens="${panel.kind}-${CSS.escape(panel.expert.id)}"]` : null;
+    setPanel(null);
+    if (opener) requestAnimationFrame(() => document.querySelector<HTMLElement>(opener)?.focus());
+  }, [panel]);
+
+  const failure = demand.failure ?? matches.failure;
+  if (failure) {
+    return (
+      <Notice kind="error">
+        {failure instanceof ApiError && failure.status === 404
+          ? t.recordNotFound
+          : failureMessage(failure, t)}{' '}
+        <Link to="/staff/demands">{t.backToDemands}</Link>
+      </Notice>
+    );
+  }
+  if (!demand.value) return <Loading label={t.loading} />;
+  const current = demand.value.value;
+  const canOffer = mayManage(session, current.agency) && current.status === 'open';
+
+  return (
+    <>
+      <section className="card" aria-labelledby="demand-summary-heading">
+        <h2 id="demand-summary-heading">{t.matchesFor(current.title)}</h2>
+        <DemandDetails demand={current} brief />
+        <p className="actions">
+          <Link to={`/staff/demands/${encodeURIComponent(current.id)}`}>{current.title}</Link>
+        </p>
+      </section>
+      <p className="hint">{t.matchesHardFilters}</p>
+      {canOffer ? null : <Notice kind="info">{t.draftOfferNotAllowed}</Notice>}
+      {matches.loading && !matches.value ? <Loading label={t.loading} /> : null}
+      {matches.value ? (
+        <MatchList
+          matches={matches.value}
+          canOffer={canOffer}
+          openId={panel?.expert.id ?? null}
+          onOpen={(kind, expert) => setPanel({ kind, expert })}
+        />
+      ) : null}
+      {matches.value && matches.value.candidates > matches.value.items.length && limit < fullLimit ? (
+        <p>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setLimit(fullLimit)}
+            disabled={matches.loading}
+          >
+            {matches.loading ? t.loading : t.showMore}
+          </button>
+        </p>
+      ) : null}
+      {panel?.kind === 'profile' ? (
+        <ExpertPanel
+          key={panel.expert.id}
+          id={panel.expert.id}
+          onClose={closePanel}
+          onFailure={endStaffSessionIfGone}
+        />
+      ) : null}
+      {panel?.kind === 'offer' ? (
+        <OfferDraftPanel
+          key={panel.expert.id}
+          demand={current}
+          expert={panel.expert}
+          policies={policies.value ?? ([] as Policy[])}
+          onClose={closePanel}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function MatchList({
+  matches,
+  canOffer,
+  openId,
+  onOpen,
+}: {
+  matches: DemandMatches;
+  canOffer: boolean;
+  openId: string | null;
+  onOpen: (kind: 'profile' | 'offer', expert: ExpertSummary) => void;
+}) {
+  const { t, lang } = useI18n();
+  const fieldLabel = useFieldLabel();
+  if (matches.items.length === 0) return <p role="status">{t.noMatches}</p>;
+  return (
+    <>
+      <p role="status">{t.matchesSummary(matches.items.length, matches.candidates)}</p>
+      <ol className="match-list">
+        {matches.items.map(({ expert, score, reasons }, index) => (
+          <li
+            key={expert.id}
+            className="card match"
+            aria-labelledby={`match-${expert.id}`}
+            aria-current={openId === expert.id || undefined}
+          >
+            <div className="match-heading">
+              <h2 className="card-title" id={`match-${expert.id}`}>
+                <span className="rank">{t.rank(index + 1)}</span> {expert.fullName}
+              </h2>
+              <p className="score">
+                <strong>{t.scoreOf(score)}</strong>
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${score}%` }} />
+                </span>
+              </p>
+            </div>
+            <p className="meta-line">
+              {t.degree[expert.highestDegree]}
+              {expert.academicTitle !== 'none' ? `, ${t.academicTitleName[expert.academicTitle]}` : ''} ·{' '}
+              {[expert.location.city, countryName(expert.location.country, lang)].filter(Boolean).join(', ')}{' '}
+              · {t.years(expert.yearsExperience)} · {expert.fields.map((f) => fieldLabel(f.code)).join('; ')}
+            </p>
+            <ReasonsBreakdown
+              reasons={reasons}
+              maxPoints={demandFactorMax}
+              caption={t.reasonsCaption(expert.fullName)}
+            />
+            <div className="actions">
+              <button
+                type="button"
+                data-opens={`profile-${expert.id}`}
+                onClick={() => onOpen('profile', expert)}
+              >
+                {t.viewProfile}
+              </button>
+              {canOffer ? (
+                <button
+                  type="button"
+                  className="primary"
+                  data-opens={`offer-${expert.id}`}
+                  onClick={() => onOpen('offer', expert)}
+                >
+                  {t.draftOffer}
+                </button>
+              ) : null}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
+  );
+}
