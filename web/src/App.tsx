@@ -67,6 +67,27 @@ function findPage(path: string): { Page: Page; params: RouteParams } {
   return { Page: NotFoundPage, params: {} };
 }
 
+/** Focuses the element once it is on the page: a console page loads its code first. */
+function focusWhenShown(selector: string): () => void {
+  const found = document.querySelector<HTMLElement>(selector);
+  if (found) {
+    found.focus();
+    return () => undefined;
+  }
+  const observer = new MutationObserver(() => {
+    const shown = document.querySelector<HTMLElement>(selector);
+    if (!shown) return;
+    observer.disconnect();
+    shown.focus();
+  });
+  observer.observe(document.getElementById('main') ?? document.body, { childList: true, subtree: true });
+  const timer = setTimeout(() => observer.disconnect(), 5_000);
+  return () => {
+    observer.disconnect();
+    clearTimeout(timer);
+  };
+}
+
 const goodNews: FlashKey[] = [
   'profileDeleted',
   'loggedOut',
@@ -89,8 +110,8 @@ export function App({ loginToken }: { loginToken: string | null }) {
   useEffect(() => {
     if (shownPath.current === path) return;
     shownPath.current = path;
-    document.querySelector<HTMLElement>('main h1')?.focus();
     window.scrollTo(0, 0);
+    return focusWhenShown('main h1');
   }, [path]);
 
   return (

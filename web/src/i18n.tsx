@@ -231,11 +231,8 @@ const vi = {
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
   // Shared by the new forms and lists
-  save: 'Lưu',
   reload: 'Tải lại',
-  confirm: 'Xác nhận',
   filter: 'Lọc',
-  note: 'Ghi chú',
   showMore: 'Hiện thêm',
   recordChanged: 'Bản ghi đã được thay đổi ở nơi khác từ khi bạn mở nó. Hãy tải lại rồi sửa lại.',
   recordNotFound: 'Không tìm thấy bản ghi này, hoặc bạn không có quyền xem.',
@@ -243,7 +240,6 @@ const vi = {
   wholeGroup: (group: string) => `Cả nhóm ${group}`,
   chosenInGroup: (n: number) => (n > 0 ? ` (đã chọn ${n})` : ''),
   noDeadline: 'Không thời hạn',
-  notSet: 'Chưa nêu',
 
   // Demands
   demandsTitle: 'Nhu cầu nhân lực',
@@ -281,7 +277,6 @@ const vi = {
   colZone: 'Địa bàn',
   colStatus: 'Trạng thái',
   colOpenUntil: 'Hạn',
-  colPriority: 'Ưu tiên',
   demandsCaption: 'Danh sách nhu cầu, mới nhất trước.',
 
   // Matches of a demand
@@ -377,7 +372,6 @@ const vi = {
   legalBasis: 'Căn cứ pháp lý',
   benefitsLegend: 'Quyền lợi (ít nhất một)',
   benefits: 'Quyền lợi',
-  amount: 'Số tiền',
   sentAt: 'Gửi lúc',
   backToOffers: 'Về danh sách đề nghị',
   expertOffers: 'Các đề nghị cho chuyên gia này',
@@ -846,11 +840,8 @@ const en: Messages = {
   staffNavPolicies: 'Policies',
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
-  save: 'Save',
   reload: 'Reload',
-  confirm: 'Confirm',
   filter: 'Filter',
-  note: 'Note',
   showMore: 'Show more',
   recordChanged:
     'This record changed elsewhere since you opened it. Reload it, then make your changes again.',
@@ -859,7 +850,6 @@ const en: Messages = {
   wholeGroup: (group: string) => `The whole group ${group}`,
   chosenInGroup: (n: number) => (n > 0 ? ` (${n} chosen)` : ''),
   noDeadline: 'No deadline',
-  notSet: 'Not given',
 
   demandsTitle: 'Demands',
   demandSectionGeneral: 'General',
@@ -897,7 +887,6 @@ const en: Messages = {
   colZone: 'Zone',
   colStatus: 'Status',
   colOpenUntil: 'Open until',
-  colPriority: 'Priority',
   demandsCaption: 'Demands, newest first.',
 
   matchesTitle: 'Matching experts',
@@ -990,7 +979,6 @@ const en: Messages = {
   legalBasis: 'Legal basis',
   benefitsLegend: 'Benefits (at least one)',
   benefits: 'Benefits',
-  amount: 'Amount',
   sentAt: 'Sent at',
   backToOffers: 'Back to the offers',
   expertOffers: 'Offers to this expert',

@@ -9,11 +9,12 @@ import type { Demand } from '#shared/domain/demand';
 import type { ExpertSummary } from '#shared/domain/expert';
 import { offerInputSchema } from '#shared/domain/offer';
 import { type Policy, packageValueVnd } from '#shared/domain/policy';
-import { ApiError, api, type ErrorDetail } from '../api.ts';
+import { ApiError, api } from '../api.ts';
 import { formatVnd } from '../format.ts';
 import { focusFirstInvalid } from '../forms/focus.ts';
 import { collectErrors } from '../forms/issues.ts';
 import { emptyOfferDraft, type OfferDraft, offerFromDraft, policyProblems } from '../forms/offer-draft.ts';
+import { useSubmission } from '../forms/useSubmission.ts';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
 import { FormErrorsProvider, TextArea, TextField } from './controls.tsx';
@@ -37,15 +38,11 @@ export function OfferDraftPanel({
   const [draft, setDraft] = useState<OfferDraft>(() =>
     emptyOfferDraft(demand.policyIds.filter((id) => policies.some((p) => p.id === id && p.active))),
   );
-  const [attempted, setAttempted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
-  const [refused, setRefused] = useState<{ details: ErrorDetail[]; sent: string[] } | null>(null);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const submission = useSubmission(endStaffSessionIfGone);
   const heading = useRef<HTMLHeadingElement>(null);
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const { focusRequest, failure } = submission;
 
   useEffect(() => heading.current?.focus(), []);
   useEffect(() => {
@@ -53,7 +50,7 @@ export function OfferDraftPanel({
   }, [focusRequest]);
   useEffect(() => {
     const closeOnEscape = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && !document.querySelector('dialog[open]')) onClose();
+      if (event.key === 'Escape') onClose();
     };
     document.addEventListener('keydown', closeOnEscape);
     return () => document.removeEventListener('keydown', closeOnEscape);
@@ -61,46 +58,32 @@ export function OfferDraftPanel({
 
   const parsed = offerInputSchema.safeParse(offerFromDraft(draft, expert.id, demand.id));
   const errors = collectErrors(
-    [...(attempted && !parsed.success ? parsed.error.issues : []), ...serverIssues],
+    [...(submission.attempted && !parsed.success ? parsed.error.issues : []), ...submission.serverIssues],
     t,
     t.offerFieldError,
     (parts) => (parts[0] === 'policyIds' ? 'policyIds' : parts.join('.')),
   );
   const chosen = policies.filter((p) => draft.policyIds.includes(p.id));
-  const problems = refused ? policyProblems(refused.details, refused.sent, t) : {};
+  // Any edit clears the failure, so the refused ids are the ones still chosen.
+  const refused = failure instanceof ApiError && failure.code === 'policy_not_applicable';
+  const problems = refused ? policyProblems(failure.details, draft.policyIds, t) : {};
+  useEffect(() => {
+    if (refused) focusFirstInvalid(formRef.current, summaryRef.current);
+  }, [refused]);
 
   const edit = (change: Partial<OfferDraft>) => {
-    setServerIssues([]);
-    setFailure(null);
+    submission.edited();
     setDraft((current) => ({ ...current, ...change }));
   };
 
-  async function submit(event: FormEvent) {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
-    setAttempted(true);
-    setServerIssues([]);
-    setRefused(null);
-    setFailure(null);
-    if (!parsed.success) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
+    submission.submit(parsed.success, async () => {
+      if (!parsed.success) return;
       const offer = await api.createOffer(parsed.data);
       navigate(`/staff/offers/${encodeURIComponent(offer.id)}`, { flash: 'offerDrafted' });
-    } catch (error) {
-      endStaffSessionIfGone(error);
-      if (error instanceof ApiError && error.code === 'policy_not_applicable') {
-        setRefused({ details: error.details, sent: parsed.data.policyIds });
-        setFocusRequest((n) => n + 1);
-      } else if (error instanceof ApiError && error.status === 400 && error.details.length > 0) {
-        setServerIssues(error.details);
-        setFocusRequest((n) => n + 1);
-      } else setFailure(error);
-      setSending(false);
-    }
-  }
+    });
+  };
 
   return (
     <section className="panel" aria-labelledby="offer-panel-title">
@@ -132,10 +115,7 @@ export function OfferDraftPanel({
             hint={t.offerPoliciesHint}
             policies={policies}
             value={draft.policyIds}
-            onChange={(policyIds) => {
-              setRefused(null);
-              edit({ policyIds });
-            }}
+            onChange={(policyIds) => edit({ policyIds })}
             problems={problems}
           />
           <p className="package-value">
@@ -161,7 +141,7 @@ export function OfferDraftPanel({
             required
           />
         </FormErrorsProvider>
-        {failure ? (
+        {failure && !refused ? (
           <Notice kind="error">
             {failure instanceof ApiError && failure.status === 403
               ? t.offerForbidden
@@ -171,8 +151,8 @@ export function OfferDraftPanel({
           </Notice>
         ) : null}
         <div className="actions">
-          <button type="submit" className="primary" disabled={sending}>
-            {sending ? t.sending : t.saveOfferDraft}
+          <button type="submit" className="primary" disabled={submission.sending}>
+            {submission.sending ? t.sending : t.saveOfferDraft}
           </button>
           <button type="button" className="secondary" onClick={onClose}>
             {t.cancel}

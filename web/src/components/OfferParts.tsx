@@ -1,5 +1,5 @@
 /** Pieces of an offer shown to both sides: the policy package and the history of its states. */
-import type { OfferActor, OfferedPolicy } from '#shared/domain/offer';
+import type { OfferActor, OfferedPolicy, OfferView } from '#shared/domain/offer';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { Benefit } from '#shared/domain/policy';
 import { formatTime, formatVnd } from '../format.ts';
@@ -85,4 +85,11 @@ export function OfferHistory({
       ))}
     </ol>
   );
+}
+
+/** The expert as staff may see them now: shared, no longer shared, or erased. */
+export function useOfferExpertName(): (offer: OfferView) => string {
+  const { t } = useI18n();
+  return (offer) =>
+    offer.expert?.fullName ?? (offer.expertState === 'erased' ? t.expertErased : t.expertNotShared);
 }

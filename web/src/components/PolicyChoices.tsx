@@ -46,7 +46,7 @@ export function PolicyChoices({
           const id = `${control.id}-${policy.id}`;
           const policyProblems = problems[policy.id] ?? [];
           return (
-            <div key={policy.id}>
+            <div key={policy.id} className="field policy-choice">
               <label className="choice" htmlFor={id}>
                 <input
                   type="checkbox"

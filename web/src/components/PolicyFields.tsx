@@ -156,7 +156,7 @@ function BenefitRows({ rows, onChange }: { rows: BenefitRow[]; onChange: (rows: 
             <TextField
               path={`benefits.${index}.amountVnd`}
               label={t.benefitAmount(index + 1)}
-              hint={/^\d+$/.test(digits) ? formatVnd(Number(digits)) : '—'}
+              preview={/^\d+$/.test(digits) ? formatVnd(Number(digits)) : ''}
               inputMode="numeric"
               value={row.amountVnd}
               onChange={(amountVnd) => setRow(index, { amountVnd })}

@@ -78,6 +78,8 @@ interface TextFieldProps {
   inputMode?: 'numeric' | 'decimal';
   /** Spans the whole row of a grid (long titles). */
   wide?: boolean;
+  /** How the value reads, shown under the input (an amount as 5.000.000 ₫). */
+  preview?: string;
 }
 
 export function TextField({
@@ -89,6 +91,7 @@ export function TextField({
   required,
   hint,
   wide,
+  preview,
   ...rest
 }: TextFieldProps) {
   const control = useControl(path, { hasHint: Boolean(hint) });
@@ -113,6 +116,11 @@ export function TextField({
         {...control.aria}
         {...rest}
       />
+      {preview !== undefined ? (
+        <output htmlFor={control.id} className="hint preview">
+          {preview}
+        </output>
+      ) : null}
       <FieldMessage path={path} />
     </div>
   );

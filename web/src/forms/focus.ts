@@ -4,8 +4,10 @@
  */
 export function focusFirstInvalid(form: HTMLFormElement | null, summary: HTMLElement | null): void {
   const firstMessage = form?.querySelector('.field-error');
-  const control = firstMessage
+  const candidates = firstMessage
     ?.closest('.field, .rows, fieldset')
-    ?.querySelector<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea');
+    ?.querySelectorAll<HTMLElement>('input:not([disabled]), select:not([disabled]), textarea, summary');
+  // A control inside a folded group cannot take focus; the group's summary can.
+  const control = [...(candidates ?? [])].find((element) => element.checkVisibility?.() ?? true);
   (control ?? summary)?.focus();
 }

@@ -14,12 +14,13 @@ export type FieldMessages = Record<string, string>;
 /** Which control an issue path (split on '.') belongs to, as a display path. */
 export type PathPlacement = (parts: string[]) => string;
 
-interface Issue {
+/** An issue from zod in the browser or from the server's `details[]`. */
+export interface ValidationIssue {
   path: string | readonly PropertyKey[];
   message: string;
 }
 
-const splitPath = (path: Issue['path']): string[] =>
+const splitPath = (path: ValidationIssue['path']): string[] =>
   (typeof path === 'string' ? path.split('.') : path.map(String)).filter((p) => p !== '');
 
 /**
@@ -59,7 +60,7 @@ export function isPlaced(path: string, t: Messages, messages: FieldMessages = t.
 
 /** The profile forms' errors; other forms pass their own messages and placement. */
 export function collectErrors(
-  issues: readonly Issue[],
+  issues: readonly ValidationIssue[],
   t: Messages,
   messages: FieldMessages = t.fieldError,
   place: PathPlacement = placeProfileIssue,

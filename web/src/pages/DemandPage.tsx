@@ -3,15 +3,14 @@
  * in the browser with the shared schemas. Edits send only what changed, with If-Match: a change
  * made elsewhere meanwhile is a 412 and never silently overwritten.
  */
-import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { type Demand, demandInputSchema, demandPatchSchema } from '#shared/domain/demand';
 import type { Policy } from '#shared/domain/policy';
-import { ApiError, api, type ErrorDetail, type Versioned } from '../api.ts';
-import { FormErrorsProvider } from '../components/controls.tsx';
+import { ApiError, api, type Versioned } from '../api.ts';
 import { DemandDetails } from '../components/DemandDetails.tsx';
 import { DemandFields, demandIdPrefix } from '../components/DemandFields.tsx';
-import { FormProblems } from '../components/FormProblems.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { RecordForm, SaveFailure } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import {
@@ -21,8 +20,8 @@ import {
   draftFromDemand,
   emptyDemandDraft,
 } from '../forms/demand-draft.ts';
-import { focusFirstInvalid } from '../forms/focus.ts';
-import { collectErrors, type FieldErrors, placeItemsOnArrays } from '../forms/issues.ts';
+import { collectErrors, placeItemsOnArrays, type ValidationIssue } from '../forms/issues.ts';
+import { useSubmission } from '../forms/useSubmission.ts';
 import { type Messages, useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
@@ -32,10 +31,8 @@ import { usePageTitle } from './usePageTitle.ts';
 
 const placeDemandIssue = placeItemsOnArrays(['fieldCodes', 'policyIds']);
 
-const demandErrors = (
-  issues: readonly { path: string | readonly PropertyKey[]; message: string }[],
-  t: Messages,
-) => collectErrors(issues, t, t.demandFieldError, placeDemandIssue);
+const demandErrors = (issues: readonly ValidationIssue[], t: Messages) =>
+  collectErrors(issues, t, t.demandFieldError, placeDemandIssue);
 
 export function DemandPage({ params }: { params: RouteParams }) {
   const { t } = useI18n();
@@ -58,122 +55,42 @@ export function DemandPage({ params }: { params: RouteParams }) {
   );
 }
 
-/** The form, its error summary and its buttons; the callers decide what submitting does. */
-function DemandForm({
-  draft,
-  setDraft,
-  errors,
-  policies,
-  onSubmit,
-  sending,
-  submitLabel,
-  focusRequest,
-  children,
-}: {
-  draft: DemandDraft;
-  setDraft: (update: (current: DemandDraft) => DemandDraft) => void;
-  errors: FieldErrors;
-  policies: readonly Policy[];
-  onSubmit: () => void;
-  sending: boolean;
-  submitLabel: string;
-  focusRequest: number;
-  /** Notices beside the submit button, where the user looks after submitting. */
-  children?: ReactNode;
-}) {
-  const { t } = useI18n();
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focusRequest > 0) focusFirstInvalid(formRef.current, summaryRef.current);
-  }, [focusRequest]);
-  return (
-    <form
-      ref={formRef}
-      noValidate
-      className="profile-form"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <FormProblems errors={errors} messages={t.demandFieldError} ref={summaryRef} />
-      <FormErrorsProvider idPrefix={demandIdPrefix} errors={errors}>
-        <DemandFields
-          draft={draft}
-          update={(change) => setDraft((current) => ({ ...current, ...change }))}
-          policies={policies}
-        />
-      </FormErrorsProvider>
-      {children}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={sending}>
-          {sending ? t.sending : submitLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function NewDemand({ policies }: { policies: readonly Policy[] }) {
   const { t } = useI18n();
   const [draft, setDraft] = useState<DemandDraft>(emptyDemandDraft);
-  const [attempted, setAttempted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
-
+  const submission = useSubmission(endStaffSessionIfGone);
   const parsed = demandInputSchema.safeParse(demandFromDraft(draft));
   const errors = demandErrors(
-    [...(attempted && !parsed.success ? parsed.error.issues : []), ...serverIssues],
+    [...(submission.attempted && !parsed.success ? parsed.error.issues : []), ...submission.serverIssues],
     t,
   );
 
-  async function submit() {
-    setAttempted(true);
-    setServerIssues([]);
-    setFailure(null);
-    if (!parsed.success) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
+  const submit = () =>
+    submission.submit(parsed.success, async () => {
+      if (!parsed.success) return;
       const created = await api.createDemand(parsed.data);
       navigate(`/staff/demands/${encodeURIComponent(created.id)}`, { flash: 'demandCreated' });
-    } catch (error) {
-      endStaffSessionIfGone(error);
-      if (error instanceof ApiError && error.details.length > 0) {
-        setServerIssues(error.details);
-        setFocusRequest((n) => n + 1);
-      } else setFailure(error);
-      setSending(false);
-    }
-  }
+    });
 
   return (
-    <DemandForm
-      draft={draft}
-      setDraft={(change) => {
-        setServerIssues([]);
-        setDraft(change);
-      }}
+    <RecordForm
+      idPrefix={demandIdPrefix}
       errors={errors}
-      policies={policies}
-      onSubmit={submit}
-      sending={sending}
+      messages={t.demandFieldError}
+      submission={submission}
       submitLabel={t.createDemand}
-      focusRequest={focusRequest}
+      onSubmit={submit}
+      notices={<SaveFailure failure={submission.failure} forbidden={t.demandCreateForbidden} />}
     >
-      {failure ? (
-        <Notice kind="error">
-          {failure instanceof ApiError && failure.status === 403
-            ? t.demandCreateForbidden
-            : failureMessage(failure, t)}
-        </Notice>
-      ) : null}
-    </DemandForm>
+      <DemandFields
+        draft={draft}
+        update={(change) => {
+          submission.edited();
+          setDraft((current) => ({ ...current, ...change }));
+        }}
+        policies={policies}
+      />
+    </RecordForm>
   );
 }
 
@@ -196,7 +113,9 @@ function ExistingDemand({
   if (!demand.value) {
     return (
       <>
-        <h1 tabIndex={-1}>{t.demandsTitle}</h1>
+        <div className="page-heading">
+          <h1 tabIndex={-1}>{t.demandsTitle}</h1>
+        </div>
         {demand.failure ? (
           <Notice kind="error">
             {demand.failure instanceof ApiError && demand.failure.status === 404
@@ -277,82 +196,58 @@ function DemandEditor({
   const { t } = useI18n();
   const original = useMemo(() => draftFromDemand(loaded.value), [loaded]);
   const [draft, setDraft] = useState<DemandDraft>(original);
-  const [attempted, setAttempted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
-  const [outcome, setOutcome] = useState<
-    'conflict' | 'forbidden' | 'unchanged' | { failure: unknown } | null
-  >(null);
-  const [sending, setSending] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [unchanged, setUnchanged] = useState(false);
+  const submission = useSubmission(endStaffSessionIfGone);
 
   const { patch, notClearable } = demandChanges(original, draft);
   const hasChanges = Object.keys(patch).length > 0 || notClearable.length > 0;
   const parsed = demandPatchSchema.safeParse(patch);
   const errors = demandErrors(
-    [...(attempted && hasChanges && !parsed.success ? parsed.error.issues : []), ...serverIssues],
+    [
+      ...(submission.attempted && hasChanges && !parsed.success ? parsed.error.issues : []),
+      ...submission.serverIssues,
+    ],
     t,
   );
-  if (attempted) {
+  if (submission.attempted) {
     for (const key of notClearable) {
       errors[key] = key === 'openUntil' ? t.cannotClear : (t.demandFieldError[key] ?? t.cannotClear);
     }
   }
 
-  async function submit() {
-    setAttempted(true);
-    setServerIssues([]);
-    setOutcome(null);
-    if (!hasChanges) {
-      setOutcome('unchanged');
-      return;
-    }
-    if (notClearable.length > 0 || !parsed.success) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
-      onSaved(await api.patchDemand(loaded.value.id, parsed.data, loaded.version));
-    } catch (error) {
-      endStaffSessionIfGone(error);
-      if (error instanceof ApiError && error.status === 412) setOutcome('conflict');
-      else if (error instanceof ApiError && error.status === 403) setOutcome('forbidden');
-      else if (error instanceof ApiError && error.details.length > 0) {
-        setServerIssues(error.details);
-        setFocusRequest((n) => n + 1);
-      } else setOutcome({ failure: error });
-      setSending(false);
-    }
+  function submit() {
+    setUnchanged(!hasChanges);
+    if (!hasChanges) return;
+    submission.submit(parsed.success && notClearable.length === 0, async () => {
+      if (parsed.success) onSaved(await api.patchDemand(loaded.value.id, parsed.data, loaded.version));
+    });
   }
 
   return (
-    <DemandForm
-      draft={draft}
-      setDraft={(change) => {
-        setServerIssues([]);
-        onEdited();
-        setDraft(change);
-      }}
+    <RecordForm
+      idPrefix={demandIdPrefix}
       errors={errors}
-      policies={policies}
-      onSubmit={submit}
-      sending={sending}
+      messages={t.demandFieldError}
+      submission={submission}
       submitLabel={t.saveDemand}
-      focusRequest={focusRequest}
+      onSubmit={submit}
+      notices={
+        <>
+          <SaveFailure failure={submission.failure} forbidden={t.demandForbidden} onReload={onReload} />
+          {unchanged ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
+        </>
+      }
     >
-      {outcome === 'conflict' ? (
-        <Notice kind="error">
-          <p>{t.recordChanged}</p>
-          <button type="button" onClick={onReload}>
-            {t.reload}
-          </button>
-        </Notice>
-      ) : null}
-      {outcome === 'forbidden' ? <Notice kind="error">{t.demandForbidden}</Notice> : null}
-      {outcome === 'unchanged' ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
-      {outcome !== null && typeof outcome === 'object' ? (
-        <Notice kind="error">{failureMessage(outcome.failure, t)}</Notice>
-      ) : null}
-    </DemandForm>
+      <DemandFields
+        draft={draft}
+        update={(change) => {
+          submission.edited();
+          setUnchanged(false);
+          onEdited();
+          setDraft((current) => ({ ...current, ...change }));
+        }}
+        policies={policies}
+      />
+    </RecordForm>
   );
 }

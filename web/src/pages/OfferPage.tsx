@@ -9,7 +9,7 @@ import { offerTransitions } from '#shared/domain/offer-states';
 import { ApiError, api } from '../api.ts';
 import { FormErrorsProvider, TextArea } from '../components/controls.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { OfferHistory, PolicyPackage } from '../components/OfferParts.tsx';
+import { OfferHistory, PolicyPackage, useOfferExpertName } from '../components/OfferParts.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
@@ -17,7 +17,6 @@ import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, type RouteParams } from '../router.tsx';
 import { useResource } from '../useResource.ts';
-import { useOfferExpertName } from './OffersPage.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 
 type StaffStep = 'sent' | 'withdrawn';
@@ -41,7 +40,9 @@ function Offer({ id }: { id: string }) {
   if (!offer.value) {
     return (
       <>
-        <h1 tabIndex={-1}>{t.offersTitle}</h1>
+        <div className="page-heading">
+          <h1 tabIndex={-1}>{t.offersTitle}</h1>
+        </div>
         {offer.failure ? (
           <Notice kind="error">
             {offer.failure instanceof ApiError && offer.failure.status === 404

@@ -8,6 +8,7 @@ import { offerStatuses } from '#shared/domain/offer-states';
 import { api, type OfferSearch } from '../api.ts';
 import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { useOfferExpertName } from '../components/OfferParts.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
@@ -132,13 +133,6 @@ function Offers({ session }: { session: StaffSession }) {
       />
     </>
   );
-}
-
-/** The expert as staff may see them now: shared, no longer shared, or erased. */
-export function useOfferExpertName(): (offer: OfferView) => string {
-  const { t } = useI18n();
-  return (offer) =>
-    offer.expert?.fullName ?? (offer.expertState === 'erased' ? t.expertErased : t.expertNotShared);
 }
 
 function OffersTable({ offers }: { offers: OfferView[] }) {

@@ -2,19 +2,17 @@
  * One policy of the catalogue. Administrators add (/staff/policies/new) and edit it, with
  * If-Match on every change; other staff read it.
  */
-import { type FormEvent, type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { type Policy, policyInputSchema, policyPatchSchema } from '#shared/domain/policy';
-import { ApiError, api, type ErrorDetail, type Versioned } from '../api.ts';
-import { FormErrorsProvider } from '../components/controls.tsx';
-import { FormProblems } from '../components/FormProblems.tsx';
+import { ApiError, api, type Versioned } from '../api.ts';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { BenefitList } from '../components/OfferParts.tsx';
 import { PolicyFields, policyIdPrefix } from '../components/PolicyFields.tsx';
+import { RecordForm, SaveFailure } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
-import { focusFirstInvalid } from '../forms/focus.ts';
-import { collectErrors, type FieldErrors, placeItemsOnArrays } from '../forms/issues.ts';
+import { collectErrors, placeItemsOnArrays, type ValidationIssue } from '../forms/issues.ts';
 import {
   draftFromPolicy,
   emptyPolicyDraft,
@@ -22,6 +20,7 @@ import {
   policyChanges,
   policyFromDraft,
 } from '../forms/policy-draft.ts';
+import { useSubmission } from '../forms/useSubmission.ts';
 import { type Messages, useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
@@ -31,10 +30,8 @@ import { usePageTitle } from './usePageTitle.ts';
 
 const placePolicyIssue = placeItemsOnArrays(['benefits', 'eligibility.fieldCodes', 'eligibility.zones']);
 
-const policyErrors = (
-  issues: readonly { path: string | readonly PropertyKey[]; message: string }[],
-  t: Messages,
-) => collectErrors(issues, t, t.policyFieldError, placePolicyIssue);
+const policyErrors = (issues: readonly ValidationIssue[], t: Messages) =>
+  collectErrors(issues, t, t.policyFieldError, placePolicyIssue);
 
 export function PolicyPage({ params }: { params: RouteParams }) {
   const { t } = useI18n();
@@ -58,115 +55,43 @@ export function PolicyPage({ params }: { params: RouteParams }) {
   );
 }
 
-function PolicyForm({
-  draft,
-  setDraft,
-  errors,
-  onSubmit,
-  sending,
-  submitLabel,
-  focusRequest,
-  children,
-}: {
-  draft: PolicyDraft;
-  setDraft: (update: (current: PolicyDraft) => PolicyDraft) => void;
-  errors: FieldErrors;
-  onSubmit: () => void;
-  sending: boolean;
-  submitLabel: string;
-  focusRequest: number;
-  children?: ReactNode;
-}) {
-  const { t } = useI18n();
-  const formRef = useRef<HTMLFormElement>(null);
-  const summaryRef = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (focusRequest > 0) focusFirstInvalid(formRef.current, summaryRef.current);
-  }, [focusRequest]);
-  return (
-    <form
-      ref={formRef}
-      noValidate
-      className="profile-form"
-      onSubmit={(event: FormEvent) => {
-        event.preventDefault();
-        onSubmit();
-      }}
-    >
-      <FormProblems errors={errors} messages={t.policyFieldError} ref={summaryRef} />
-      <FormErrorsProvider idPrefix={policyIdPrefix} errors={errors}>
-        <PolicyFields draft={draft} update={(change) => setDraft((current) => ({ ...current, ...change }))} />
-      </FormErrorsProvider>
-      {children}
-      <div className="actions">
-        <button type="submit" className="primary" disabled={sending}>
-          {sending ? t.sending : submitLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
 function NewPolicy() {
   const { t } = useI18n();
   const [draft, setDraft] = useState<PolicyDraft>(() =>
     emptyPolicyDraft(provinceDayOf(new Date().toISOString())),
   );
-  const [attempted, setAttempted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
-  const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
-
+  const submission = useSubmission(endStaffSessionIfGone);
   const parsed = policyInputSchema.safeParse(policyFromDraft(draft));
   const errors = policyErrors(
-    [...(attempted && !parsed.success ? parsed.error.issues : []), ...serverIssues],
+    [...(submission.attempted && !parsed.success ? parsed.error.issues : []), ...submission.serverIssues],
     t,
   );
 
-  async function submit() {
-    setAttempted(true);
-    setServerIssues([]);
-    setFailure(null);
-    if (!parsed.success) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
+  const submit = () =>
+    submission.submit(parsed.success, async () => {
+      if (!parsed.success) return;
       const created = await api.createPolicy(parsed.data);
       navigate(`/staff/policies/${encodeURIComponent(created.id)}`, { flash: 'policyCreated' });
-    } catch (error) {
-      endStaffSessionIfGone(error);
-      if (error instanceof ApiError && error.details.length > 0) {
-        setServerIssues(error.details);
-        setFocusRequest((n) => n + 1);
-      } else setFailure(error);
-      setSending(false);
-    }
-  }
+    });
 
   return (
-    <PolicyForm
-      draft={draft}
-      setDraft={(change) => {
-        setServerIssues([]);
-        setDraft(change);
-      }}
+    <RecordForm
+      idPrefix={policyIdPrefix}
       errors={errors}
-      onSubmit={submit}
-      sending={sending}
+      messages={t.policyFieldError}
+      submission={submission}
       submitLabel={t.createPolicy}
-      focusRequest={focusRequest}
+      onSubmit={submit}
+      notices={<SaveFailure failure={submission.failure} forbidden={t.policyForbidden} />}
     >
-      {failure ? (
-        <Notice kind="error">
-          {failure instanceof ApiError && failure.status === 403
-            ? t.policyForbidden
-            : failureMessage(failure, t)}
-        </Notice>
-      ) : null}
-    </PolicyForm>
+      <PolicyFields
+        draft={draft}
+        update={(change) => {
+          submission.edited();
+          setDraft((current) => ({ ...current, ...change }));
+        }}
+      />
+    </RecordForm>
   );
 }
 
@@ -180,7 +105,9 @@ function ExistingPolicy({ id, session }: { id: string; session: StaffSession }) 
   if (!policy.value) {
     return (
       <>
-        <h1 tabIndex={-1}>{t.policiesTitle}</h1>
+        <div className="page-heading">
+          <h1 tabIndex={-1}>{t.policiesTitle}</h1>
+        </div>
         {policy.failure ? (
           <Notice kind="error">
             {policy.failure instanceof ApiError && policy.failure.status === 404
@@ -286,79 +213,52 @@ function PolicyEditor({
   const { t } = useI18n();
   const original = useMemo(() => draftFromPolicy(loaded.value), [loaded]);
   const [draft, setDraft] = useState<PolicyDraft>(original);
-  const [attempted, setAttempted] = useState(false);
-  const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
-  const [outcome, setOutcome] = useState<
-    'conflict' | 'forbidden' | 'unchanged' | { failure: unknown } | null
-  >(null);
-  const [sending, setSending] = useState(false);
-  const [focusRequest, setFocusRequest] = useState(0);
+  const [unchanged, setUnchanged] = useState(false);
+  const submission = useSubmission(endStaffSessionIfGone);
 
   const patch = policyChanges(original, draft);
   const hasChanges = Object.keys(patch).length > 0;
-  // The whole candidate is checked too: a patch of validTo alone cannot see validFrom.
+  // The whole policy is checked too: a patch of validTo alone cannot see validFrom.
   const whole = policyInputSchema.safeParse(policyFromDraft(draft));
   const parsed = policyPatchSchema.safeParse(patch);
   const issues =
-    attempted && hasChanges
+    submission.attempted && hasChanges
       ? [...(whole.success ? [] : whole.error.issues), ...(parsed.success ? [] : parsed.error.issues)]
       : [];
-  const errors = policyErrors([...issues, ...serverIssues], t);
+  const errors = policyErrors([...issues, ...submission.serverIssues], t);
 
-  async function submit() {
-    setAttempted(true);
-    setServerIssues([]);
-    setOutcome(null);
-    if (!hasChanges) {
-      setOutcome('unchanged');
-      return;
-    }
-    if (!whole.success || !parsed.success) {
-      setFocusRequest((n) => n + 1);
-      return;
-    }
-    setSending(true);
-    try {
-      onSaved(await api.patchPolicy(loaded.value.id, parsed.data, loaded.version));
-    } catch (error) {
-      endStaffSessionIfGone(error);
-      if (error instanceof ApiError && error.status === 412) setOutcome('conflict');
-      else if (error instanceof ApiError && error.status === 403) setOutcome('forbidden');
-      else if (error instanceof ApiError && error.details.length > 0) {
-        setServerIssues(error.details);
-        setFocusRequest((n) => n + 1);
-      } else setOutcome({ failure: error });
-      setSending(false);
-    }
+  function submit() {
+    setUnchanged(!hasChanges);
+    if (!hasChanges) return;
+    submission.submit(whole.success && parsed.success, async () => {
+      if (parsed.success) onSaved(await api.patchPolicy(loaded.value.id, parsed.data, loaded.version));
+    });
   }
 
   return (
-    <PolicyForm
-      draft={draft}
-      setDraft={(change) => {
-        setServerIssues([]);
-        onEdited();
-        setDraft(change);
-      }}
+    <RecordForm
+      idPrefix={policyIdPrefix}
       errors={errors}
-      onSubmit={submit}
-      sending={sending}
+      messages={t.policyFieldError}
+      submission={submission}
       submitLabel={t.savePolicy}
-      focusRequest={focusRequest}
+      onSubmit={submit}
+      notices={
+        <>
+          <SaveFailure failure={submission.failure} forbidden={t.policyForbidden} onReload={onReload} />
+          {unchanged ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
+        </>
+      }
     >
-      {outcome === 'conflict' ? (
-        <Notice kind="error">
-          <p>{t.recordChanged}</p>
-          <button type="button" onClick={onReload}>
-            {t.reload}
-          </button>
-        </Notice>
-      ) : null}
-      {outcome === 'forbidden' ? <Notice kind="error">{t.policyForbidden}</Notice> : null}
-      {outcome === 'unchanged' ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
-      {outcome !== null && typeof outcome === 'object' ? (
-        <Notice kind="error">{failureMessage(outcome.failure, t)}</Notice>
-      ) : null}
-    </PolicyForm>
+      <PolicyFields
+        draft={draft}
+        update={(change) => {
+          submission.edited();
+          setUnchanged(false);
+          onEdited();
+          setDraft((current) => ({ ...current, ...change }));
+        }}
+      />
+    </RecordForm>
   );
 }

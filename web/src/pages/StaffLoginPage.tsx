@@ -2,7 +2,7 @@
  * DEVELOPMENT ONLY: gets a staff JWT from the local server's /dev/token. In AWS, staff sign in
  * with Cognito and this route does not exist.
  */
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../api.ts';
 import { FormErrorsProvider, SelectField, TextField } from '../components/controls.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
@@ -23,6 +23,10 @@ export function StaffLoginPage() {
   const [email, setEmail] = useState('can.bo.nhan.su@example.gov.vn');
   const [failure, setFailure] = useState<unknown>(null);
   const [sending, setSending] = useState(false);
+  // The console's code loads while the officer signs in.
+  useEffect(() => {
+    import('./staff-console.ts').catch(() => undefined);
+  }, []);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
