@@ -290,7 +290,8 @@ export async function run(): Promise<string> {
       '(a) and (b) alternate. DynamoDB Local in memory; the local server (`infra/local/main.ts`, ' +
       'handlers run from TypeScript through tsx, stream poller on) and this load generator share ' +
       'the same machine. (a) puts one item per registration; (b) is the whole request: JSON and zod, ' +
-      'a four-item transaction (e-mail, profile, login token, outbox mail) and the response.',
+      'one conditional PutItem of the e-mail key holding the pending registration, and the ' +
+      'response; the verification mail (login token and outbox item) follows from the stream.',
     '',
     table,
     '',
