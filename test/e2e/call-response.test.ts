@@ -3,50 +3,24 @@
  * it; an opted-in overseas native whose field matches gets the mail, follows its link, logs in by
  * e-mail and comes back to the call, and responds; staff see the response.
  */
-import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { api, type Mail, mailsTo, registeredExpert } from '../support/api.ts';
+import { launchChromium, withPage as openPage } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context (own sessionStorage) per person; a screenshot if the test fails. */
-async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  try {
-    await run(page);
-  } catch (error) {
-    await mkdir('test-results', { recursive: true });
-    await page.screenshot({ path: `test-results/e2e-${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, run: (page: Page) => Promise<void>) => openPage(browser, name, run);
 
 /** The newest mail to `email` whose subject starts so; opening a call mails through a job and the outbox. */
 async function mailWithSubject(email: string, subjectStart: string): Promise<Mail> {

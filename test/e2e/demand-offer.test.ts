@@ -5,10 +5,10 @@
  * expert logs in by e-mail, reads the offer on the self-service page and accepts it; the officer
  * sees it accepted.
  */
-import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { api, type Mail, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
+import { launchChromium, withPage as openPage } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const agency = 'bql-kkt-dung-quat';
@@ -16,40 +16,14 @@ const agency = 'bql-kkt-dung-quat';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context (own sessionStorage) per person; a screenshot if the test fails. */
-async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  try {
-    await run(page);
-  } catch (error) {
-    await mkdir('test-results', { recursive: true });
-    await page.screenshot({ path: `test-results/e2e-${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, run: (page: Page) => Promise<void>) => openPage(browser, name, run);
 
 async function signInAsStaff(page: Page): Promise<void> {
   await page.goto(`${baseUrl}/staff/login`);

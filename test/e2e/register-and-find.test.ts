@@ -3,10 +3,10 @@
  * by the suite's globalSetup): an expert registers, confirms by the mailed link, edits the
  * profile; an HR officer finds the expert by an unaccented search and opens the full profile.
  */
-import { mkdir } from 'node:fs/promises';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { consentText } from '#shared/domain/consent';
+import { launchChromium, withPage as openPage } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const fullName = 'Nguyễn Văn An';
@@ -14,40 +14,14 @@ const fullName = 'Nguyễn Văn An';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
-    ],
-  });
+  browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh browser context (own sessionStorage) per test; a screenshot if the test fails. */
-async function withPage(name: string, run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  try {
-    await run(page);
-  } catch (error) {
-    await mkdir('test-results', { recursive: true });
-    await page.screenshot({ path: `test-results/e2e-${name}.png`, fullPage: true }).catch(() => undefined);
-    throw error;
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (name: string, run: (page: Page) => Promise<void>) => openPage(browser, name, run);
 
 /** Fills the registration form in Vietnamese, the default language; `fullName: ''` leaves it empty. */
 async function fillRegistration(page: Page, person: { fullName: string; email: string }): Promise<void> {
