@@ -26,11 +26,10 @@ import { indexKeys, keys } from './keys.ts';
 /** Attributes the search and match filters read, next to the summary. */
 export function filterAttributes(p: ExpertProfile) {
   return {
-    searchText: searchableText(
-      p.fullName,
-      ...p.fields.map((f) => f.specialization ?? ''),
-      p.employer?.name ?? '',
-    ),
+    // Each searchable field on its own, so all the words of a query must meet in one of them.
+    nameText: searchableText(p.fullName),
+    topicText: searchableText(...p.fields.map((f) => f.specialization ?? '')),
+    employerText: searchableText(p.employer?.name ?? ''),
     fieldCodes: p.fields.map((f) => f.code),
     fieldGroups: [...new Set(p.fields.map((f) => fieldGroupOf(f.code)))],
     degreeRank: degreeRank(p.highestDegree),
@@ -68,7 +67,8 @@ export function projectionWrites(p: ExpertProfile) {
           GSI2SK: nameKey(p),
           type: 'directoryEntry',
           ...toDirectoryEntry(p),
-          searchText: searchableText(p.fullName, ...p.fields.map((f) => f.specialization ?? '')),
+          nameText: searchableText(p.fullName),
+          topicText: searchableText(...p.fields.map((f) => f.specialization ?? '')),
           fieldCodes: p.fields.map((f) => f.code),
           fieldGroups: [...groups],
         })

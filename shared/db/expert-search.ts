@@ -19,10 +19,17 @@ class FilterBuilder {
     Object.assign(this.names, names);
   }
 
-  text(q: string | undefined): void {
-    searchNeedles(q ?? '').forEach((needle, i) => {
-      this.add(`contains(searchText, :q${i})`, { [`:q${i}`]: needle });
-    });
+  /**
+   * Every word of the query in the same field: "nguyen van an" finds the name Nguyễn Văn An, not
+   * a Nguyễn working at the Phạm Văn Đồng university on "an toàn" (safety).
+   */
+  text(q: string | undefined, fields: string[]): void {
+    const needles = searchNeedles(q ?? '');
+    if (needles.length === 0) return;
+    const values = Object.fromEntries(needles.map((needle, i) => [`:q${i}`, needle]));
+    const inField = (field: string) =>
+      `(${needles.map((_, i) => `contains(${field}, :q${i})`).join(' AND ')})`;
+    this.add(`(${fields.map(inField).join(' OR ')})`, values);
   }
 
   build(): IndexQuery['filter'] {
@@ -60,7 +67,7 @@ export function toSummaryItem(item: Record<string, unknown>): ExpertSummary {
  */
 export function expertSearchQuery(q: ExpertSearchQuery): IndexQuery {
   const filter = new FilterBuilder();
-  filter.text(q.q);
+  filter.text(q.q, ['nameText', 'topicText', 'employerText']);
   if (q.title) filter.add('academicTitle = :title', { ':title': q.title });
   if (q.locationKind) filter.add('locationKind = :lk', { ':lk': q.locationKind });
   if (q.country) filter.add('country = :country', { ':country': q.country });
@@ -99,7 +106,7 @@ const directoryFields = ['id', 'fullName', 'highestDegree', 'academicTitle', 'fi
 
 export async function listDirectory(q: DirectoryQuery): Promise<Page<DirectoryEntry>> {
   const filter = new FilterBuilder();
-  filter.text(q.q);
+  filter.text(q.q, ['nameText', 'topicText']);
   if (q.field) {
     if (q.field.includes('.')) filter.add('contains(fieldCodes, :field)', { ':field': q.field });
     else filter.add('contains(fieldGroups, :group)', { ':group': q.field });

@@ -36,6 +36,22 @@ describe('GET /api/experts (HR search) and GET /api/experts/{id}', () => {
     );
   });
 
+  it('needs every word of the query in one field, not spread over name, topic and employer', async () => {
+    const lookalike = await registeredExpert({
+      fullName: 'Nguyễn Ngọc Trâm',
+      fields: [{ code: '2.1', specialization: 'An toàn lao động' }],
+      employer: { name: 'Trường Đại học Phạm Văn Đồng', sector: 'university' },
+    });
+
+    const byName = await api('/api/experts?q=nguyen van an&limit=100', { token: hr });
+    const byEmployer = await api('/api/experts?q=pham van dong&limit=100', { token: hr });
+    const byTopic = await api('/api/experts?q=an toan&limit=100', { token: hr });
+
+    expect(ids(byName)).not.toContain(lookalike.expert.id);
+    expect(ids(byEmployer)).toContain(lookalike.expert.id);
+    expect(ids(byTopic)).toContain(lookalike.expert.id);
+  });
+
   it('never shows an expert who did not consent to agency visibility', async () => {
     const res = await api('/api/experts?q=nguyen van an&limit=100', { token: hr });
 
