@@ -4,9 +4,10 @@
  * tombstone the law allows.
  */
 import { randomUUID } from 'node:crypto';
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './client.ts';
 import { indexKeys, keys } from './keys.ts';
+import { queryAll } from './paged-query.ts';
 
 export type AuditAction =
   | 'profile.read'
@@ -64,20 +65,14 @@ function toEvent(item: Record<string, unknown>): AuditEvent {
 }
 
 export async function listAuditByTarget(target: string, limit = 1000): Promise<AuditEvent[]> {
-  const events: AuditEvent[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': `AUDIT#${target}` },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    events.push(...(page.Items ?? []).map(toEvent));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && events.length < limit);
-  return events;
+  const items = await queryAll(
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': `AUDIT#${target}` },
+      ScanIndexForward: false,
+    },
+    limit,
+  );
+  return items.map(toEvent);
 }

@@ -23,6 +23,7 @@ import { callKeys, getCall } from './calls.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { keys } from './keys.ts';
+import { queryAll } from './paged-query.ts';
 
 export interface CallResponse {
   callId: string;
@@ -171,23 +172,13 @@ async function readProfiles(expertIds: string[]): Promise<Map<string, ExpertProf
   return profiles;
 }
 
-async function responseItemsOfExpert(expertId: string): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': callKeys.responsesOfExpert(expertId) },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return items;
+function responseItemsOfExpert(expertId: string): Promise<Record<string, unknown>[]> {
+  return queryAll({
+    TableName: tableName,
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk',
+    ExpressionAttributeValues: { ':pk': callKeys.responsesOfExpert(expertId) },
+  });
 }
 
 /** The expert's own responses, oldest first (data export, "my matches"). */

@@ -6,7 +6,7 @@
  * Changes are conditional on the version read (optimistic locking; If-Match on PATCH).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import {
   applyDemandPatch,
@@ -25,7 +25,7 @@ import { pageLimit } from '../domain/expert-search.ts';
 import { getProvince } from '../domain/provinces/index.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
-import { type IndexQuery, queryPage } from './paged-query.ts';
+import { type IndexQuery, queryAll, queryPage } from './paged-query.ts';
 import { missingPolicyIds } from './policies.ts';
 
 export const demandKeys = {
@@ -195,21 +195,12 @@ export async function listDemands(q: DemandListQuery): Promise<Page<Demand>> {
  * open-until day are still included (isDemandOpen tells them apart). For GET /api/me/matches.
  */
 export async function listOpenDemands(): Promise<Demand[]> {
-  const demands: Demand[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI2',
-        KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :open)',
-        ExpressionAttributeValues: { ':pk': demandKeys.all, ':open': 'open#' },
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    demands.push(...(page.Items ?? []).map(toDemand));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return demands;
+  const items = await queryAll({
+    TableName: tableName,
+    IndexName: 'GSI2',
+    KeyConditionExpression: 'GSI2PK = :pk AND begins_with(GSI2SK, :open)',
+    ExpressionAttributeValues: { ':pk': demandKeys.all, ':open': 'open#' },
+    ScanIndexForward: false,
+  });
+  return items.map(toDemand);
 }

@@ -4,7 +4,7 @@ import { type ExpertProfile, isVisibleToAgencies } from '../domain/expert.ts';
 import type { StaffPrincipal } from '../http/principal.ts';
 import { listAuditByTarget, recordAudit } from './audit.ts';
 import { listCallResponsesOfExpert } from './call-responses.ts';
-import { getConsentHistory, getExpert } from './experts.ts';
+import { getExpert, getExpertWithConsentHistory } from './experts.ts';
 import { exportOffersOfExpert } from './offers.ts';
 
 /**
@@ -29,12 +29,13 @@ export async function readProfileForStaff(
 
 /** Everything held about the expert (data-subject access request), audited. */
 export async function exportExpertData(expertId: string, now: Date) {
-  const [profile, consentHistory, events] = await Promise.all([
-    getExpert(expertId),
-    getConsentHistory(expertId),
+  const [record, events, offers, callResponses] = await Promise.all([
+    getExpertWithConsentHistory(expertId),
     listAuditByTarget(`expert:${expertId}`),
+    exportOffersOfExpert(expertId, now),
+    listCallResponsesOfExpert(expertId),
   ]);
-  if (!profile) throw new NotFound('Profile not found');
+  if (!record) throw new NotFound('Profile not found');
   await recordAudit({
     at: now.toISOString(),
     action: 'profile.export',
@@ -43,10 +44,10 @@ export async function exportExpertData(expertId: string, now: Date) {
   });
   return {
     exportedAt: now.toISOString(),
-    profile,
-    consentHistory,
-    offers: await exportOffersOfExpert(expertId, now),
-    callResponses: await listCallResponsesOfExpert(expertId),
+    profile: record.profile,
+    consentHistory: record.consentHistory,
+    offers,
+    callResponses,
     profileViews: events
       .filter((e) => e.action === 'profile.read')
       .map((e) => ({ agency: e.actor.agency ?? null, at: e.at })),

@@ -87,8 +87,17 @@ export async function getExpert(expertId: string): Promise<ExpertProfile | undef
   return stored && toProfile(stored as unknown as Record<string, unknown>);
 }
 
-export async function getConsentHistory(expertId: string): Promise<ConsentRecord[]> {
-  return (await readStored(expertId))?.consentHistory ?? [];
+/** The profile and its consent history, from one read (data-subject export). */
+export async function getExpertWithConsentHistory(
+  expertId: string,
+): Promise<{ profile: ExpertProfile; consentHistory: ConsentRecord[] } | undefined> {
+  const stored = await readStored(expertId);
+  return (
+    stored && {
+      profile: toProfile(stored as unknown as Record<string, unknown>),
+      consentHistory: stored.consentHistory,
+    }
+  );
 }
 
 function profileItem(stored: StoredExpert) {

@@ -6,14 +6,14 @@
  * candidates that pass them; an expert in several of the groups is read once per group and
  * counted once. No scan. The ranking is the pure engine's (domain/matching.ts).
  */
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { degreeRank, type ExpertSummary } from '../domain/expert.ts';
 import { type ExpertMatch, type MatchDemand, rankExpertsForDemand } from '../domain/matching.ts';
 import { fieldGroupOf } from '../domain/taxonomy.ts';
-import { dynamo, tableName } from './client.ts';
+import { tableName } from './client.ts';
 import { readDemand } from './demands.ts';
 import { toSummaryItem } from './expert-search.ts';
 import { indexKeys } from './keys.ts';
+import { queryPages } from './paged-query.ts';
 
 const summaryAttributes = [
   'id',
@@ -46,22 +46,16 @@ export interface DemandMatches {
 async function readGroup(group: string, minRank: number) {
   const items: Record<string, unknown>[] = [];
   let itemsRead = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
-        ExpressionAttributeValues: { ':pk': indexKeys.fieldGroup(group), ':from': `${minRank}#` },
-        ...projection,
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
+    ExpressionAttributeValues: { ':pk': indexKeys.fieldGroup(group), ':from': `${minRank}#` },
+    ...projection,
+  })) {
     itemsRead += page.ScannedCount ?? 0;
     items.push(...(page.Items ?? []));
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return { items, itemsRead };
 }
 

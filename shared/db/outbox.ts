@@ -4,11 +4,12 @@
  * lost, and none goes out for a change that did not commit.
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { MailMessage } from '../mail/messages.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys, ttlAt } from './keys.ts';
+import { queryAll } from './paged-query.ts';
 
 const retentionDays = 14;
 
@@ -111,29 +112,24 @@ export async function storeDevMail(mail: OutboxMail, now: Date): Promise<void> {
 }
 
 export async function listDevMail(to: string | undefined, limit = 50): Promise<OutboxMail[]> {
-  const items: OutboxMail[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'DEVMAIL', ...(to ? { ':to': to.toLowerCase() } : {}) },
-        ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
-        ScanIndexForward: false,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      items.push({
+  const items = await queryAll(
+    {
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'DEVMAIL', ...(to ? { ':to': to.toLowerCase() } : {}) },
+      ...(to ? { FilterExpression: '#to = :to', ExpressionAttributeNames: { '#to': 'to' } } : {}),
+      ScanIndexForward: false,
+    },
+    limit,
+  );
+  return items.slice(0, limit).map(
+    (item) =>
+      ({
         id: item.id,
         to: item.to,
         subject: item.subject,
         text: item.text,
         createdAt: item.createdAt,
-      });
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey && items.length < limit);
-  return items.slice(0, limit);
+      }) as OutboxMail,
+  );
 }

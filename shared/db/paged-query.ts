@@ -3,7 +3,7 @@
  * collected over as many reads as it takes (bounded), and the cursor is the key of the last item
  * returned, not of the last item read: nothing is skipped between pages.
  */
-import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { decodeCursor, encodeCursor, type Key } from '../http/cursor.ts';
 import { dynamo, tableName } from './client.ts';
 
@@ -80,4 +80,24 @@ export async function queryPage<T>(
   const nextCursor =
     hasMore && last ? encodeCursor(Object.fromEntries(keyNames.map((k) => [k, String(last[k])]))) : null;
   return { items: items.map(toItem), nextCursor, itemsRead };
+}
+
+/** Every page of a query, one after the other (the loop over LastEvaluatedKey, written once). */
+export async function* queryPages(input: QueryCommandInput): AsyncGenerator<QueryCommandOutput> {
+  let startKey = input.ExclusiveStartKey;
+  do {
+    const page = await dynamo.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey }));
+    yield page;
+    startKey = page.LastEvaluatedKey;
+  } while (startKey);
+}
+
+/** The items of every page of a query, stopping once `limit` are collected. */
+export async function queryAll(input: QueryCommandInput, limit = Number.POSITIVE_INFINITY) {
+  const items: Record<string, unknown>[] = [];
+  for await (const page of queryPages(input)) {
+    items.push(...(page.Items ?? []));
+    if (items.length >= limit) break;
+  }
+  return items;
 }
