@@ -18,8 +18,8 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Message, Metafile } from 'esbuild';
+import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { bundleHandler, repoRoot } from '../infra/bundling.ts';
-import { routes, scheduledJobs, streamConsumers } from '../infra/routes.ts';
 import { fixed, intSetting, markdownTable, median, percentile } from './measure.ts';
 
 const budgetRatio = 2.0;

@@ -1,5 +1,6 @@
 import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
@@ -8,7 +9,6 @@ import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
 import { Site } from './constructs/site.ts';
 import { RegistryTable } from './constructs/table.ts';
-import { routes, scheduledJobs, streamConsumers } from './routes.ts';
 
 export interface RegistryStackProps extends StackProps {
   /** The built web app. @default <repo>/web/dist */
@@ -67,7 +67,7 @@ export class RegistryStack extends Stack {
       appUrl: site.url,
       mailFrom: settings.mailFrom,
     };
-    // Everything is built from the tables in infra/routes.ts, like the local server.
+    // Everything is built from the tables in shared/routes.ts, like the local server.
     api.addRoutes(routes, { table, environment });
     const mail = new MailPipeline(this, 'Mail', {
       table,

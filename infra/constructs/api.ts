@@ -14,7 +14,7 @@ import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { type RouteDefinition, routeKey } from '../routes.ts';
+import { functionGroups, type RouteDefinition, routeKey } from '#shared/routes';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
@@ -109,7 +109,7 @@ export class RegistryApi extends Construct {
       const routeFunction = new RegistryFunction(this, id, {
         handlerModule: route.handler,
         description: key,
-        memorySize: route.memoryMb,
+        memorySize: functionGroups[route.group].memoryMb,
         environment: props.environment,
         removalPolicy: this.removalPolicy,
       });

@@ -5,13 +5,13 @@ import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-la
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StreamConsumer } from '../routes.ts';
+import type { StreamConsumer } from '#shared/routes';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface MailPipelineProps {
   /** The registry table; its stream carries the jobs and mail items handlers wrote with their change. */
   table: ITable;
-  /** The stream consumers of infra/routes.ts, with the filters the local stream poller applies too. */
+  /** The stream consumers of shared/routes.ts, with the filters the local stream poller applies too. */
   consumers: readonly StreamConsumer[];
   environment: RegistryEnvironment;
   removalPolicy: RemovalPolicy;
@@ -88,7 +88,7 @@ export class MailPipeline extends Construct {
 
     const deliverMail = this.consumers.get(mailDeliveryHandler);
     if (!deliverMail)
-      throw new Error(`infra/routes.ts has no stream consumer ${mailDeliveryHandler}: no mail would go out`);
+      throw new Error(`shared/routes.ts has no stream consumer ${mailDeliveryHandler}: no mail would go out`);
     this.deliverMail = deliverMail;
 
     const senderDomain = props.environment.mailFrom.split('@')[1];

@@ -3,11 +3,11 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
-import type { ScheduledJob } from '../routes.ts';
+import type { ScheduledJob } from '#shared/routes';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface ScheduledJobsProps {
-  /** The scheduled jobs of infra/routes.ts; the local server runs the same ones on a timer. */
+  /** The scheduled jobs of shared/routes.ts; the local server runs the same ones on a timer. */
   jobs: readonly ScheduledJob[];
   table: ITable;
   environment: RegistryEnvironment;

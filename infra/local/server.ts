@@ -12,7 +12,7 @@ import * as z from 'zod/mini';
 import { listDevMail } from '#shared/db/outbox';
 import { errorResponse } from '#shared/http/responses';
 import { issuesToDetails } from '#shared/http/validation';
-import { type RouteDefinition, routeKey, routes, scheduledJobs } from '../routes.ts';
+import { type RouteDefinition, routeKey, routes, scheduledJobs } from '#shared/routes';
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The local event source mapping: polls the table's DynamoDB Local stream and invokes the real
- * stream handlers with the records their CDK filter admits (infra/routes.ts streamConsumers).
+ * stream handlers with the records their CDK filter admits (shared/routes.ts streamConsumers).
  * Failed records (batchItemFailures) are retried a few times, as Lambda would.
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -12,7 +12,7 @@ import {
   GetShardIteratorCommand,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { type StreamConsumer, streamConsumers } from '../routes.ts';
+import { type StreamConsumer, streamConsumers } from '#shared/routes';
 
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 

@@ -9,7 +9,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { findRoute } from '../../infra/routes.ts';
 import {
   DomainError,
   Forbidden,
@@ -21,6 +20,7 @@ import {
   VersionMismatch,
 } from '../domain/errors.ts';
 import { logger } from '../logger.ts';
+import { findRoute } from '../routes.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 import { staffFromClaims } from './principal.ts';
 import { errorResponse, isHttpResult, toApiResponse } from './responses.ts';

@@ -1,13 +1,13 @@
 /**
  * The OpenAPI 3.1 document, generated from the route table and the same zod schemas the handlers
  * validate with. A route without an entry here still appears (test/unit/openapi.test.ts checks
- * that every route of infra/routes.ts is documented).
+ * that every route of shared/routes.ts is documented).
  */
 import * as z from 'zod/mini';
-import { type RouteDefinition, routes } from '../../infra/routes.ts';
 import { consentChoicesSchema, profilePatchSchema, registrationSchema } from '../domain/expert.ts';
 import { directoryQuerySchema, expertSearchQuerySchema } from '../domain/expert-search.ts';
 import { loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
+import { type RouteDefinition, routes } from '../routes.ts';
 import { callOperations } from './openapi-calls.ts';
 import { offerOperations } from './openapi-offers.ts';
 

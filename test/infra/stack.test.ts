@@ -5,15 +5,16 @@ import { runInNewContext } from 'node:vm';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { RootConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { constructIdFor } from '../../infra/constructs/registry-function.ts';
-import { readSettings } from '../../infra/registry-stack.ts';
 import {
+  functionGroups,
   type RouteDefinition,
   routeKey,
   routes,
   scheduledJobs,
   streamConsumers,
-} from '../../infra/routes.ts';
+} from '#shared/routes';
+import { constructIdFor } from '../../infra/constructs/registry-function.ts';
+import { readSettings } from '../../infra/registry-stack.ts';
 import { toCreateTableInput } from '../../shared/db/table.ts';
 import { removeSynthOutput, type Synthesized, synthRegistry } from './synth.ts';
 
@@ -226,7 +227,7 @@ describe('route functions', () => {
         Runtime: 'nodejs22.x',
         Architectures: ['arm64'],
         TracingConfig: { Mode: 'Active' },
-        MemorySize: route.memoryMb ?? 512,
+        MemorySize: functionGroups[route.group].memoryMb ?? 512,
         Handler: 'index.handler',
       });
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routes } from '../../infra/routes.ts';
+import { routes } from '#shared/routes';
 import { api, registeredExpert } from '../support/api.ts';
 
 describe('public routes', () => {

@@ -1,0 +1,430 @@
+/**
+ * The one route table: method, path, who may call it, the handler module that serves it, and the
+ * function group that hosts that module. The CDK stack (one HTTP API route per entry, the JWT
+ * authorizer on staff routes, one Lambda function per group dispatching on the route key) and the
+ * local server (one handler per route) are both built from it, so they cannot drift. It lives in
+ * `shared/` because handlers look their own access level up here (shared/http/handler.ts) and
+ * nothing in `shared/` may import from `infra/`.
+ *
+ * Request schemas stay with their handler modules, not here: a table that imported every schema
+ * would make every function build every schema at cold start.
+ *
+ * To find a route's parts: `handler` names `functions/<handler>.ts`; its imports name the schema
+ * (`shared/domain`), the service (`shared/app`) and the repository (`shared/db`); its tests are in
+ * `test/integration/<resource>*.test.ts`.
+ */
+export type Access = 'public' | 'expert' | 'hr' | 'admin';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type TableAccess = 'none' | 'read' | 'readwrite';
+
+/**
+ * One Lambda function per domain group: CloudFormation allows 500 resources a stack, and a
+ * function per route costs 8 of them (function, role, policy, log group, alarm, route,
+ * integration, permission). A group costs 5 once and each route only its API Gateway route.
+ */
+export type FunctionGroup =
+  | 'meta'
+  | 'experts'
+  | 'search'
+  | 'me'
+  | 'demands'
+  | 'policies'
+  | 'offers'
+  | 'calls';
+
+export interface FunctionGroupSettings {
+  description: string;
+  /** Lambda memory in MB. @default 512 */
+  memoryMb?: number;
+}
+
+export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
+  meta: { description: 'Health, province metadata and the OpenAPI document', memoryMb: 256 },
+  experts: { description: 'Self-registration and the audited full profile for staff' },
+  // Search and matching rank candidates in memory; more memory is also more CPU in Lambda.
+  search: { description: 'HR search, the public directory and demand matches', memoryMb: 1024 },
+  me: { description: "Experts' login links, sessions and self-service" },
+  demands: { description: "Agencies' fields of need" },
+  policies: { description: 'The attraction-policy catalogue' },
+  offers: { description: 'Attraction offers made by agencies' },
+  calls: { description: 'Collaboration calls and the responses to them' },
+};
+
+export interface RouteDefinition {
+  method: Method;
+  /** API Gateway path syntax: /api/experts/{id} */
+  path: string;
+  /** Module under functions/, without extension: experts/get-expert */
+  handler: string;
+  /** The Lambda function that hosts the handler (functionGroups). */
+  group: FunctionGroup;
+  /** public: anyone; expert: session token; hr: staff in group hr or admin; admin: group admin. */
+  access: Access;
+  /** What this route needs of the table; its group's role holds the union of its routes' needs. */
+  table: TableAccess;
+}
+
+export const routes: readonly RouteDefinition[] = [
+  {
+    method: 'GET',
+    path: '/api/health',
+    handler: 'meta/get-health',
+    group: 'meta',
+    access: 'public',
+    table: 'none',
+  },
+  {
+    method: 'GET',
+    path: '/api/meta',
+    handler: 'meta/get-meta',
+    group: 'meta',
+    access: 'public',
+    table: 'none',
+  },
+  {
+    method: 'GET',
+    path: '/api/openapi.json',
+    handler: 'meta/get-openapi',
+    group: 'meta',
+    access: 'public',
+    table: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/experts',
+    handler: 'experts/register-expert',
+    group: 'experts',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/me/login-link',
+    handler: 'me/request-login-link',
+    group: 'me',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/me/session',
+    handler: 'me/create-session',
+    group: 'me',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/directory',
+    handler: 'experts/list-directory',
+    group: 'search',
+    access: 'public',
+    table: 'read',
+  },
+  { method: 'GET', path: '/api/me', handler: 'me/get-me', group: 'me', access: 'expert', table: 'read' },
+  {
+    method: 'PATCH',
+    path: '/api/me',
+    handler: 'me/patch-me',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'PUT',
+    path: '/api/me/consent',
+    handler: 'me/put-consent',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/me/export',
+    handler: 'me/export-me',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/me',
+    handler: 'me/delete-me',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/experts',
+    handler: 'experts/search-experts',
+    group: 'search',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/experts/{id}',
+    handler: 'experts/get-expert',
+    group: 'experts',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  // Fields of need, matching, the policy catalogue and offers.
+  {
+    method: 'POST',
+    path: '/api/demands',
+    handler: 'demands/create-demand',
+    group: 'demands',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/demands',
+    handler: 'demands/list-demands',
+    group: 'demands',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/demands/{id}',
+    handler: 'demands/get-demand',
+    group: 'demands',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/demands/{id}',
+    handler: 'demands/update-demand',
+    group: 'demands',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/demands/{id}/matches',
+    handler: 'demands/match-demand',
+    group: 'search',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/policies',
+    handler: 'policies/list-policies',
+    group: 'policies',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/policies/{id}',
+    handler: 'policies/get-policy',
+    group: 'policies',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/policies',
+    handler: 'policies/create-policy',
+    group: 'policies',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/policies/{id}',
+    handler: 'policies/update-policy',
+    group: 'policies',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/offers',
+    handler: 'offers/create-offer',
+    group: 'offers',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/offers',
+    handler: 'offers/list-offers',
+    group: 'offers',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/offers/{id}',
+    handler: 'offers/get-offer',
+    group: 'offers',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/offers/{id}/transitions',
+    handler: 'offers/transition-offer',
+    group: 'offers',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/me/offers',
+    handler: 'me/list-my-offers',
+    group: 'me',
+    access: 'expert',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/me/offers/{id}/response',
+    handler: 'me/respond-to-offer',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  // Collaboration calls: published by staff, listed publicly, answered by opted-in experts.
+  {
+    method: 'GET',
+    path: '/api/calls',
+    handler: 'calls/list-open-calls',
+    group: 'calls',
+    access: 'public',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/staff/calls',
+    handler: 'calls/list-calls',
+    group: 'calls',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/calls/{id}',
+    handler: 'calls/get-call',
+    group: 'calls',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/calls',
+    handler: 'calls/create-call',
+    group: 'calls',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/calls/{id}',
+    handler: 'calls/update-call',
+    group: 'calls',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{id}/transitions',
+    handler: 'calls/transition-call',
+    group: 'calls',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/calls/{id}/responses',
+    handler: 'calls/list-call-responses',
+    group: 'calls',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/calls/{id}/responses',
+    handler: 'calls/respond-to-call',
+    group: 'calls',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'DELETE',
+    path: '/api/calls/{id}/responses/me',
+    handler: 'calls/withdraw-call-response',
+    group: 'calls',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/me/matches',
+    handler: 'me/list-my-matches',
+    group: 'me',
+    access: 'expert',
+    table: 'read',
+  },
+];
+
+export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
+
+export function findRoute(key: string): RouteDefinition {
+  const route = routes.find((r) => routeKey(r) === key);
+  if (!route) throw new Error(`Route "${key}" is not in shared/routes.ts`);
+  return route;
+}
+
+/**
+ * Functions fed by the table's stream, with the filter both the CDK event source mapping and the
+ * local stream poller apply: only these records invoke the function.
+ */
+export interface StreamConsumer {
+  handler: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  partitionKeyPrefix: string;
+  batchSize: number;
+  /** Lambda timeout; a consumer that pages through a large audience needs minutes. */
+  timeoutSeconds?: number;
+}
+
+export const streamConsumers: readonly StreamConsumer[] = [
+  { handler: 'outbox/deliver-mail', eventName: 'INSERT', partitionKeyPrefix: 'OUTBOX#', batchSize: 25 },
+  // A registration is one conditional put of the e-mail key; its INSERT queues the verification mail.
+  {
+    handler: 'experts/send-verification-mail',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'EMAIL#',
+    batchSize: 25,
+  },
+  // Opening a call writes a notification job; this pages through the audience into the outbox.
+  {
+    handler: 'calls/notify-call-audience',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'CALLJOB#',
+    batchSize: 1,
+    timeoutSeconds: 600,
+  },
+];
+
+/**
+ * Functions run on a schedule (EventBridge in AWS; a timer in the local server): deadlines that
+ * must pass "by themselves" (offers expire, calls close).
+ */
+export interface ScheduledJob {
+  handler: string;
+  /** Minutes between runs in AWS. */
+  everyMinutes: number;
+  table: 'read' | 'readwrite';
+}
+
+export const scheduledJobs: readonly ScheduledJob[] = [
+  { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite' },
+];
