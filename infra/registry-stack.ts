@@ -36,7 +36,7 @@ export function readSettings(scope: Construct): RegistrySettings {
 }
 
 /**
- * The whole Talent Registry: table, staff auth, the API with one function per route, the mail
+ * The whole Talent Registry: table, staff auth, the API with one function per route group, the mail
  * pipeline (stream consumers), scheduled jobs, the site and the alarms.
  */
 export class RegistryStack extends Stack {
@@ -79,7 +79,8 @@ export class RegistryStack extends Stack {
 
     new RegistryAlarms(this, 'Alarms', {
       api: api.httpApi,
-      functions: [...api.routeFunctions.values(), ...mail.consumers.values(), ...jobs.functions.values()],
+      functions: [...api.groupFunctions.values(), ...mail.consumers.values(), ...jobs.functions.values()],
+      apiFunctions: [...api.groupFunctions.values()],
       streamConsumers: [...mail.consumers.values()],
       deadLetterQueue: mail.deadLetterQueue,
       table,

@@ -428,3 +428,21 @@ export interface ScheduledJob {
 export const scheduledJobs: readonly ScheduledJob[] = [
   { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite' },
 ];
+
+/** The routes one function group serves, in route-table order. */
+export const routesOfGroup = (group: FunctionGroup): RouteDefinition[] =>
+  routes.filter((r) => r.group === group);
+
+/** The groups that serve at least one route, in the order of functionGroups. */
+export const usedFunctionGroups = (): FunctionGroup[] =>
+  (Object.keys(functionGroups) as FunctionGroup[]).filter((g) => routes.some((r) => r.group === g));
+
+const tableAccessRank: Record<TableAccess, number> = { none: 0, read: 1, readwrite: 2 };
+
+/** What a group's role may do on the table: the most any of its routes needs. */
+export function groupTableAccess(group: FunctionGroup): TableAccess {
+  return routesOfGroup(group).reduce<TableAccess>(
+    (most, r) => (tableAccessRank[r.table] > tableAccessRank[most] ? r.table : most),
+    'none',
+  );
+}

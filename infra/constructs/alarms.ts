@@ -21,6 +21,8 @@ export interface RegistryAlarmsProps {
   api: IHttpApi;
   /** Every function of the stack: routes, stream consumers, scheduled jobs. */
   functions: readonly RegistryFunction[];
+  /** The API's function groups: each gets a latency alarm beside its error alarm. */
+  apiFunctions: readonly RegistryFunction[];
   /** The table stream's consumers; a backlog there delays login links and verification mail. */
   streamConsumers: readonly RegistryFunction[];
   deadLetterQueue: IQueue;
@@ -31,6 +33,7 @@ export interface RegistryAlarmsProps {
 }
 
 const period = Duration.minutes(5);
+const latencyThreshold = Duration.seconds(3);
 
 /**
  * What an operator must hear about: the API failing, a function failing, mail stuck, the table
@@ -76,6 +79,19 @@ export class RegistryAlarms extends Construct {
       });
     }
 
+    // Per function group rather than per route: two alarms a route would cost 2 resources each of
+    // CloudFormation's 500. The access log names the route (routeKey) when an alarm fires.
+    for (const groupFunction of props.apiFunctions) {
+      this.alarm(`${groupFunction.node.id}Latency`, {
+        metric: groupFunction.function.metricDuration({ period, statistic: 'p99' }),
+        threshold: latencyThreshold.toMilliseconds(),
+        evaluationPeriods: 2,
+        description:
+          `${groupFunction.node.id}: the slowest 1 % of requests took over ${latencyThreshold.toSeconds()} s ` +
+          'for 10 minutes (the function times out at 10 s).',
+      });
+    }
+
     this.alarm('StreamDeadLetters', {
       metric: props.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
         period,
@@ -107,13 +123,16 @@ export class RegistryAlarms extends Construct {
     });
   }
 
-  private alarm(id: string, options: { metric: IMetric; description: string; threshold?: number }): Alarm {
+  private alarm(
+    id: string,
+    options: { metric: IMetric; description: string; threshold?: number; evaluationPeriods?: number },
+  ): Alarm {
     const alarm = new Alarm(this, id, {
       metric: options.metric,
       alarmDescription: options.description,
       threshold: options.threshold ?? 1,
       comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
+      evaluationPeriods: options.evaluationPeriods ?? 1,
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     alarm.addAlarmAction(new SnsAction(this.topic));

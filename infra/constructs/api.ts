@@ -14,7 +14,14 @@ import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { functionGroups, type RouteDefinition, routeKey } from '#shared/routes';
+import {
+  type FunctionGroup,
+  functionGroups,
+  groupTableAccess,
+  type RouteDefinition,
+  routeKey,
+} from '#shared/routes';
+import { writeGroupEntry } from '../bundling.ts';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
@@ -51,8 +58,10 @@ const unauthorizedRouteReasons: Partial<Record<RouteDefinition['access'], string
 export class RegistryApi extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
-  /** One function per route, by route key (`GET /api/health`). */
+  /** The function that serves each route, by route key (`GET /api/health`). */
   readonly routeFunctions = new Map<string, RegistryFunction>();
+  /** One function per function group (shared/routes.ts `functionGroups`). */
+  readonly groupFunctions = new Map<FunctionGroup, RegistryFunction>();
   private readonly staffAuthorizer: HttpJwtAuthorizer;
   private readonly removalPolicy: RemovalPolicy;
 
@@ -97,35 +106,49 @@ export class RegistryApi extends Construct {
     });
   }
 
-  /** One function, integration and route per entry of the route table. */
+  /**
+   * One function and one integration per function group, and one API Gateway route per entry of
+   * the route table, so API Gateway still matches every route and runs the JWT authorizer on the
+   * staff ones before any code runs; the group's function dispatches on the route key.
+   */
   addRoutes(routes: readonly RouteDefinition[], props: RouteFunctionsProps): void {
-    for (const route of routes) {
-      const key = routeKey(route);
-      const id = constructIdFor(route.handler);
-      if (this.node.tryFindChild(id)) {
-        throw new Error(`Handler ${route.handler} serves two routes; give "${key}" its own handler module`);
-      }
-
-      const routeFunction = new RegistryFunction(this, id, {
-        handlerModule: route.handler,
-        description: key,
-        memorySize: functionGroups[route.group].memoryMb,
+    const groups = [...new Set(routes.map((route) => route.group))];
+    for (const group of groups) {
+      const settings = functionGroups[group];
+      const id = groupConstructId(group);
+      const groupFunction = new RegistryFunction(this, id, {
+        entry: writeGroupEntry(group),
+        description: `${settings.description} (function group "${group}")`,
+        memorySize: settings.memoryMb,
         environment: props.environment,
         removalPolicy: this.removalPolicy,
       });
-      if (route.table !== 'none') routeFunction.bindTable(props.table, { access: route.table });
-
-      const httpRoute = new HttpRoute(this, `${id}Route`, {
-        httpApi: this.httpApi,
-        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
-        integration: new HttpLambdaIntegration(`${id}Integration`, routeFunction.function),
-        authorizer: staffAccess.has(route.access) ? this.staffAuthorizer : undefined,
+      const access = groupTableAccess(group);
+      if (access !== 'none') groupFunction.bindTable(props.table, { access });
+      // One integration and one API-scoped permission for the whole group, not one per route.
+      const integration = new HttpLambdaIntegration(`${id}Integration`, groupFunction.function, {
+        scopePermissionToRoute: false,
       });
-      const reason = unauthorizedRouteReasons[route.access];
-      if (reason) {
-        Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+
+      for (const route of routes.filter((r) => r.group === group)) {
+        const key = routeKey(route);
+        const httpRoute = new HttpRoute(this, `Route${constructIdFor(route.handler)}`, {
+          httpApi: this.httpApi,
+          routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
+          integration,
+          authorizer: staffAccess.has(route.access) ? this.staffAuthorizer : undefined,
+        });
+        const reason = unauthorizedRouteReasons[route.access];
+        if (reason) {
+          Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
+        }
+        this.routeFunctions.set(key, groupFunction);
       }
-      this.routeFunctions.set(key, routeFunction);
+      this.groupFunctions.set(group, groupFunction);
     }
   }
 }
+
+/** `demands` → `GroupDemands`: the construct id of a function group. */
+export const groupConstructId = (group: FunctionGroup): string =>
+  `Group${group[0].toUpperCase()}${group.slice(1)}`;

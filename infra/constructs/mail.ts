@@ -6,7 +6,12 @@ import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources'
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '#shared/routes';
-import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
+import {
+  constructIdFor,
+  handlerEntry,
+  type RegistryEnvironment,
+  RegistryFunction,
+} from './registry-function.ts';
 
 export interface MailPipelineProps {
   /** The registry table; its stream carries the jobs and mail items handlers wrote with their change. */
@@ -51,7 +56,7 @@ export class MailPipeline extends Construct {
 
     for (const consumer of props.consumers) {
       const consumerFunction = new RegistryFunction(this, constructIdFor(consumer.handler), {
-        handlerModule: consumer.handler,
+        entry: handlerEntry(consumer.handler),
         description: `Stream consumer: ${consumer.eventName} of ${consumer.partitionKeyPrefix}* items`,
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.

@@ -9,6 +9,9 @@ import { Construct } from 'constructs';
 import { tableDefinition } from '#shared/db/table';
 import { lambdaEsbuildOptions, repoRoot } from '../bundling.ts';
 
+/** The CloudWatch namespace of the business metrics (shared/metrics.ts) and the dashboard. */
+export const metricsNamespace = 'TalentRegistry';
+
 // The same esbuild options as the cold-start benchmark (infra/bundling.ts), so it measures what is deployed.
 const esbuild = lambdaEsbuildOptions;
 const sourceMapModes = {
@@ -28,10 +31,10 @@ export interface RegistryEnvironment {
 }
 
 export interface RegistryFunctionProps {
-  /** Module under functions/, without extension: experts/get-expert */
-  handlerModule: string;
+  /** The module the function runs (exporting `handler`): handlerEntry() or a group's entry. */
+  entry: string;
   environment: RegistryEnvironment;
-  description?: string;
+  description: string;
   /** @default 512 */
   memorySize?: number;
   /** @default 10 seconds: well inside the HTTP API's 30 s integration limit */
@@ -51,6 +54,10 @@ const writeActions = [
   'dynamodb:BatchWriteItem',
   'dynamodb:ConditionCheckItem',
 ];
+
+/** The file of a handler module under functions/ (`experts/get-expert`). */
+export const handlerEntry = (handlerModule: string): string =>
+  path.join(repoRoot, 'functions', `${handlerModule}.ts`);
 
 /** `experts/get-expert` → `ExpertsGetExpert`: one readable construct id per handler module. */
 export function constructIdFor(handlerModule: string): string {
@@ -86,9 +93,9 @@ export class RegistryFunction extends Construct {
 
     const { environment } = props;
     this.function = new NodejsFunction(this, 'Function', {
-      entry: path.join(repoRoot, 'functions', `${props.handlerModule}.ts`),
+      entry: props.entry,
       handler: 'handler',
-      description: props.description ?? props.handlerModule,
+      description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
@@ -105,6 +112,7 @@ export class RegistryFunction extends Construct {
         MAIL_FROM: environment.mailFrom,
         MAIL_TRANSPORT: 'ses',
         POWERTOOLS_SERVICE_NAME: 'talent-registry',
+        POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },

@@ -4,7 +4,12 @@ import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { Construct } from 'constructs';
 import type { ScheduledJob } from '#shared/routes';
-import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
+import {
+  constructIdFor,
+  handlerEntry,
+  type RegistryEnvironment,
+  RegistryFunction,
+} from './registry-function.ts';
 
 export interface ScheduledJobsProps {
   /** The scheduled jobs of shared/routes.ts; the local server runs the same ones on a timer. */
@@ -25,7 +30,7 @@ export class ScheduledJobs extends Construct {
     for (const job of props.jobs) {
       const jobId = constructIdFor(job.handler);
       const jobFunction = new RegistryFunction(this, jobId, {
-        handlerModule: job.handler,
+        entry: handlerEntry(job.handler),
         description: `Scheduled job, every ${job.everyMinutes} minutes`,
         environment: props.environment,
         // A run ends before the next one starts, so two sweeps never race.

@@ -6,13 +6,18 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { RootConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  findRoute,
   functionGroups,
+  groupTableAccess,
   type RouteDefinition,
   routeKey,
   routes,
+  routesOfGroup,
   scheduledJobs,
   streamConsumers,
+  usedFunctionGroups,
 } from '#shared/routes';
+import { groupEntrySource } from '../../infra/bundling.ts';
 import { constructIdFor } from '../../infra/constructs/registry-function.ts';
 import { readSettings } from '../../infra/registry-stack.ts';
 import { toCreateTableInput } from '../../shared/db/table.ts';
@@ -100,13 +105,10 @@ const outboxFunctionId = () => functionOfHandler('Mail', 'outbox/deliver-mail');
 const consumerFunctionIds = () =>
   streamConsumers.map((consumer) => functionOfHandler('Mail', consumer.handler));
 const jobFunctionIds = () => scheduledJobs.map((job) => functionOfHandler('Jobs', job.handler));
-/** Every function of the registry: routes, stream consumers, scheduled jobs. */
-const allFunctionIds = () => [
-  ...routes.map((route) => functionOfRoute(route)[0]),
-  ...consumerFunctionIds(),
-  ...jobFunctionIds(),
-];
-const functionCount = routes.length + streamConsumers.length + scheduledJobs.length;
+const groupFunctionIds = () => [...new Set(routes.map((route) => functionOfRoute(route)[0]))];
+/** Every function of the registry: route groups, stream consumers, scheduled jobs. */
+const allFunctionIds = () => [...groupFunctionIds(), ...consumerFunctionIds(), ...jobFunctionIds()];
+const functionCount = usedFunctionGroups().length + streamConsumers.length + scheduledJobs.length;
 
 describe('registry table', () => {
   it('has the keys, indexes and stream of the shared table definition', () => {
@@ -156,6 +158,22 @@ describe('registry table', () => {
     const devResources = devWithWebApp.template.toJSON().Resources as Record<string, Resource>;
     const retained = Object.entries(devResources).filter(([, r]) => r.DeletionPolicy === 'Retain');
     expect(retained.map(([id]) => id)).toEqual([]);
+  });
+});
+
+describe('stack budget', () => {
+  // CloudFormation refuses a stack of more than 500 resources; 300 leaves room for the routes
+  // still to come (each new route costs one AWS::ApiGatewayV2::Route, a new group about ten).
+  it('stays under 300 CloudFormation resources', () => {
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(300);
+  });
+
+  it('costs one resource per route once its group exists', () => {
+    const perRoute = ofType('AWS::ApiGatewayV2::Route').length;
+    expect(perRoute).toBe(routes.length);
+    expect(
+      ofType('AWS::Lambda::Function').filter(([, fn]) => fn.Properties.Runtime === 'nodejs22.x'),
+    ).toHaveLength(functionCount);
   });
 });
 
@@ -215,9 +233,42 @@ describe('HTTP API', () => {
 });
 
 describe('route functions', () => {
-  it('gives every route its own function', () => {
-    const functionIds = routes.map((route) => functionOfRoute(route)[0]);
-    expect(new Set(functionIds).size).toBe(routes.length);
+  it('serves every route from its function group: one function per group, routes of a group share it', () => {
+    const functionOfGroup = new Map<string, string>();
+    for (const route of routes) {
+      const [functionId] = functionOfRoute(route);
+      expect(functionOfGroup.get(route.group) ?? functionId, routeKey(route)).toBe(functionId);
+      functionOfGroup.set(route.group, functionId);
+    }
+    expect(new Set(functionOfGroup.values()).size).toBe(usedFunctionGroups().length);
+  });
+
+  it('runs each group from the entry generated for it, which dispatches exactly its routes', () => {
+    for (const group of usedFunctionGroups()) {
+      const source = groupEntrySource(group);
+      const keys = [...source.matchAll(/^ {2}"([A-Z]+ [^"]+)": \(\) => import\("([^"]+)"\)/gm)];
+      expect(
+        keys.map((m) => m[1]),
+        group,
+      ).toEqual(routesOfGroup(group).map(routeKey));
+      for (const [, key, module] of keys) {
+        expect(module, key).toBe(`../../functions/${findRoute(key).handler}.ts`);
+      }
+    }
+  });
+
+  it('lets API Gateway invoke each group function through one integration and one API-scoped permission', () => {
+    const integrations = ofType('AWS::ApiGatewayV2::Integration');
+    expect(integrations).toHaveLength(usedFunctionGroups().length);
+    const permissions = ofType('AWS::Lambda::Permission').filter(
+      ([, p]) => p.Properties.Principal === 'apigateway.amazonaws.com',
+    );
+    expect(permissions.map(([, p]) => p.Properties.FunctionName['Fn::GetAtt'][0]).sort()).toEqual(
+      groupFunctionIds().sort(),
+    );
+    for (const [id, permission] of permissions) {
+      expect(JSON.stringify(permission.Properties.SourceArn), id).toMatch(/\/\*\/\*\/\*"/);
+    }
   });
 
   it('runs every route on Node 22, ARM64, with active tracing and its memory size', () => {
@@ -254,6 +305,7 @@ describe('route functions', () => {
         MAIL_FROM: 'no-reply@talent.quangngai.gov.vn',
         MAIL_TRANSPORT: 'ses',
         POWERTOOLS_SERVICE_NAME: 'talent-registry',
+        POWERTOOLS_METRICS_NAMESPACE: 'TalentRegistry',
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       });
@@ -295,24 +347,22 @@ describe('least privilege', () => {
     'dynamodb:UpdateItem',
   ];
 
-  it('lets read routes only read the table', () => {
-    for (const route of routes.filter((r) => r.table === 'read')) {
-      const actions = dynamoActionsOf(functionOfRoute(route)[0]);
-      expect(actions.sort(), routeKey(route)).toEqual(readActions);
+  const actionsFor = { none: [], read: readActions, readwrite: [...readActions, ...writeActions].sort() };
+
+  it('lets each function group do on the table what its most demanding route needs, and nothing more', () => {
+    for (const group of usedFunctionGroups()) {
+      const [functionId] = functionOfRoute(routesOfGroup(group)[0]);
+      const actions = [...new Set(dynamoActionsOf(functionId))].sort();
+      expect(actions, group).toEqual(actionsFor[groupTableAccess(group)]);
     }
   });
 
-  it('lets readwrite routes read and write items, and nothing more', () => {
-    for (const route of routes.filter((r) => r.table === 'readwrite')) {
-      const actions = dynamoActionsOf(functionOfRoute(route)[0]);
-      expect([...new Set(actions)].sort(), routeKey(route)).toEqual([...readActions, ...writeActions].sort());
-    }
-  });
-
-  it('gives routes without table access no DynamoDB permission', () => {
-    for (const route of routes.filter((r) => r.table === 'none')) {
-      expect(dynamoActionsOf(functionOfRoute(route)[0]), routeKey(route)).toEqual([]);
-    }
+  it('keeps read-only and table-free groups read-only and table-free', () => {
+    // The grouping must not widen a read-only domain: these hold no route that writes.
+    expect(groupTableAccess('meta')).toBe('none');
+    expect(groupTableAccess('search')).toBe('read');
+    expect(dynamoActionsOf(functionOfRoute(routesOfGroup('search')[0])[0]).sort()).toEqual(readActions);
+    expect(dynamoActionsOf(functionOfRoute(routesOfGroup('meta')[0])[0])).toEqual([]);
   });
 
   it('never grants Scan, dynamodb:*, or table access beyond the table and its two indexes', () => {
@@ -659,7 +709,7 @@ describe('settings', () => {
 describe('alarms', () => {
   const alarmActionsOf = (alarm: Resource) => alarm.Properties.AlarmActions;
 
-  it('alarm on API 5xx, every function’s errors, dead letters, stream backlogs and table throttling', () => {
+  it('alarm on API 5xx, every function’s errors, each group’s p99 latency, dead letters, stream backlogs and table throttling', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
     const onMetric = (namespace: string, metricName: string) =>
       alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName);
@@ -668,6 +718,12 @@ describe('alarms', () => {
     const errorAlarms = onMetric('AWS/Lambda', 'Errors');
     expect(errorAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(allFunctionIds().sort());
     expect(onMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    const latencyAlarms = onMetric('AWS/Lambda', 'Duration');
+    expect(latencyAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
+      groupFunctionIds().sort(),
+    );
+    for (const alarm of latencyAlarms)
+      expect(alarm).toMatchObject({ ExtendedStatistic: 'p99', Threshold: 3000 });
     const backlogAlarms = onMetric('AWS/Lambda', 'IteratorAge');
     expect(backlogAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
       consumerFunctionIds().sort(),
