@@ -4,6 +4,7 @@ import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
+import { RegistryDashboard } from './constructs/dashboard.ts';
 import { MailPipeline } from './constructs/mail.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
@@ -86,6 +87,12 @@ export class RegistryStack extends Stack {
       table,
       alarmEmail: settings.alarmEmail,
       removalPolicy,
+    });
+
+    new RegistryDashboard(this, 'Dashboard', {
+      api: api.httpApi,
+      groupFunctions: api.groupFunctions,
+      serviceName: 'talent-registry',
     });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The web app and, under /api, the API' });

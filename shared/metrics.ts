@@ -5,10 +5,23 @@
  * metric carries a dimension that could name a person.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import { logger } from './logger.ts';
+
+// Most requests count no business event; that is normal, not worth a warning line per request.
+const quietWhenEmpty = (message: unknown, ...rest: unknown[]) => {
+  if (typeof message === 'string' && message.startsWith('No application metrics to publish')) return;
+  logger.warn(String(message), ...(rest as []));
+};
 
 export const metrics = new Metrics({
   namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'TalentRegistry',
   serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'talent-registry',
+  logger: {
+    debug: (...args) => logger.debug(String(args[0])),
+    info: (...args) => logger.info(String(args[0])),
+    warn: quietWhenEmpty,
+    error: (...args) => logger.error(String(args[0])),
+  },
 });
 
 /** The events the programme's operators watch on the dashboard (infra/constructs/dashboard.ts). */

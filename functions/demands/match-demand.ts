@@ -5,6 +5,6 @@ import { httpHandler } from '#shared/http/handler';
 
 export const handler = httpHandler(
   'GET /api/demands/{id}/matches',
-  { query: matchQuerySchema },
+  { query: matchQuerySchema, latencyMetric: 'MatchLatency' },
   ({ params, query }) => matchesForDemand(params.id ?? '', pageLimit(query.limit), new Date()),
 );

@@ -2,6 +2,8 @@ import { listDirectory } from '#shared/db/expert-search';
 import { directoryQuerySchema } from '#shared/domain/expert-search';
 import { httpHandler } from '#shared/http/handler';
 
-export const handler = httpHandler('GET /api/directory', { query: directoryQuerySchema }, ({ query }) =>
-  listDirectory(query),
+export const handler = httpHandler(
+  'GET /api/directory',
+  { query: directoryQuerySchema, latencyMetric: 'SearchLatency' },
+  ({ query }) => listDirectory(query),
 );

@@ -2,6 +2,8 @@ import { searchExperts } from '#shared/db/expert-search';
 import { expertSearchQuerySchema } from '#shared/domain/expert-search';
 import { httpHandler } from '#shared/http/handler';
 
-export const handler = httpHandler('GET /api/experts', { query: expertSearchQuerySchema }, ({ query }) =>
-  searchExperts(query),
+export const handler = httpHandler(
+  'GET /api/experts',
+  { query: expertSearchQuerySchema, latencyMetric: 'SearchLatency' },
+  ({ query }) => searchExperts(query),
 );

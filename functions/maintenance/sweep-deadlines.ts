@@ -4,13 +4,22 @@
  * and on POST /dev/run-scheduled. Reads also treat a passed deadline as passed, so the sweep
  * only has to make it durable.
  */
+
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
 import { closeDueCalls } from '#shared/db/calls';
 import { expireDueOffers } from '#shared/db/offers';
+import { contextFor, withPowertools } from '#shared/lambda-context';
 import { logger } from '#shared/logger';
 
-export async function handler(): Promise<{ expiredOffers: number; closedCalls: number }> {
-  const now = new Date();
-  const [expiredOffers, closedCalls] = await Promise.all([expireDueOffers(now), closeDueCalls(now)]);
-  if (expiredOffers || closedCalls) logger.info('Deadlines swept', { expiredOffers, closedCalls });
-  return { expiredOffers, closedCalls };
-}
+const sweep = withPowertools(
+  middy(async (): Promise<{ expiredOffers: number; closedCalls: number }> => {
+    const now = new Date();
+    const [expiredOffers, closedCalls] = await Promise.all([expireDueOffers(now), closeDueCalls(now)]);
+    if (expiredOffers || closedCalls) logger.info('Deadlines swept', { expiredOffers, closedCalls });
+    return { expiredOffers, closedCalls };
+  }),
+);
+
+export const handler = (event?: unknown, context?: Context) =>
+  sweep(event, contextFor('maintenance-sweep-deadlines', context));

@@ -2,16 +2,19 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
+import { tracer } from '../tracing.ts';
 
 const { dynamoEndpoint } = config();
 
-export const dynamo = DynamoDBDocumentClient.from(
-  new DynamoDBClient({
-    ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
-    maxAttempts: 4,
-  }),
-  // Set explicitly: SDK defaults have changed between releases.
-  { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } },
+export const dynamo = tracer.captureAWSv3Client(
+  DynamoDBDocumentClient.from(
+    new DynamoDBClient({
+      ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),
+      maxAttempts: 4,
+    }),
+    // Set explicitly: SDK defaults have changed between releases.
+    { marshallOptions: { removeUndefinedValues: true, convertEmptyValues: false } },
+  ),
 );
 
 export const tableName = config().tableName;

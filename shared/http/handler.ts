@@ -19,7 +19,9 @@ import {
   ValidationFailed,
   VersionMismatch,
 } from '../domain/errors.ts';
+import { contextFor, withPowertools } from '../lambda-context.ts';
 import { logger } from '../logger.ts';
+import { type BusinessTiming, recordTiming } from '../metrics.ts';
 import { findRoute } from '../routes.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 import { staffFromClaims } from './principal.ts';
@@ -42,6 +44,8 @@ export interface RouteOptions<BS extends z.ZodMiniType | undefined, QS extends z
   query?: QS;
   /** Verifies an expert's session token; required on expert routes (see expert-route.ts). */
   verifyExpertSession?: (token: string) => Promise<string | null>;
+  /** A business timing to record for each successful request (search and matching latency). */
+  latencyMetric?: BusinessTiming;
 }
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -59,7 +63,11 @@ export function httpHandler<
     throw new Error(`${routeKey} is an expert route: build it with expertRoute()`);
   }
 
-  const stack = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
+  const stack = withPowertools(
+    middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>(),
+  )
+    .use(accessLog(routeKey, options.latencyMetric))
+    // Registered last so it runs first on an error: the access log and the metrics see its response.
     .use({ onError: mapErrorToResponse })
     .handler(async (event) => {
       const headers = normaliseHeaders(event.headers);
@@ -79,20 +87,38 @@ export function httpHandler<
       return toApiResponse(isHttpResult(result) ? result : { status: 200, body: result });
     });
 
-  // One access line per request: the route template, never the raw path or query (ids at most).
-  return async (
-    event: APIGatewayProxyEventV2,
-    context: Context,
-  ): Promise<APIGatewayProxyStructuredResultV2> => {
-    const started = performance.now();
-    const response = await stack(event, context);
+  const functionName = routeKey.replace(/\W+/g, '-');
+  return (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> =>
+    stack(event, contextFor(functionName, context));
+}
+
+/**
+ * One access line per request: the route template, never the raw path or query (ids at most),
+ * with the request id and cold start that the logger's context adds.
+ */
+function accessLog(
+  routeKey: string,
+  latencyMetric: BusinessTiming | undefined,
+): middy.MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context> {
+  const started = new WeakMap<object, number>();
+  const served = (request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>) => {
+    const durationMs = Math.round(performance.now() - (started.get(request) ?? performance.now()));
+    if (latencyMetric && request.response && request.response.statusCode === 200) {
+      recordTiming(latencyMetric, durationMs);
+    }
     logger.info('request served', {
       route: routeKey,
-      status: response.statusCode,
-      durationMs: Math.round(performance.now() - started),
-      requestId: event.requestContext?.requestId,
+      status: request.response?.statusCode,
+      durationMs,
+      requestId: request.event.requestContext?.requestId,
     });
-    return response;
+  };
+  return {
+    before: (request) => {
+      started.set(request, performance.now());
+    },
+    after: served,
+    onError: served,
   };
 }
 

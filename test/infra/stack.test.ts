@@ -5,6 +5,7 @@ import { runInNewContext } from 'node:vm';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { RootConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { businessEvents } from '#shared/metrics';
 import {
   findRoute,
   functionGroups,
@@ -754,6 +755,19 @@ describe('alarms', () => {
         ]),
       },
     });
+  });
+});
+
+describe('dashboard', () => {
+  it('shows every business event the functions count, search and match latency, and each function group', () => {
+    const [, dashboard] = onlyOfType('AWS::CloudWatch::Dashboard');
+    const body = JSON.stringify(dashboard.Properties.DashboardBody);
+    for (const event of [...businessEvents, 'SearchLatency', 'MatchLatency']) {
+      expect(body, event).toContain(
+        `\\"TalentRegistry\\",\\"${event}\\",\\"service\\",\\"talent-registry\\"`,
+      );
+    }
+    for (const group of usedFunctionGroups()) expect(body, group).toContain(`\\"label\\":\\"${group}\\"`);
   });
 });
 
