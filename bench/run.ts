@@ -9,7 +9,7 @@
  * machine. To add one, write a module exporting `run(): Promise<string>` (its Markdown section,
  * starting with a "## " heading) and list it in `benchmarks` below.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { arch, cpus, loadavg, platform } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -105,15 +105,37 @@ environment.push(
 );
 
 const resultsDir = join(repoRoot, 'bench', 'results');
+const resultsFile = join(resultsDir, 'latest.md');
 mkdirSync(resultsDir, { recursive: true });
-const report = [
-  '# Benchmark results',
-  '',
-  'Written by `npm run bench` (bench/run.ts). Budgets: DESIGN.md, section "Budgets".',
-  '',
-  ...environment.map((line) => `- ${line}`),
-  '',
-  ...sections,
-].join('\n');
-writeFileSync(join(resultsDir, 'latest.md'), report);
+writeFileSync(
+  resultsFile,
+  mergeSections(existsSync(resultsFile) ? readFileSync(resultsFile, 'utf8') : '', sections),
+);
 console.log(`Written: ${join('bench', 'results', 'latest.md')}`);
+
+/**
+ * The results file keeps every benchmark's latest section: a run of some benchmarks (`--only`)
+ * replaces their sections, with this run's environment above each, and leaves the others alone.
+ */
+function mergeSections(previous: string, fresh: string[]): string {
+  const split = (text: string) =>
+    text
+      .split(/^(?=## )/m)
+      .filter((part) => part.startsWith('## '))
+      .map((part) => ({ heading: part.split('\n', 1)[0], text: part.trimEnd() }));
+  const stamp = environment.map((line) => `_${line}_`).join(' · ');
+  const updated = split(fresh.join('\n')).map(({ heading, text }) => {
+    const [first, ...rest] = text.split('\n');
+    return { heading, text: [first, '', stamp, ...rest].join('\n') };
+  });
+  const kept = split(previous).map((old) => updated.find((u) => u.heading === old.heading) ?? old);
+  const added = updated.filter((u) => !kept.includes(u));
+  return [
+    '# Benchmark results',
+    '',
+    'Written by `npm run bench` (bench/run.ts); each section is the latest run of its benchmark, with the',
+    'machine it ran on. Budgets: DESIGN.md, section "Budgets".',
+    '',
+    ...[...kept, ...added].map((section) => `${section.text}\n`),
+  ].join('\n');
+}
