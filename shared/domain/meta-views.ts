@@ -1,0 +1,65 @@
+/** Response shapes of the meta routes: health, GET /api/meta and this API's own description. */
+import * as z from 'zod/mini';
+import {
+  academicTitles,
+  degrees,
+  engagementModes,
+  genders,
+  languageLevels,
+  locationKinds,
+  sectors,
+} from './expert.ts';
+
+export const healthSchema = z.strictObject({ status: z.literal('ok') });
+
+const localized = z.strictObject({ vi: z.string(), en: z.string() });
+const agencyKinds = [
+  'department',
+  'management_board',
+  'hospital',
+  'university',
+  'school',
+  'people_committee',
+  'other',
+] as const;
+
+/** GET /api/meta: the province, the field taxonomy, the enumerations and the consent text. */
+export const registryMetaSchema = z.strictObject({
+  province: z.strictObject({
+    id: z.string(),
+    name: localized,
+    hometowns: z.array(z.string()),
+    zones: z.array(z.strictObject({ id: z.string(), vi: z.string(), en: z.string() })),
+    agencies: z.array(
+      z.strictObject({ id: z.string(), vi: z.string(), en: z.string(), kind: z.enum(agencyKinds) }),
+    ),
+    targets: z.strictObject({
+      year: z.int(),
+      intellectuals: z.int(),
+      doctorates: z.int(),
+      mastersOrHigher: z.int(),
+    }),
+    priorities: z.array(localized),
+  }),
+  /** OECD Fields of Science: groups ("2", parent null) and fields ("2.3", parent "2"). */
+  taxonomy: z.array(
+    z.strictObject({ code: z.string(), vi: z.string(), en: z.string(), parent: z.nullable(z.string()) }),
+  ),
+  degrees: z.array(z.enum(degrees)),
+  academicTitles: z.array(z.enum(academicTitles)),
+  genders: z.array(z.enum(genders)),
+  locationKinds: z.array(z.enum(locationKinds)),
+  sectors: z.array(z.enum(sectors)),
+  languageLevels: z.array(z.enum(languageLevels)),
+  engagementModes: z.array(z.enum(engagementModes)),
+  /** Send it back as consent.textVersion on registration. */
+  consentTextVersion: z.string(),
+  consentText: z.strictObject({ version: z.string(), vi: z.array(z.string()), en: z.array(z.string()) }),
+});
+
+/** This API's OpenAPI 3.1 document (its own shape is the OpenAPI specification's). */
+export const openApiDocumentSchema = z.looseObject({
+  openapi: z.string().check(z.regex(/^3\.1\.\d+$/)),
+  info: z.looseObject({ title: z.string(), version: z.string() }),
+  paths: z.record(z.string(), z.record(z.string(), z.unknown())),
+});

@@ -1,0 +1,145 @@
+/** OpenAPI entries of the meta, expert and self-service routes (see openapi.ts). */
+import { pageSchema } from '../domain/common-views.ts';
+import { consentChoicesSchema, profilePatchSchema, registrationSchema } from '../domain/expert.ts';
+import { directoryQuerySchema, expertSearchQuerySchema } from '../domain/expert-search.ts';
+import {
+  checkEmailSchema,
+  directoryEntrySchema,
+  expertProfileSchema,
+  expertSummarySchema,
+  openedSessionSchema,
+} from '../domain/expert-views.ts';
+import { expertDataExportSchema } from '../domain/me-views.ts';
+import { healthSchema, openApiDocumentSchema, registryMetaSchema } from '../domain/meta-views.ts';
+import { loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
+import type { OperationSchemas } from './openapi.ts';
+import {
+  consentChoicesExample,
+  expertProfileExample,
+  expertSearchExample,
+  profilePatchExample,
+  registrationExample,
+} from './openapi-examples.ts';
+
+const profileGone = 'The profile was erased meanwhile';
+
+export const expertOperations: Record<string, OperationSchemas> = {
+  'GET /api/health': {
+    summary: 'Liveness',
+    description: 'Answers `{"status": "ok"}` while the API is up; touches nothing else.',
+    response: healthSchema,
+  },
+  'GET /api/meta': {
+    summary: 'Province, field taxonomy, enumerations and the consent text version',
+    description:
+      'What forms need: the province (zones, agencies, 2030 targets), the OECD field taxonomy, ' +
+      'the enumerations of the profile and the consent text with its version, which registration must send back.',
+    response: registryMetaSchema,
+  },
+  'GET /api/openapi.json': {
+    summary: 'This document',
+    description:
+      'The OpenAPI 3.1 description of this API, generated from the route table and its zod schemas.',
+    response: openApiDocumentSchema,
+  },
+  'POST /api/experts': {
+    summary: 'Self-registration',
+    description:
+      'Registers an expert. The answer is the same whether or not the e-mail is registered (no account ' +
+      'enumeration): a new address gets a verification mail, a known one a login link. Consent to the ' +
+      'registry purpose and the current consent text version (GET /api/meta) are required.',
+    body: registrationSchema,
+    success: 202,
+    response: checkEmailSchema,
+    examples: { body: registrationExample, response: { status: 'check_email' } },
+  },
+  'POST /api/me/login-link': {
+    summary: 'Mail a login link',
+    description:
+      'Mails a login link to a registered address (a verification link while it is unverified). ' +
+      'Always 202, so the answer reveals nothing about the address.',
+    body: loginLinkRequestSchema,
+    success: 202,
+    response: checkEmailSchema,
+    errors: { 429: 'Too many login links for this address this hour (or throttled)' },
+  },
+  'POST /api/me/session': {
+    summary: 'Exchange a login token for a session',
+    description:
+      "Takes the token of a mail link's `#login=` fragment (single use, valid 24 hours) and opens a " +
+      'session. The first use of a verification link verifies the e-mail and activates the profile.',
+    body: sessionRequestSchema,
+    response: openedSessionSchema,
+    errors: { 401: 'The link is invalid, already used or expired; ask for a new one' },
+  },
+  'GET /api/directory': {
+    summary: 'Public directory of experts who opted in',
+    description:
+      'Experts who opted in to the public directory: name, degree, title, fields and country only. ' +
+      '`q` matches names and specializations regardless of diacritics and case.',
+    query: directoryQuerySchema,
+    response: pageSchema(directoryEntrySchema),
+  },
+  'GET /api/me': {
+    summary: 'Own profile',
+    description: 'The full profile of the expert the session belongs to, with its version as the ETag.',
+    response: expertProfileSchema,
+    errors: { 404: profileGone },
+    examples: { response: expertProfileExample },
+  },
+  'PATCH /api/me': {
+    summary: 'Edit own profile (If-Match)',
+    description:
+      'Changes any subset of the editable fields (not e-mail or consent); `null` clears an optional ' +
+      'one. Rules across fields (titles need a doctorate, experience must fit the birth year) are ' +
+      'checked on the merged profile.',
+    body: profilePatchSchema,
+    response: expertProfileSchema,
+    errors: { 404: profileGone },
+    examples: { body: profilePatchExample },
+  },
+  'PUT /api/me/consent': {
+    summary: 'Change consent',
+    description:
+      'Sets the optional consents; kept with the time and the consent text version, and in force at ' +
+      'once (withdrawing shareWithAgencies takes the profile out of search and matching).',
+    body: consentChoicesSchema,
+    response: expertProfileSchema,
+    errors: { 404: profileGone, 409: 'The profile kept changing concurrently; try again' },
+    examples: { body: consentChoicesExample },
+  },
+  'GET /api/me/export': {
+    summary: 'Everything held about me',
+    description:
+      'The data-subject export: profile, consent history, every offer naming the expert, call ' +
+      'responses, and which agencies read the profile and when. Audited.',
+    response: expertDataExportSchema,
+    errors: { 404: profileGone },
+  },
+  'DELETE /api/me': {
+    summary: 'Erase my profile',
+    description:
+      'Erases the personal data at once: profile, read models, tokens, sessions and call responses. ' +
+      'Offers and the audit trail keep a tombstone without personal data.',
+    success: 204,
+    errors: { 409: 'The profile changed while it was being erased; try again' },
+  },
+  'GET /api/experts': {
+    summary: 'Search experts (HR)',
+    description:
+      'Summaries (no e-mail, phone or birth year) of active experts who share their profile with ' +
+      'agencies. `q` matches name, specialization and employer regardless of diacritics and case; ' +
+      '`field` takes a field ("2.3") or a group ("2").',
+    query: expertSearchQuerySchema,
+    response: pageSchema(expertSummarySchema),
+    examples: { response: expertSearchExample },
+  },
+  'GET /api/experts/{id}': {
+    summary: 'Full profile with contacts (HR; audited)',
+    description:
+      'The full profile, contacts included, of an active expert who shares it with agencies ' +
+      '(otherwise 404). Every read is recorded in the audit trail and shown to the expert in the export.',
+    response: expertProfileSchema,
+    examples: { response: expertProfileExample },
+  },
+};

@@ -1,0 +1,295 @@
+/**
+ * The OpenAPI document's response schemas hold for real answers: one journey through every route
+ * of the route table (register, search, a policy, a demand and its matches, an offer, a call,
+ * the export, erasure), each answer parsed with the zod schema the document was generated from,
+ * its status the documented success, and an ETag exactly where the document announces one. A few
+ * error answers are checked to be documented statuses of their routes, in the contract's body.
+ *
+ * The experts, demand and call here work in field 4.3 (veterinary science), which no other suite
+ * uses, so their matches and call mails are not disturbed.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { errorBodySchema } from '#shared/domain/common-views';
+import { carriesVersion, openApiDocument, operationSchemas } from '#shared/http/openapi';
+import { routeKey, routes } from '#shared/routes';
+import { api, loginTokenIn, mailsTo, registration, staffToken } from '../support/api.ts';
+
+interface CallOptions {
+  params?: Record<string, string>;
+  query?: string;
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const document = openApiDocument();
+const checked = new Set<string>();
+
+function request(key: string, options: CallOptions) {
+  const [method, template] = key.split(' ');
+  const path = template.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(options.params?.[name] ?? ''),
+  );
+  return api(`${path}${options.query ? `?${options.query}` : ''}`, {
+    method,
+    token: options.token,
+    body: options.body,
+    headers: options.headers,
+  });
+}
+
+/** Calls the route and holds its answer to the route's documented success response. */
+async function documented(key: string, options: CallOptions = {}) {
+  const op = operationSchemas[key];
+  const res = await request(key, options);
+
+  expect(res.status, `${key}: ${res.text}`).toBe(op.success ?? 200);
+  if (op.response) {
+    expect(op.response.safeParse(res.body).error?.issues, key).toBeUndefined();
+    const etag = res.headers.get('etag');
+    if (carriesVersion(op.response)) expect(etag, key).toBe(`"${res.body.version}"`);
+    else expect(etag, key).toBeNull();
+  } else {
+    expect(res.text, key).toBe('');
+  }
+  checked.add(key);
+  return res;
+}
+
+/** Calls the route expecting an error: a status the document lists for it, in the error body. */
+async function documentedError(key: string, status: number, options: CallOptions = {}) {
+  const [method, template] = key.split(' ');
+  const res = await request(key, options);
+
+  expect(res.status, `${key}: ${res.text}`).toBe(status);
+  expect(errorBodySchema.safeParse(res.body).error?.issues, key).toBeUndefined();
+  const responses = (document.paths[template] as Record<string, { responses: object }>)[method.toLowerCase()]
+    .responses;
+  expect(Object.keys(responses), key).toContain(String(status));
+  return res;
+}
+
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+const name = 'Tạ Thị Lược Đồ';
+const ifMatch = (res: { headers: Headers }) => ({ 'if-match': res.headers.get('etag') ?? '' });
+
+describe('the OpenAPI response schemas against real answers', () => {
+  let hr: string;
+  let admin: string;
+  let session: string;
+  let expertId: string;
+  let policyId: string;
+  let demandId: string;
+  let offerId: string;
+  let callId: string;
+
+  beforeAll(async () => {
+    [hr, admin] = await Promise.all([
+      staffToken({ groups: ['hr'], agency: 'so-nong-nghiep-moi-truong' }),
+      staffToken({ groups: ['admin'], agency: '' }),
+    ]);
+  });
+
+  it('answers the public meta routes as documented', async () => {
+    await documented('GET /api/health');
+    await documented('GET /api/meta');
+    await documented('GET /api/openapi.json');
+  });
+
+  it('registers an expert, opens a session and manages the profile as documented', async () => {
+    const body = registration({
+      fullName: name,
+      fields: [{ code: '4.3', specialization: 'Dịch tễ học thú y' }],
+      consent: {
+        registry: true,
+        shareWithAgencies: true,
+        collaborationCalls: true,
+        publicDirectory: true,
+        textVersion: '2026-01-01',
+      },
+    });
+    await documented('POST /api/experts', { body });
+    const [mail] = await mailsTo(body.email);
+    const opened = await documented('POST /api/me/session', { body: { token: loginTokenIn(mail) } });
+    session = opened.body.sessionToken;
+    expertId = opened.body.expert.id;
+
+    const me = await documented('GET /api/me', { token: session });
+    await documentedError('PATCH /api/me', 428, { token: session, body: { bio: 'Không có If-Match' } });
+    const patched = await documented('PATCH /api/me', {
+      token: session,
+      headers: ifMatch(me),
+      body: { bio: 'Nghiên cứu dịch tễ học thú y.', phone: null },
+    });
+    await documentedError('PATCH /api/me', 412, {
+      token: session,
+      headers: ifMatch(me),
+      body: { bio: 'Cũ' },
+    });
+    expect(patched.body.version).toBe(me.body.version + 1);
+    await documented('PUT /api/me/consent', {
+      token: session,
+      body: { shareWithAgencies: true, collaborationCalls: true, publicDirectory: true },
+    });
+    await documented('POST /api/me/login-link', { body: { email: body.email } });
+    await documentedError('GET /api/me', 401);
+  });
+
+  it('lets staff and the public find the expert as documented', async () => {
+    const search = await documented('GET /api/experts', { token: hr, query: 'q=ta thi luoc do&field=4.3' });
+    expect(search.body.items.map((e: { id: string }) => e.id)).toContain(expertId);
+    await documented('GET /api/experts/{id}', { token: hr, params: { id: expertId } });
+    const directory = await documented('GET /api/directory', { query: 'q=luoc do&field=4' });
+    expect(directory.body.items.map((e: { id: string }) => e.id)).toContain(expertId);
+
+    await documentedError('GET /api/experts', 401);
+    await documentedError('GET /api/experts', 400, { token: hr, query: 'limit=0' });
+    await documentedError('GET /api/experts/{id}', 404, { token: hr, params: { id: randomUUID() } });
+  });
+
+  it('keeps a policy and a demand with its matches as documented', async () => {
+    const policy = await documented('POST /api/policies', {
+      token: admin,
+      body: {
+        code: `OPENAPI-${randomUUID().slice(0, 8)}`,
+        title: 'Hỗ trợ chuyên gia thú y',
+        legalBasis: 'Nghị quyết mẫu (dữ liệu minh họa) / Sample resolution (demo data)',
+        benefits: [{ kind: 'research_grant', amountVnd: 200_000_000 }],
+        eligibility: { fieldCodes: ['4'] },
+        validFrom: '2020-01-01',
+      },
+    });
+    policyId = policy.body.id;
+    await documentedError('POST /api/policies', 403, { token: hr, body: {} });
+    await documented('GET /api/policies', { token: hr, query: 'active=true&limit=100' });
+    await documented('GET /api/policies/{id}', { token: hr, params: { id: policyId } });
+    await documented('PATCH /api/policies/{id}', {
+      token: admin,
+      params: { id: policyId },
+      headers: ifMatch(policy),
+      body: { title: 'Hỗ trợ chuyên gia thú y về tỉnh' },
+    });
+
+    const demand = await documented('POST /api/demands', {
+      token: hr,
+      body: {
+        title: 'Chuyên gia dịch tễ thú y',
+        fieldCodes: ['4.3'],
+        minDegree: 'master',
+        zone: 'provincial-centre',
+        engagement: 'remote_advisory',
+        policyIds: [policyId],
+        status: 'open',
+      },
+    });
+    demandId = demand.body.id;
+    await documented('GET /api/demands', {
+      token: hr,
+      query: 'agency=so-nong-nghiep-moi-truong&status=open',
+    });
+    await documented('GET /api/demands/{id}', { token: hr, params: { id: demandId } });
+    await documented('PATCH /api/demands/{id}', {
+      token: hr,
+      params: { id: demandId },
+      headers: ifMatch(demand),
+      body: { headcount: 2 },
+    });
+    const matches = await documented('GET /api/demands/{id}/matches', {
+      token: hr,
+      params: { id: demandId },
+    });
+    expect(matches.body.items.map((m: { expert: { id: string } }) => m.expert.id)).toContain(expertId);
+  });
+
+  it('makes, sends and answers an offer as documented', async () => {
+    const offer = await documented('POST /api/offers', {
+      token: hr,
+      body: {
+        expertId,
+        demandId,
+        policyIds: [policyId],
+        terms: 'Tư vấn từ xa 6 tháng.',
+        expiresAt: inDays(30),
+      },
+    });
+    offerId = offer.body.id;
+    await documented('GET /api/offers', { token: hr, query: `demandId=${demandId}` });
+    await documented('GET /api/offers/{id}', { token: hr, params: { id: offerId } });
+    await documented('POST /api/offers/{id}/transitions', {
+      token: hr,
+      params: { id: offerId },
+      body: { to: 'sent', note: 'Đã trao đổi qua điện thoại.' },
+    });
+    await documentedError('POST /api/offers/{id}/transitions', 409, {
+      token: hr,
+      params: { id: offerId },
+      body: { to: 'sent' },
+    });
+    const mine = await documented('GET /api/me/offers', { token: session });
+    expect(mine.body.items.map((o: { id: string }) => o.id)).toContain(offerId);
+    await documented('POST /api/me/offers/{id}/response', {
+      token: session,
+      params: { id: offerId },
+      body: { decision: 'accept', note: 'Tôi đồng ý.' },
+    });
+  });
+
+  it('opens, answers and withdraws from a call, and exports and erases the expert, as documented', async () => {
+    const call = await documented('POST /api/calls', {
+      token: hr,
+      body: {
+        title: 'Tư vấn phòng chống dịch bệnh gia súc',
+        description: 'Ba buổi tư vấn trực tuyến / Three online advisory sessions',
+        fieldCodes: ['4.3'],
+        engagement: 'remote_advisory',
+        audience: 'all',
+        openUntil: inDays(20),
+      },
+    });
+    callId = call.body.id;
+    await documented('PATCH /api/calls/{id}', {
+      token: hr,
+      params: { id: callId },
+      headers: ifMatch(call),
+      body: { openUntil: inDays(21) },
+    });
+    await documented('POST /api/calls/{id}/transitions', {
+      token: hr,
+      params: { id: callId },
+      body: { to: 'open' },
+    });
+    await documented('GET /api/calls/{id}', { token: hr, params: { id: callId } });
+    await documented('GET /api/calls', { query: 'limit=100' });
+    await documented('GET /api/staff/calls', { token: hr, query: 'status=open' });
+    await documented('POST /api/calls/{id}/responses', {
+      token: session,
+      params: { id: callId },
+      body: { message: 'Tôi có thể tham gia.' },
+    });
+    const responses = await documented('GET /api/calls/{id}/responses', {
+      token: hr,
+      params: { id: callId },
+    });
+    expect(responses.body.items.map((r: { expert: { id: string } }) => r.expert.id)).toEqual([expertId]);
+    const matches = await documented('GET /api/me/matches', { token: session });
+    expect(matches.body.items.map((m: { kind: string }) => m.kind)).toEqual(
+      expect.arrayContaining(['call', 'demand']),
+    );
+    const exported = await documented('GET /api/me/export', { token: session });
+    expect(exported.body.offers).toHaveLength(1);
+    expect(exported.body.callResponses).toHaveLength(1);
+
+    await documented('DELETE /api/calls/{id}/responses/me', { token: session, params: { id: callId } });
+    await documentedError('DELETE /api/calls/{id}/responses/me', 404, {
+      token: session,
+      params: { id: callId },
+    });
+    await documented('DELETE /api/me', { token: session });
+    await documentedError('GET /api/me', 401, { token: session });
+  });
+
+  it('has checked the answer of every route of the route table', () => {
+    expect(routes.map(routeKey).filter((key) => !checked.has(key))).toEqual([]);
+  });
+});
