@@ -85,7 +85,9 @@ async function main() {
   const { createLocalServer, loadHandler, runScheduledJobs } = await import('./server.ts');
   const { startStreamPoller } = await import('./stream-poller.ts');
   const authorizer = await createLocalJwtAuthorizer(`${baseUrl}/dev`);
-  const server = createLocalServer({ port, host, authorizer });
+  // The poller starts after the server listens; until then there is nothing to drain.
+  let drainStream: () => Promise<void> = async () => {};
+  const server = createLocalServer({ port, host, authorizer, drainStream: () => drainStream() });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -96,6 +98,7 @@ async function main() {
     loadHandler: loadHandler as never,
     onError: (error) => console.error(`stream poller: ${error.name}: ${error.message}`),
   });
+  drainStream = () => poller.drain();
 
   // EventBridge's schedule, compressed: deadlines (offer expiry, call closing) pass by themselves.
   const sweepSeconds = Number(process.env.SWEEP_SECONDS ?? 60);

@@ -86,12 +86,14 @@ export interface LocalServerOptions {
   host?: string;
   authorizer: LocalJwtAuthorizer;
   webRoot?: string;
+  /** Resolves once the local stream poller has handed every record so far to its consumers. */
+  drainStream?: () => Promise<void>;
 }
 
 export function createLocalServer(options: LocalServerOptions): Server {
   const webRoot = options.webRoot ?? join(repoRoot, 'web', 'dist');
   return createServer((request, response) => {
-    handle(request, response, options.authorizer, webRoot).catch((error: Error) => {
+    handle(request, response, options, webRoot).catch((error: Error) => {
       console.error(`local server: ${error.name}`, error.stack);
       send(response, errorResponse(500, 'internal', 'Internal error'));
     });
@@ -101,14 +103,18 @@ export function createLocalServer(options: LocalServerOptions): Server {
 async function handle(
   request: IncomingMessage,
   response: ServerResponse,
-  authorizer: LocalJwtAuthorizer,
+  options: LocalServerOptions,
   webRoot: string,
 ) {
+  const { authorizer } = options;
   const url = new URL(request.url ?? '/', 'http://local');
   const path = url.pathname;
   const method = (request.method ?? 'GET').toUpperCase();
 
   if (path.startsWith('/api/')) {
+    if (!decodablePath(path)) {
+      return send(response, errorResponse(400, 'validation_failed', 'The path has a malformed %-escape'));
+    }
     const body = await readBody(request);
     if (body === null)
       return send(response, errorResponse(413, 'payload_too_large', 'Request body too large'));
@@ -162,6 +168,11 @@ async function handle(
     return sendJson(response, 200, { items: await listDevMail(url.searchParams.get('to') ?? undefined) });
   }
   if (path === '/dev/jwks.json' && method === 'GET') return sendJson(response, 200, await authorizer.jwks());
+  if (path === '/dev/stream/drain' && method === 'POST') {
+    // Tests wait on this instead of sleeping: every record written so far has reached its consumers.
+    await options.drainStream?.();
+    return sendJson(response, 200, { drained: true });
+  }
   if (path === '/dev/run-scheduled' && method === 'POST') {
     return sendJson(response, 200, { ran: await runScheduledJobs() });
   }
@@ -186,6 +197,16 @@ function findRouteFor(
     if (pathParameters) return { route, pathParameters };
   }
   return null;
+}
+
+/** API Gateway refuses a path it cannot decode; so do we, with the contract's 400 rather than a crash. */
+function decodablePath(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function readBody(request: IncomingMessage): Promise<Buffer | null> {

@@ -13,6 +13,7 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { type StreamConsumer, streamConsumers } from '#shared/routes';
+import { admits } from '#shared/stream-consumer';
 
 type StreamHandler = (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse | undefined>;
 
@@ -22,11 +23,14 @@ export interface StreamPoller {
   drain(): Promise<void>;
 }
 
-export function admits(consumer: StreamConsumer, record: _Record): boolean {
-  return (
-    record.eventName === consumer.eventName &&
-    !!record.dynamodb?.Keys?.PK?.S?.startsWith(consumer.partitionKeyPrefix)
-  );
+/** Errors after which a shard iterator is useless: get a new one from where we stopped. */
+const lostIteratorErrors = new Set(['ExpiredIteratorException', 'TrimmedDataAccessException']);
+
+interface ShardPosition {
+  /** Undefined once the shard is closed and read to its end. */
+  iterator: string | undefined;
+  /** The last record handed to the consumers: a new iterator resumes after it. */
+  lastSequenceNumber?: string;
 }
 
 export async function startStreamPoller(options: {
@@ -35,37 +39,55 @@ export async function startStreamPoller(options: {
   loadHandler: (name: string) => Promise<StreamHandler>;
   intervalMs?: number;
   onError?: (error: Error) => void;
+  /** Only for tests that inject faults the real stream will not produce on demand. */
+  streamsClient?: DynamoDBStreamsClient;
 }): Promise<StreamPoller> {
   const clientConfig = { endpoint: options.endpoint };
   const dynamo = new DynamoDBClient(clientConfig);
-  const streams = new DynamoDBStreamsClient(clientConfig);
+  const streams = options.streamsClient ?? new DynamoDBStreamsClient(clientConfig);
   const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.tableName }));
   const streamArn = Table?.LatestStreamArn;
   if (!streamArn) throw new Error(`Table ${options.tableName} has no stream`);
 
-  const iterators = new Map<string, string | undefined>();
+  const shards = new Map<string, ShardPosition>();
   let stopped = false;
   let idle = false;
   let waiters: (() => void)[] = [];
 
+  /** An iterator after the last processed record, or from the oldest record kept if none. */
+  async function iteratorFor(shardId: string, after: string | undefined): Promise<string | undefined> {
+    const request = after
+      ? { ShardIteratorType: 'AFTER_SEQUENCE_NUMBER' as const, SequenceNumber: after }
+      : { ShardIteratorType: 'TRIM_HORIZON' as const };
+    try {
+      const { ShardIterator } = await streams.send(
+        new GetShardIteratorCommand({ StreamArn: streamArn, ShardId: shardId, ...request }),
+      );
+      return ShardIterator;
+    } catch (error) {
+      // The record we stopped after was trimmed away (24 h in DynamoDB): the oldest one kept is next.
+      if (after && lostIteratorErrors.has((error as Error).name)) return iteratorFor(shardId, undefined);
+      throw error;
+    }
+  }
+
+  /** Re-reads the shard list: new shards start at their oldest record; vanished ones are dropped. */
   async function refreshShards() {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+    const current = new Set<string>();
     for (const shard of StreamDescription?.Shards ?? []) {
-      if (!shard.ShardId || iterators.has(shard.ShardId)) continue;
-      const { ShardIterator } = await streams.send(
-        new GetShardIteratorCommand({
-          StreamArn: streamArn,
-          ShardId: shard.ShardId,
-          ShardIteratorType: 'TRIM_HORIZON',
-        }),
-      );
-      iterators.set(shard.ShardId, ShardIterator);
+      if (!shard.ShardId) continue;
+      current.add(shard.ShardId);
+      if (!shards.has(shard.ShardId)) {
+        shards.set(shard.ShardId, { iterator: await iteratorFor(shard.ShardId, undefined) });
+      }
     }
+    for (const shardId of shards.keys()) if (!current.has(shardId)) shards.delete(shardId);
   }
 
   async function deliver(consumer: StreamConsumer, records: _Record[]) {
     const handler = await options.loadHandler(consumer.handler);
-    let pending = records.filter((r) => admits(consumer, r));
+    let pending = records.filter((r) => admits(consumer, r as DynamoDBRecord));
     for (let attempt = 0; pending.length > 0 && attempt < 4; attempt++) {
       const failed = new Set<string>();
       for (let i = 0; i < pending.length; i += consumer.batchSize) {
@@ -81,16 +103,30 @@ export async function startStreamPoller(options: {
   async function pollOnce(): Promise<number> {
     await refreshShards();
     let seen = 0;
-    for (const [shardId, iterator] of iterators) {
-      if (!iterator) continue;
-      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
-      iterators.set(shardId, page.NextShardIterator);
+    for (const [shardId, position] of shards) {
+      if (!position.iterator) continue;
+      let page: Awaited<ReturnType<typeof readPage>>;
+      try {
+        page = await readPage(position.iterator);
+      } catch (error) {
+        if (!lostIteratorErrors.has((error as Error).name)) throw error;
+        // An iterator expires after 15 minutes unused, or its records were trimmed: resume after
+        // the last record handed over, so nothing is skipped and nothing is delivered twice.
+        position.iterator = await iteratorFor(shardId, position.lastSequenceNumber);
+        continue;
+      }
+      position.iterator = page.NextShardIterator;
       const records = (page.Records ?? []).map((r) => ({ ...r, eventSourceARN: streamArn }));
       seen += records.length;
       for (const consumer of streamConsumers) await deliver(consumer, records);
+      const last = records.at(-1)?.dynamodb?.SequenceNumber;
+      if (last) position.lastSequenceNumber = last;
     }
     return seen;
   }
+
+  const readPage = (iterator: string) =>
+    streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
 
   const loop = (async () => {
     while (!stopped) {

@@ -25,7 +25,9 @@ export async function consumeRateLimit(
       }),
     );
   } catch (error) {
-    if (isConditionalCheckFailed(error)) throw new RateLimited();
+    // The window ends at (window + 1) × windowSeconds: that is when a new attempt can succeed.
+    if (isConditionalCheckFailed(error))
+      throw new RateLimited((window + 1) * windowSeconds - now.getTime() / 1000);
     throw error;
   }
 }

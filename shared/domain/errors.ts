@@ -80,7 +80,11 @@ export class PreconditionRequired extends DomainError {
 }
 
 export class RateLimited extends DomainError {
-  constructor(message = 'Too many requests; try again later') {
+  /** Sent as `Retry-After`: when the caller may try again. */
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds = 1, message = 'Too many requests; try again later') {
     super(429, 'rate_limited', message);
+    this.retryAfterSeconds = Math.max(1, Math.ceil(retryAfterSeconds));
   }
 }

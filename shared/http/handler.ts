@@ -12,8 +12,10 @@ import type * as z from 'zod/mini';
 import {
   DomainError,
   Forbidden,
+  NotFound,
   PayloadTooLarge,
   PreconditionRequired,
+  RateLimited,
   Unauthenticated,
   UnsupportedMediaType,
   ValidationFailed,
@@ -79,7 +81,7 @@ export function httpHandler<
       const result = await fn({
         body: body as Infer<BS>,
         query: query as Infer<QS>,
-        params: (event.pathParameters ?? {}) as Record<string, string>,
+        params: pathIds(event.pathParameters),
         headers,
         principal,
         event,
@@ -120,6 +122,23 @@ function accessLog(
     after: served,
     onError: served,
   };
+}
+
+/** Ids are UUIDs or short codes; DynamoDB refuses keys over 2,048 bytes with a 500-worthy error. */
+export const maxIdBytes = 200;
+
+/** The path's ids; one no record could have (too long, or with control characters) is simply not found. */
+function pathIds(parameters: APIGatewayProxyEventV2['pathParameters']): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const [name, value] of Object.entries(parameters ?? {})) {
+    if (value === undefined) continue;
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+    if (Buffer.byteLength(value, 'utf8') > maxIdBytes || /[\u0000-\u001f\u007f]/.test(value)) {
+      throw new NotFound();
+    }
+    ids[name] = value;
+  }
+  return ids;
 }
 
 function normaliseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined): Record<string, string> {
@@ -201,7 +220,13 @@ async function mapErrorToResponse(
 ) {
   const error = request.error;
   if (error instanceof DomainError) {
-    request.response = errorResponse(error.status, error.code, error.message, error.details);
+    request.response = errorResponse(
+      error.status,
+      error.code,
+      error.message,
+      error.details,
+      error instanceof RateLimited ? { 'retry-after': String(error.retryAfterSeconds) } : undefined,
+    );
     return;
   }
   if (isThrottling(error)) {
