@@ -12,13 +12,13 @@ import {
   QueryCommand,
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
+import type { StaffActor } from '../domain/actor.ts';
 import { canManageCall, isOpen, type OpenCallsQuery } from '../domain/call.ts';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, type ExpertSummary, toSummary } from '../domain/expert.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
 import { decodeCursor, encodeCursor, type Key } from '../http/cursor.ts';
-import type { StaffPrincipal } from '../http/principal.ts';
 import { callKeys, getCall } from './calls.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
@@ -128,7 +128,7 @@ export async function withdrawCallResponse(callId: string, expertId: string): Pr
 /** Who responded, for the creating agency or an administrator. */
 export async function listCallResponses(
   callId: string,
-  staff: StaffPrincipal,
+  staff: StaffActor,
   query: OpenCallsQuery,
 ): Promise<Page<CallResponseForStaff>> {
   const call = await getCall(callId);

@@ -9,6 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { recordedActor, type StaffActor } from '../domain/actor.ts';
 import {
   type Call,
   type CallBody,
@@ -33,8 +34,7 @@ import { type ExpertProfile, toSummary } from '../domain/expert.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
 import { rankDemandsForExpert } from '../domain/matching.ts';
-import type { StaffPrincipal } from '../http/principal.ts';
-import { type AuditActor, auditPut } from './audit.ts';
+import { auditPut } from './audit.ts';
 import { callJobPut, getCallNotification } from './call-audience.ts';
 import { dynamo, tableName } from './client.ts';
 import { listOpenDemands } from './demands.ts';
@@ -113,7 +113,7 @@ export async function getCallForStaff(id: string, now: Date): Promise<StaffCall>
   return { ...asStaffCall(call, now), ...(notification ? { notification } : {}) };
 }
 
-export async function createCall(body: CallBody, staff: StaffPrincipal, now: Date): Promise<StaffCall> {
+export async function createCall(body: CallBody, staff: StaffActor, now: Date): Promise<StaffCall> {
   const at = now.toISOString();
   const call: Call = {
     id: randomUUID(),
@@ -137,7 +137,7 @@ export async function createCall(body: CallBody, staff: StaffPrincipal, now: Dat
 }
 
 /** The call a staff member may change: 404 if unknown, 403 if another agency's. */
-async function managedCall(id: string, staff: StaffPrincipal): Promise<Call> {
+async function managedCall(id: string, staff: StaffActor): Promise<Call> {
   const call = await getCall(id);
   if (!call) throw new NotFound('Call not found');
   if (!canManageCall(staff, call)) throw new Forbidden('Only the agency that created the call may change it');
@@ -155,7 +155,7 @@ export async function updateCall(
   id: string,
   patch: CallPatch,
   expectedVersion: number,
-  staff: StaffPrincipal,
+  staff: StaffActor,
   now: Date,
 ): Promise<StaffCall> {
   const current = await managedCall(id, staff);
@@ -184,7 +184,7 @@ export async function updateCall(
 export async function transitionCall(
   id: string,
   to: CallStatus,
-  staff: StaffPrincipal,
+  staff: StaffActor,
   now: Date,
 ): Promise<StaffCall> {
   const current = await managedCall(id, staff);
@@ -201,7 +201,7 @@ export async function transitionCall(
     updatedAt: at,
     version: current.version + 1,
   };
-  const actor: AuditActor = { kind: 'staff', id: staff.sub, agency: staff.agency };
+  const actor = recordedActor(staff);
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -352,7 +352,7 @@ async function closeIfDue(id: string, now: Date): Promise<boolean> {
           auditPut({
             at,
             action: 'call.transitioned',
-            actor: { kind: 'system', id: 'deadline-sweep' },
+            actor: recordedActor({ kind: 'system', id: 'deadline-sweep' }),
             target: `call:${id}`,
             detail: { from: 'open', to: 'closed' },
           }),

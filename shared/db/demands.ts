@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
+import type { StaffActor } from '../domain/actor.ts';
 import {
   applyDemandPatch,
   canChangeDemand,
@@ -33,13 +34,6 @@ export const demandKeys = {
   all: 'DEMANDS',
   ofAgency: (agency: string) => `DEMAND_AGENCY#${agency}`,
 };
-
-/** The staff member acting: their agency and role, from the verified token. */
-export interface StaffActor {
-  sub: string;
-  agency: string | null;
-  isAdmin: boolean;
-}
 
 const demandFields: readonly (keyof Demand)[] = [
   'id',

@@ -1,7 +1,7 @@
 /** Reads of personal data that the law wants accounted for: each one leaves an audit event. */
+import { recordedActor, type StaffActor } from '../domain/actor.ts';
 import { NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, isVisibleToAgencies } from '../domain/expert.ts';
-import type { StaffPrincipal } from '../http/principal.ts';
 import { listAuditByTarget, recordAudit } from './audit.ts';
 import { listCallResponsesOfExpert } from './call-responses.ts';
 import { getExpert, getExpertWithConsentHistory } from './experts.ts';
@@ -13,7 +13,7 @@ import { exportOffersOfExpert } from './offers.ts';
  */
 export async function readProfileForStaff(
   expertId: string,
-  staff: StaffPrincipal,
+  staff: StaffActor,
   now: Date,
 ): Promise<ExpertProfile> {
   const expert = await getExpert(expertId);
@@ -21,7 +21,7 @@ export async function readProfileForStaff(
   await recordAudit({
     at: now.toISOString(),
     action: 'profile.read',
-    actor: { kind: 'staff', id: staff.sub, agency: staff.agency },
+    actor: recordedActor(staff),
     target: `expert:${expertId}`,
   });
   return expert;
@@ -39,7 +39,7 @@ export async function exportExpertData(expertId: string, now: Date) {
   await recordAudit({
     at: now.toISOString(),
     action: 'profile.export',
-    actor: { kind: 'expert', id: expertId },
+    actor: recordedActor({ kind: 'expert', expertId }),
     target: `expert:${expertId}`,
   });
   return {

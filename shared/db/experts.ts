@@ -14,6 +14,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
+import { type Actor, recordedActor } from '../domain/actor.ts';
 import { consentText } from '../domain/consent.ts';
 import { Conflict, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
 import {
@@ -27,7 +28,7 @@ import {
 } from '../domain/expert.ts';
 import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
 import { loginMail, verificationMail } from '../mail/messages.ts';
-import { type AuditActor, auditPut } from './audit.ts';
+import { auditPut } from './audit.ts';
 import { deleteCallResponsesOfExpert } from './call-responses.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
@@ -465,7 +466,7 @@ export function changeConsent(expertId: string, choices: ConsentChoices, now: Da
       audit: () => ({
         at,
         action: 'consent.changed',
-        actor: { kind: 'expert', id: expertId },
+        actor: recordedActor({ kind: 'expert', expertId }),
         target: `expert:${expertId}`,
         detail: { ...choices, textVersion: consentText.version },
       }),
@@ -477,7 +478,7 @@ export function changeConsent(expertId: string, choices: ConsentChoices, now: Da
  * Erasure: the profile, its read models, the e-mail key, tokens and sessions are deleted; what
  * remains is a tombstone with the id and the time. Safe to repeat after a partial failure.
  */
-export async function eraseExpert(expertId: string, actor: AuditActor, now: Date): Promise<void> {
+export async function eraseExpert(expertId: string, actor: Actor, now: Date): Promise<void> {
   const stored = await readStored(expertId);
   const at = now.toISOString();
   if (stored) {
@@ -504,7 +505,12 @@ export async function eraseExpert(expertId: string, actor: AuditActor, now: Date
               ...toProfile(stored as unknown as Record<string, unknown>),
               status: 'withdrawn',
             }),
-            auditPut({ at, action: 'profile.deleted', actor, target: `expert:${expertId}` }),
+            auditPut({
+              at,
+              action: 'profile.deleted',
+              actor: recordedActor(actor),
+              target: `expert:${expertId}`,
+            }),
           ],
         }),
       );

@@ -22,6 +22,7 @@ import {
   TransactWriteCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
+import { type RecordedActor, recordedActor, type StaffActor } from '../domain/actor.ts';
 import { canChangeDemand, provinceDay } from '../domain/demand.ts';
 import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../domain/errors.ts';
 import { type ExpertSummary, isVisibleToAgencies, toSummary } from '../domain/expert.ts';
@@ -31,7 +32,6 @@ import {
   asOfNow,
   isVisibleToExpert,
   type Offer,
-  type OfferActor,
   type OfferExpertState,
   type OfferHistoryEntry,
   type OfferInput,
@@ -47,7 +47,6 @@ import { getProvince } from '../domain/provinces/index.ts';
 import { offerSentMail } from '../mail/offer-messages.ts';
 import { auditPut } from './audit.ts';
 import { dynamo, tableName } from './client.ts';
-import type { StaffActor } from './demands.ts';
 import { getDemand } from './demands.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { toSummaryItem } from './expert-search.ts';
@@ -104,12 +103,8 @@ const offerItem = (offer: StoredOffer) => ({
   ...offer,
 });
 
-const system: OfferActor = { kind: 'system', id: 'sweep-deadlines' };
-const staffActor = (staff: StaffActor): OfferActor => ({
-  kind: 'staff',
-  id: staff.sub,
-  agency: staff.agency,
-});
+const system = recordedActor({ kind: 'system', id: 'sweep-deadlines' });
+const staffActor = (staff: StaffActor): RecordedActor => recordedActor(staff);
 const mayAccess = (staff: StaffActor, offer: Pick<Offer, 'agency'>) => canChangeDemand(staff, offer);
 
 async function readStored(id: string): Promise<StoredOffer | undefined> {
@@ -189,7 +184,7 @@ function transitionError(error: unknown): never {
 async function writeTransition(
   current: StoredOffer,
   to: OfferStatus,
-  actor: OfferActor,
+  actor: RecordedActor,
   now: Date,
   extras: { note?: string; expertNote?: boolean; items?: Record<string, unknown>[] } = {},
 ): Promise<StoredOffer> {
@@ -436,7 +431,7 @@ export async function listOffers(q: OfferListQuery, staff: StaffActor, now: Date
 
 /** What the expert sees of an offer: no staff ids, the agency's name instead. */
 export type ExpertOfferView = Omit<Offer, 'history'> & {
-  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<OfferActor, 'id'> })[];
+  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<RecordedActor, 'id'> })[];
 };
 
 function toExpertView(offer: Offer, now: Date): ExpertOfferView {
@@ -518,7 +513,7 @@ export async function respondToOffer(
   if (effective !== 'sent') throw new Conflict(`The offer is ${effective}; it can no longer be answered`);
   const to = response.decision === 'accept' ? 'accepted' : 'declined';
   const note = response.note || undefined;
-  const next = await writeTransition(current, to, { kind: 'expert', id: expertId }, now, {
+  const next = await writeTransition(current, to, recordedActor({ kind: 'expert', expertId }), now, {
     expertNote: note !== undefined,
     items: note
       ? [

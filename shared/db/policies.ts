@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type Actor, recordedActor } from '../domain/actor.ts';
 import { Conflict, NotFound, VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
@@ -16,7 +17,7 @@ import {
   type PolicyListQuery,
   type PolicyPatch,
 } from '../domain/policy.ts';
-import { type AuditActor, auditPut } from './audit.ts';
+import { auditPut } from './audit.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { queryPage } from './paged-query.ts';
@@ -62,11 +63,11 @@ const codePut = (policy: Policy) => ({
   },
 });
 
-const staffAudit = (actor: AuditActor, policy: Policy, at: string, created: boolean) =>
+const staffAudit = (actor: Actor, policy: Policy, at: string, created: boolean) =>
   auditPut({
     at,
     action: created ? 'policy.created' : 'policy.changed',
-    actor,
+    actor: recordedActor(actor),
     target: `policy:${policy.id}`,
     detail: { code: policy.code, version: policy.version },
   });
@@ -113,7 +114,7 @@ function duplicateCode(error: unknown, codeIndex: number): boolean {
   return !!cancelledConditions(error)?.includes(codeIndex);
 }
 
-export async function createPolicy(input: PolicyInput, actor: AuditActor, now: Date): Promise<Policy> {
+export async function createPolicy(input: PolicyInput, actor: Actor, now: Date): Promise<Policy> {
   const at = now.toISOString();
   const policy = newPolicy(input, randomUUID(), at);
   try {
@@ -144,7 +145,7 @@ export async function updatePolicy(
   id: string,
   patch: PolicyPatch,
   expectedVersion: number,
-  actor: AuditActor,
+  actor: Actor,
   now: Date,
 ): Promise<Policy> {
   const current = await readPolicy(id);

@@ -160,7 +160,11 @@ export async function seedDemoPolicies(
   let demands = 0;
   for (const { agency, input } of demoDemands(now, policyIds)) {
     if (!agencies.has(agency) || !zones.has(input.zone)) continue;
-    await createDemand(input, { sub: 'demo-seed', agency, isAdmin: false }, now);
+    await createDemand(
+      input,
+      { kind: 'staff', sub: 'demo-seed', groups: ['hr'], agency, isAdmin: false },
+      now,
+    );
     demands++;
   }
   return { policies: policyIds.size, demands };
