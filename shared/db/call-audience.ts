@@ -14,18 +14,13 @@
  * been written already is checked first; and should two runs still write the same mail id, the
  * second write is a MODIFY, which the outbox never delivers.
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import { type CallAudience, type CallNotification, isOverseasNative } from '../domain/call.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
 import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
 import { callOpenedMail } from '../mail/call-messages.ts';
+import { batchGet } from './batch.ts';
 import { batchPut } from './bulk-load.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
@@ -215,20 +210,10 @@ export async function runCallNotificationJob(
 
 /** The mail items whose id is not in the outbox yet. */
 async function notYetQueued(mails: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const queued = new Set<string>();
-  for (let i = 0; i < mails.length; i += 100) {
-    let pending: Record<string, unknown>[] = mails.slice(i, i + 100).map(({ PK, SK }) => ({ PK, SK }));
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'PK', ConsistentRead: true } },
-        }),
-      );
-      for (const item of result.Responses?.[tableName] ?? []) queued.add(item.PK as string);
-      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
-  }
+  const found = await batchGet(
+    mails.map(({ PK, SK }) => ({ PK, SK })),
+    { attributes: ['PK'] },
+  );
+  const queued = new Set(found.map((item) => item.PK as string));
   return mails.filter((mail) => !queued.has(mail.PK as string));
 }

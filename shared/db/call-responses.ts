@@ -4,23 +4,17 @@
  * erased with the profile. Staff see a responder's summary only while the profile exists, is
  * active and keeps the collaboration-calls consent.
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { StaffActor } from '../domain/actor.ts';
 import { canManageCall, isOpen, type OpenCallsQuery } from '../domain/call.ts';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, type ExpertSummary, toSummary } from '../domain/expert.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
-import { decodeCursor, encodeCursor, type Key } from '../http/cursor.ts';
+import { batchDelete, batchGet } from './batch.ts';
 import { callKeys, getCall } from './calls.ts';
 import { dynamo, tableName } from './client.ts';
+import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { keys } from './keys.ts';
 import { queryAll } from './paged-query.ts';
@@ -158,18 +152,8 @@ export async function listCallResponses(
 }
 
 async function readProfiles(expertIds: string[]): Promise<Map<string, ExpertProfile>> {
-  const profiles = new Map<string, ExpertProfile>();
-  let pending: Record<string, unknown>[] = [...new Set(expertIds)].map((id) => keys.expert(id));
-  for (let round = 0; pending.length > 0; round++) {
-    if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-    if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
-    const result = await dynamo.send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    for (const item of result.Responses?.[tableName] ?? []) profiles.set(item.id, item as ExpertProfile);
-    pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-  }
-  return profiles;
+  const items = await batchGet(expertIds.map((id) => keys.expert(id)));
+  return new Map(items.map((item) => [item.id as string, item as unknown as ExpertProfile]));
 }
 
 function responseItemsOfExpert(expertId: string): Promise<Record<string, unknown>[]> {
@@ -193,16 +177,5 @@ export async function listCallResponsesOfExpert(expertId: string): Promise<CallR
 /** Erasure: the expert's responses go with the profile. Safe to repeat. */
 export async function deleteCallResponsesOfExpert(expertId: string): Promise<void> {
   const items = await responseItemsOfExpert(expertId);
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Record<string, unknown>[] = items
-      .slice(i, i + 25)
-      .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
-    for (let round = 0; requests.length > 0; round++) {
-      if (round > 8) throw new Error('Erasure incomplete: DynamoDB left unprocessed deletes');
-      const result = await dynamo.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-      );
-      requests = (result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
+  await batchDelete(items.map((item) => ({ PK: item.PK, SK: item.SK })));
 }

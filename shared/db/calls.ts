@@ -8,7 +8,7 @@
  * same transaction, the job that notifies its audience (call-audience.ts).
  */
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { recordedActor, type StaffActor } from '../domain/actor.ts';
 import {
   type Call,
@@ -40,7 +40,7 @@ import { dynamo, tableName } from './client.ts';
 import { listOpenDemands } from './demands.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { keys } from './keys.ts';
-import { queryPage } from './paged-query.ts';
+import { queryPage, queryPages } from './paged-query.ts';
 
 export const callKeys = {
   call: (id: string) => ({ PK: `CALL#${id}`, SK: 'CALL' }),
@@ -312,24 +312,18 @@ export async function listCalls(query: StaffCallsQuery, now: Date): Promise<Page
  */
 export async function closeDueCalls(now: Date): Promise<number> {
   let closed = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :bound',
-        ExpressionAttributeValues: { ':pk': callKeys.openCalls, ':bound': instantBound(now) },
-        ProjectionExpression: 'id',
-        ExclusiveStartKey: startKey,
-        Limit: 100,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK <= :bound',
+    ExpressionAttributeValues: { ':pk': callKeys.openCalls, ':bound': instantBound(now) },
+    ProjectionExpression: 'id',
+    Limit: 100,
+  })) {
     for (const { id } of page.Items ?? []) {
       if (await closeIfDue(id as string, now)) closed++;
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return closed;
 }
 

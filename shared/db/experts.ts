@@ -5,14 +5,7 @@
  * half a change behind.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import { type Actor, recordedActor } from '../domain/actor.ts';
 import { consentText } from '../domain/consent.ts';
@@ -29,12 +22,14 @@ import {
 import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
 import { loginMail, verificationMail } from '../mail/messages.ts';
 import { auditPut } from './audit.ts';
+import { batchDelete } from './batch.ts';
 import { deleteCallResponsesOfExpert } from './call-responses.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { projectionWrites } from './expert-projections.ts';
 import { keys, ttlAt } from './keys.ts';
 import { outboxPut } from './outbox.ts';
+import { queryPages } from './paged-query.ts';
 import { consumeRateLimit } from './rate-limits.ts';
 
 export const consentTextHash = sha256(JSON.stringify(consentText));
@@ -522,32 +517,15 @@ export async function eraseExpert(expertId: string, actor: Actor, now: Date): Pr
     }
   }
   // Tokens and sessions: whatever is left in the partition except the tombstone.
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId) },
-        ProjectionExpression: 'PK, SK',
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId) },
+    ProjectionExpression: 'PK, SK',
+  })) {
     const doomed = (page.Items ?? []).filter((item) => item.SK !== 'TOMBSTONE');
-    for (let i = 0; i < doomed.length; i += 25) {
-      let requests: Record<string, unknown>[] = doomed
-        .slice(i, i + 25)
-        .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
-      for (let round = 0; requests.length > 0 && round < 8; round++) {
-        const result = await dynamo.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-        );
-        requests = (result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined) ?? [];
-      }
-      if (requests.length > 0) throw new Error('Erasure incomplete: DynamoDB left unprocessed deletes');
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+    await batchDelete(doomed.map((item) => ({ PK: item.PK, SK: item.SK })));
+  }
   await deleteCallResponsesOfExpert(expertId);
 }
 

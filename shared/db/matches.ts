@@ -6,34 +6,17 @@
  * candidates that pass them; an expert in several of the groups is read once per group and
  * counted once. No scan. The ranking is the pure engine's (domain/matching.ts).
  */
-import { degreeRank, type ExpertSummary } from '../domain/expert.ts';
+import { degreeRank, type ExpertSummary, expertSummaryFields } from '../domain/expert.ts';
 import { type ExpertMatch, type MatchDemand, rankExpertsForDemand } from '../domain/matching.ts';
 import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { tableName } from './client.ts';
 import { readDemand } from './demands.ts';
 import { toSummaryItem } from './expert-search.ts';
+import { projection } from './items.ts';
 import { indexKeys } from './keys.ts';
 import { queryPages } from './paged-query.ts';
 
-const summaryAttributes = [
-  'id',
-  'fullName',
-  'highestDegree',
-  'academicTitle',
-  'fields',
-  'location',
-  'nativeOfProvince',
-  'employer',
-  'yearsExperience',
-  'languages',
-  'engagement',
-  'updatedAt',
-] as const;
-
-const projection = {
-  ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
-  ExpressionAttributeNames: Object.fromEntries(summaryAttributes.map((name, i) => [`#a${i}`, name])),
-};
+const summaryProjection = projection(expertSummaryFields);
 
 export interface DemandMatches {
   items: ExpertMatch<ExpertSummary>[];
@@ -51,7 +34,7 @@ async function readGroup(group: string, minRank: number) {
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
     ExpressionAttributeValues: { ':pk': indexKeys.fieldGroup(group), ':from': `${minRank}#` },
-    ...projection,
+    ...summaryProjection,
   })) {
     itemsRead += page.ScannedCount ?? 0;
     items.push(...(page.Items ?? []));

@@ -14,13 +14,7 @@
  * transitions never both win.
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
 import { type RecordedActor, recordedActor, type StaffActor } from '../domain/actor.ts';
 import { canChangeDemand, provinceDay } from '../domain/demand.ts';
@@ -46,6 +40,7 @@ import { packageValueVnd, policyApplicabilityFailures } from '../domain/policy.t
 import { getProvince } from '../domain/provinces/index.ts';
 import { offerSentMail } from '../mail/offer-messages.ts';
 import { auditPut } from './audit.ts';
+import { batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { getDemand } from './demands.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
@@ -53,7 +48,7 @@ import { toSummaryItem } from './expert-search.ts';
 import { getExpert } from './experts.ts';
 import { keys } from './keys.ts';
 import { outboxPut } from './outbox.ts';
-import { type IndexQuery, queryPage } from './paged-query.ts';
+import { type IndexQuery, queryPage, queryPages } from './paged-query.ts';
 import { getPolicies } from './policies.ts';
 
 export const offerKeys = {
@@ -112,24 +107,6 @@ async function readStored(id: string): Promise<StoredOffer | undefined> {
     new GetCommand({ TableName: tableName, Key: offerKeys.offer(id), ConsistentRead: true }),
   );
   return Item && toStored(Item);
-}
-
-async function batchGet(keyList: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-  const unique = [...new Map(keyList.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
-  const found: Record<string, unknown>[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      found.push(...(result.Responses?.[tableName] ?? []));
-      pending = (result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return found;
 }
 
 /** Expert notes joined into the histories; the storage-only flag removed. */
@@ -543,17 +520,12 @@ export async function respondToOffer(
  */
 export async function expireDueOffers(now: Date): Promise<number> {
   let expired = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK <= :due',
-        ExpressionAttributeValues: { ':pk': offerKeys.timerPartition, ':due': `${now.toISOString()}#\uffff` },
-        ExclusiveStartKey: startKey,
-        Limit: 100,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND SK <= :due',
+    ExpressionAttributeValues: { ':pk': offerKeys.timerPartition, ':due': `${now.toISOString()}#\uffff` },
+    Limit: 100,
+  })) {
     for (const timer of page.Items ?? []) {
       const offer = await readStored(String(timer.offerId));
       if (offer?.status === 'sent') {
@@ -568,7 +540,6 @@ export async function expireDueOffers(now: Date): Promise<number> {
         await dynamo.send(new DeleteCommand({ TableName: tableName, Key: { PK: timer.PK, SK: timer.SK } }));
       }
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
+  }
   return expired;
 }

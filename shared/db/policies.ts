@@ -4,7 +4,7 @@
  * transaction). Changes are conditional on the version read.
  */
 import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { type Actor, recordedActor } from '../domain/actor.ts';
 import { Conflict, NotFound, VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
@@ -18,6 +18,7 @@ import {
   type PolicyPatch,
 } from '../domain/policy.ts';
 import { auditPut } from './audit.ts';
+import { batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { queryPage } from './paged-query.ts';
@@ -87,21 +88,7 @@ export async function readPolicy(id: string): Promise<Policy> {
 
 /** The policies with these ids that exist, in no particular order. */
 export async function getPolicies(ids: readonly string[]): Promise<Policy[]> {
-  const unique = [...new Set(ids)];
-  const found: Policy[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(policyKeys.policy);
-    for (let round = 0; keys.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      found.push(...(result.Responses?.[tableName] ?? []).map(toPolicy));
-      keys = (result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return found;
+  return (await batchGet(ids.map(policyKeys.policy))).map(toPolicy);
 }
 
 export async function missingPolicyIds(ids: readonly string[]): Promise<string[]> {
