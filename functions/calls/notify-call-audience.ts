@@ -4,7 +4,7 @@
  * resumes from the job's recorded cursor; a duplicated record finds the job done.
  */
 import type { Context, DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { runCallNotificationJob } from '#shared/db/call-audience';
+import { runCallNotificationJob } from '#shared/app/call-notifications';
 import { logger } from '#shared/logger';
 
 const reserveMs = 15_000;

@@ -4,7 +4,7 @@
  * pending registration and are skipped without a read.
  */
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import { mailVerificationLink } from '#shared/db/experts';
+import { mailVerificationLink } from '#shared/app/registration';
 import { logger } from '#shared/logger';
 
 export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> {

@@ -1,4 +1,4 @@
-import { openSession } from '#shared/db/experts';
+import { openSession } from '#shared/app/sessions';
 import { Unauthenticated } from '#shared/domain/errors';
 import { sessionRequestSchema } from '#shared/domain/session';
 import { httpHandler } from '#shared/http/handler';

@@ -1,4 +1,4 @@
-import { createPolicy } from '#shared/db/policies';
+import { createPolicy } from '#shared/app/policies';
 import { policyInputSchema } from '#shared/domain/policy';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { created } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { updatePolicy } from '#shared/db/policies';
+import { updatePolicy } from '#shared/app/policies';
 import { policyPatchSchema } from '#shared/domain/policy';
 import { httpHandler, ifMatchVersion, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';

@@ -46,7 +46,7 @@ class FilterBuilder {
 }
 
 /** A summary from a read-model item (LISTING or FIELDGROUP#g). */
-export const toSummaryItem = (item: Record<string, unknown>): ExpertSummary =>
+const toSummaryItem = (item: Record<string, unknown>): ExpertSummary =>
   pick<ExpertSummary>(item, expertSummaryFields);
 
 /**

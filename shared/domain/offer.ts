@@ -124,3 +124,19 @@ export function asOfNow<O extends Offer>(offer: O, now: Date): O {
 
 /** Experts see offers once sent; a draft (or a draft withdrawn before sending) is the agency's. */
 export const isVisibleToExpert = (offer: Pick<Offer, 'sentAt'>): boolean => offer.sentAt !== null;
+
+/** What the expert sees of an offer: no staff ids, the agency's name instead. */
+export type ExpertOfferView = Omit<Offer, 'history'> & {
+  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<RecordedActor, 'id'> })[];
+};
+
+export function toExpertView(offer: Offer, now: Date): ExpertOfferView {
+  const current = asOfNow(offer, now);
+  return {
+    ...current,
+    history: current.history.map(({ actor, ...entry }) => ({
+      ...entry,
+      actor: { kind: actor.kind, ...(actor.agency ? { agency: actor.agency } : {}) },
+    })),
+  };
+}
