@@ -14,6 +14,7 @@ import {
 } from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
 import { consumeRateLimit } from '../db/rate-limits.ts';
+import { Unauthenticated } from '../domain/errors.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
 import { loginMail, verificationMail } from '../mail/messages.ts';
@@ -47,12 +48,14 @@ export interface OpenedSession {
   expert: ExpertProfile;
 }
 
-/** POST /api/me/session. Null for an unknown, used or expired token. */
-export async function openSession(token: string, now: Date): Promise<OpenedSession | null> {
+const invalidLink = () => new Unauthenticated('This link is invalid, used or expired; ask for a new one');
+
+/** POST /api/me/session: a login token (single use) for a session; 401 for an unknown, used or expired one. */
+export async function openSession(token: string, now: Date): Promise<OpenedSession> {
   const parsed = readToken(token);
-  if (!parsed) return null;
+  if (!parsed) throw invalidLink();
   const used = await consumeLoginToken(parsed.expertId, parsed.hash);
-  if (!used || used.expiresAt <= now.toISOString()) return null;
+  if (!used || used.expiresAt <= now.toISOString()) throw invalidLink();
 
   let expert = await getExpert(parsed.expertId);
   if (!expert) {
@@ -60,7 +63,7 @@ export async function openSession(token: string, now: Date): Promise<OpenedSessi
     if (activation.activated) countEvent('ExpertVerified');
     expert = activation.expert;
   }
-  if (!expert) return null;
+  if (!expert) throw invalidLink();
   const session = issueToken(parsed.expertId);
   const expiresAt = new Date(now.getTime() + config().sessionTtlSeconds * 1000);
   await putSession(parsed.expertId, session.hash, expiresAt);

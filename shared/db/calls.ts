@@ -16,7 +16,7 @@ import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { pick } from './items.ts';
 import { callKeys } from './keys.ts';
-import { type IndexQuery, queryPage, queryPages } from './paged-query.ts';
+import { type IndexQuery, queryAll, queryPage, queryPages } from './paged-query.ts';
 import type { TransactItem } from './transaction.ts';
 
 /** Sorts after every `<instant>#<id>` of the same instant: the bound of "openUntil <= now". */
@@ -130,14 +130,13 @@ export async function queryOpenCalls(query: OpenCallsQuery, now: Date): Promise<
 
 /** Every open call (their number is small: a province publishes a few a month). */
 export async function allOpenCalls(now: Date): Promise<Call[]> {
-  const calls: Call[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await queryPage(openCallsAfter(now), 100, cursor, toCall);
-    calls.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return calls;
+  const items = await queryAll({
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK > :now',
+    ExpressionAttributeValues: { ':pk': callKeys.openCalls, ':now': instantBound(now) },
+  });
+  return items.map(toCall);
 }
 
 /** A call's effective status as a filter: an open call past openUntil counts as closed. */
