@@ -175,7 +175,7 @@ async function measure(): Promise<FanoutResult> {
   const audienceSize = intSetting('BENCH_CALL_AUDIENCE', 5000);
   const { verifiedExpertItems } = await import('../shared/db/experts.ts');
   const { batchPut } = await import('../shared/db/bulk-load.ts');
-  const { createCall, transitionCall } = await import('../shared/db/calls.ts');
+  const { createCall, transitionCall } = await import('../shared/app/calls.ts');
   const { getCallNotification } = await import('../shared/db/call-audience.ts');
   const { dynamo } = await import('../shared/db/client.ts');
   const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');

@@ -124,7 +124,7 @@ export async function run(): Promise<string> {
     process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
     const { batchPut } = await import('../shared/db/bulk-load.ts');
     const { verifiedExpertItems } = await import('../shared/db/experts.ts');
-    const { matchExpertsToDemand } = await import('../shared/db/matches.ts');
+    const { matchExpertsToDemand } = await import('../shared/app/matching.ts');
     const { dynamo: client } = await import('../shared/db/client.ts');
     const { ScanCommand } = await import('@aws-sdk/lib-dynamodb');
 

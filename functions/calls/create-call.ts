@@ -1,4 +1,4 @@
-import { createCall } from '#shared/db/calls';
+import { createCall } from '#shared/app/calls';
 import { callBodySchema } from '#shared/domain/call';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { created } from '#shared/http/responses';

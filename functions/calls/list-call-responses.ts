@@ -1,4 +1,4 @@
-import { listCallResponses } from '#shared/db/call-responses';
+import { listCallResponses } from '#shared/app/call-responses';
 import { callResponsesQuerySchema } from '#shared/domain/call';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 

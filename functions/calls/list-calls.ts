@@ -1,4 +1,4 @@
-import { listCalls } from '#shared/db/calls';
+import { listCalls } from '#shared/app/calls';
 import { staffCallsQuerySchema } from '#shared/domain/call';
 import { httpHandler } from '#shared/http/handler';
 

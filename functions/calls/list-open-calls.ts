@@ -1,4 +1,4 @@
-import { listOpenCalls } from '#shared/db/calls';
+import { listOpenCalls } from '#shared/app/calls';
 import { openCallsQuerySchema } from '#shared/domain/call';
 import { httpHandler } from '#shared/http/handler';
 

@@ -3,7 +3,7 @@
  * opted-in audience into the outbox. A run that is short of time fails its record, so the retry
  * resumes from the job's recorded cursor; a duplicated record finds the job done.
  */
-import { runCallNotificationJob } from '#shared/db/call-audience';
+import { runCallNotificationJob } from '#shared/app/call-notifications';
 import { logger } from '#shared/logger';
 import { keyAfterPrefix, streamConsumer } from '#shared/stream-consumer';
 

@@ -1,4 +1,4 @@
-import { respondToCall } from '#shared/db/call-responses';
+import { respondToCall } from '#shared/app/call-responses';
 import { callResponseBodySchema } from '#shared/domain/call';
 import { expertRoute } from '#shared/http/expert-route';
 import { created } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { transitionCall } from '#shared/db/calls';
+import { transitionCall } from '#shared/app/calls';
 import { callTransitionSchema } from '#shared/domain/call';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';

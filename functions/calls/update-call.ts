@@ -1,4 +1,4 @@
-import { updateCall } from '#shared/db/calls';
+import { updateCall } from '#shared/app/calls';
 import { callPatchSchema } from '#shared/domain/call';
 import { httpHandler, ifMatchVersion, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { withdrawCallResponse } from '#shared/db/call-responses';
+import { withdrawCallResponse } from '#shared/app/call-responses';
 import { expertRoute } from '#shared/http/expert-route';
 import { noContent } from '#shared/http/responses';
 

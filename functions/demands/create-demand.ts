@@ -1,4 +1,4 @@
-import { createDemand } from '#shared/db/demands';
+import { createDemand } from '#shared/app/demands';
 import { demandInputSchema } from '#shared/domain/demand';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { created } from '#shared/http/responses';

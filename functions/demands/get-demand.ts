@@ -1,4 +1,4 @@
-import { readDemand } from '#shared/db/demands';
+import { readDemand } from '#shared/app/demands';
 import { httpHandler } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';
 

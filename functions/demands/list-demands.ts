@@ -1,4 +1,4 @@
-import { listDemands } from '#shared/db/demands';
+import { listDemands } from '#shared/app/demands';
 import { demandListQuerySchema } from '#shared/domain/demand';
 import { httpHandler } from '#shared/http/handler';
 

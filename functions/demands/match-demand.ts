@@ -1,4 +1,4 @@
-import { matchesForDemand } from '#shared/db/matches';
+import { matchesForDemand } from '#shared/app/matching';
 import { matchQuerySchema } from '#shared/domain/demand';
 import { pageLimit } from '#shared/domain/expert-search';
 import { httpHandler } from '#shared/http/handler';

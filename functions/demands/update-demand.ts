@@ -1,4 +1,4 @@
-import { updateDemand } from '#shared/db/demands';
+import { updateDemand } from '#shared/app/demands';
 import { demandPatchSchema } from '#shared/domain/demand';
 import { httpHandler, ifMatchVersion, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { readProfileForStaff } from '#shared/db/expert-access';
+import { readProfileForStaff } from '#shared/app/expert-access';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';
 

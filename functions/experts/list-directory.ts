@@ -1,4 +1,4 @@
-import { listDirectory } from '#shared/db/expert-search';
+import { listDirectory } from '#shared/app/expert-search';
 import { directoryQuerySchema } from '#shared/domain/expert-search';
 import { httpHandler } from '#shared/http/handler';
 

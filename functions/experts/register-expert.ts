@@ -1,4 +1,4 @@
-import { registerExpert } from '#shared/db/experts';
+import { registerExpert } from '#shared/app/registration';
 import { registrationSchema } from '#shared/domain/expert';
 import { httpHandler } from '#shared/http/handler';
 import { accepted } from '#shared/http/responses';

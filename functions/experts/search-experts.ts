@@ -1,4 +1,4 @@
-import { searchExperts } from '#shared/db/expert-search';
+import { searchExperts } from '#shared/app/expert-search';
 import { expertSearchQuerySchema } from '#shared/domain/expert-search';
 import { httpHandler } from '#shared/http/handler';
 

@@ -3,7 +3,7 @@
  * mailed (through the outbox). Keys written already verified (demo seed, imports) carry no
  * pending registration and are skipped without a read.
  */
-import { mailVerificationLink } from '#shared/db/experts';
+import { mailVerificationLink } from '#shared/app/registration';
 import { logger } from '#shared/logger';
 import { keyAfterPrefix, streamConsumer } from '#shared/stream-consumer';
 

@@ -4,20 +4,17 @@
  * and on POST /dev/run-scheduled. Reads also treat a passed deadline as passed, so the sweep
  * only has to make it durable.
  */
-
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { closeDueCalls } from '#shared/db/calls';
-import { expireDueOffers } from '#shared/db/offers';
+import { sweepDeadlines } from '#shared/app/deadlines';
 import { contextFor, withPowertools } from '#shared/lambda-context';
 import { logger } from '#shared/logger';
 
 const sweep = withPowertools(
   middy(async (): Promise<{ expiredOffers: number; closedCalls: number }> => {
-    const now = new Date();
-    const [expiredOffers, closedCalls] = await Promise.all([expireDueOffers(now), closeDueCalls(now)]);
-    if (expiredOffers || closedCalls) logger.info('Deadlines swept', { expiredOffers, closedCalls });
-    return { expiredOffers, closedCalls };
+    const swept = await sweepDeadlines(new Date());
+    if (swept.expiredOffers || swept.closedCalls) logger.info('Deadlines swept', swept);
+    return swept;
   }),
 );
 

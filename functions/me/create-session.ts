@@ -1,14 +1,7 @@
-import { openSession } from '#shared/db/experts';
-import { Unauthenticated } from '#shared/domain/errors';
+import { openSession } from '#shared/app/sessions';
 import { sessionRequestSchema } from '#shared/domain/session';
 import { httpHandler } from '#shared/http/handler';
 
-export const handler = httpHandler(
-  'POST /api/me/session',
-  { body: sessionRequestSchema },
-  async ({ body }) => {
-    const session = await openSession(body.token, new Date());
-    if (!session) throw new Unauthenticated('This link is invalid, used or expired; ask for a new one');
-    return session;
-  },
+export const handler = httpHandler('POST /api/me/session', { body: sessionRequestSchema }, ({ body }) =>
+  openSession(body.token, new Date()),
 );

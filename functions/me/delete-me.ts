@@ -1,8 +1,8 @@
-import { eraseExpert } from '#shared/db/experts';
+import { eraseOwnProfile } from '#shared/app/self-service';
 import { expertRoute } from '#shared/http/expert-route';
 import { noContent } from '#shared/http/responses';
 
 export const handler = expertRoute('DELETE /api/me', {}, async ({ expertId }) => {
-  await eraseExpert(expertId, { kind: 'expert', id: expertId }, new Date());
+  await eraseOwnProfile(expertId, new Date());
   return noContent();
 });

@@ -1,4 +1,4 @@
-import { exportExpertData } from '#shared/db/expert-access';
+import { exportExpertData } from '#shared/app/expert-access';
 import { expertRoute } from '#shared/http/expert-route';
 
 export const handler = expertRoute('GET /api/me/export', {}, ({ expertId }) =>

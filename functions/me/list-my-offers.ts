@@ -1,4 +1,4 @@
-import { listMyOffers } from '#shared/db/offers';
+import { listMyOffers } from '#shared/app/offers';
 import { myOffersQuerySchema } from '#shared/domain/offer';
 import { expertRoute } from '#shared/http/expert-route';
 

@@ -1,4 +1,4 @@
-import { updateExpertProfile } from '#shared/db/experts';
+import { updateOwnProfile } from '#shared/app/self-service';
 import { profilePatchSchema } from '#shared/domain/expert';
 import { expertRoute } from '#shared/http/expert-route';
 import { ifMatchVersion } from '#shared/http/handler';
@@ -8,5 +8,5 @@ export const handler = expertRoute(
   'PATCH /api/me',
   { body: profilePatchSchema },
   async ({ expertId, body, headers }) =>
-    withVersion(await updateExpertProfile(expertId, body, ifMatchVersion(headers), new Date())),
+    withVersion(await updateOwnProfile(expertId, body, ifMatchVersion(headers), new Date())),
 );

@@ -1,4 +1,4 @@
-import { changeConsent } from '#shared/db/experts';
+import { changeConsent } from '#shared/app/self-service';
 import { consentChoicesSchema } from '#shared/domain/expert';
 import { expertRoute } from '#shared/http/expert-route';
 import { withVersion } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { sendLoginLink } from '#shared/db/experts';
+import { sendLoginLink } from '#shared/app/sessions';
 import { loginLinkRequestSchema } from '#shared/domain/session';
 import { httpHandler } from '#shared/http/handler';
 import { accepted } from '#shared/http/responses';

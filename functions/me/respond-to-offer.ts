@@ -1,4 +1,4 @@
-import { respondToOffer } from '#shared/db/offers';
+import { respondToOffer } from '#shared/app/offers';
 import { offerResponseSchema } from '#shared/domain/offer';
 import { expertRoute } from '#shared/http/expert-route';
 import { withVersion } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { createOffer } from '#shared/db/offers';
+import { createOffer } from '#shared/app/offers';
 import { offerInputSchema } from '#shared/domain/offer';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { created } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { readOfferForStaff } from '#shared/db/offers';
+import { readOfferForStaff } from '#shared/app/offers';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';
 

@@ -1,4 +1,4 @@
-import { listOffers } from '#shared/db/offers';
+import { listOffers } from '#shared/app/offers';
 import { offerListQuerySchema } from '#shared/domain/offer';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 

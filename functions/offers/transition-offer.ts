@@ -1,4 +1,4 @@
-import { transitionOffer } from '#shared/db/offers';
+import { transitionOffer } from '#shared/app/offers';
 import { offerTransitionSchema } from '#shared/domain/offer';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';

@@ -1,4 +1,4 @@
-import { createPolicy } from '#shared/db/policies';
+import { createPolicy } from '#shared/app/policies';
 import { policyInputSchema } from '#shared/domain/policy';
 import { httpHandler, requireStaff } from '#shared/http/handler';
 import { created } from '#shared/http/responses';
@@ -7,12 +7,7 @@ export const handler = httpHandler(
   'POST /api/policies',
   { body: policyInputSchema },
   async ({ body, principal }) => {
-    const staff = requireStaff(principal);
-    const policy = await createPolicy(
-      body,
-      { kind: 'staff', id: staff.sub, agency: staff.agency },
-      new Date(),
-    );
+    const policy = await createPolicy(body, requireStaff(principal), new Date());
     return created(policy, policy.version);
   },
 );

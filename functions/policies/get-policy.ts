@@ -1,4 +1,4 @@
-import { readPolicy } from '#shared/db/policies';
+import { readPolicy } from '#shared/app/policies';
 import { httpHandler } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';
 

@@ -1,4 +1,4 @@
-import { listPolicies } from '#shared/db/policies';
+import { listPolicies } from '#shared/app/policies';
 import { policyListQuerySchema } from '#shared/domain/policy';
 import { httpHandler } from '#shared/http/handler';
 

@@ -1,4 +1,4 @@
-import { updatePolicy } from '#shared/db/policies';
+import { updatePolicy } from '#shared/app/policies';
 import { policyPatchSchema } from '#shared/domain/policy';
 import { httpHandler, ifMatchVersion, requireStaff } from '#shared/http/handler';
 import { withVersion } from '#shared/http/responses';
@@ -6,9 +6,8 @@ import { withVersion } from '#shared/http/responses';
 export const handler = httpHandler(
   'PATCH /api/policies/{id}',
   { body: policyPatchSchema },
-  async ({ params, body, headers, principal }) => {
-    const staff = requireStaff(principal);
-    const actor = { kind: 'staff' as const, id: staff.sub, agency: staff.agency };
-    return withVersion(await updatePolicy(params.id ?? '', body, ifMatchVersion(headers), actor, new Date()));
-  },
+  async ({ params, body, headers, principal }) =>
+    withVersion(
+      await updatePolicy(params.id ?? '', body, ifMatchVersion(headers), requireStaff(principal), new Date()),
+    ),
 );

@@ -1,44 +1,16 @@
 /**
- * The audit trail: every read of a full profile, every export, consent change and admin action.
- * Events hold ids and agencies only, never personal data, so they survive an erasure as the
- * tombstone the law allows.
+ * The audit trail's items: AUDIT#<target> / <at>#<id>, and in GSI2 under the actor. Services build
+ * the events (shared/domain/audit.ts) and add `auditPut(event)` to the transaction of the change
+ * they account for.
  */
 import { randomUUID } from 'node:crypto';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEvent, NewAuditEvent } from '../domain/audit.ts';
 import { dynamo, tableName } from './client.ts';
 import { indexKeys, keys } from './keys.ts';
 import { queryAll } from './paged-query.ts';
 
-export type AuditAction =
-  | 'profile.read'
-  | 'profile.export'
-  | 'profile.deleted'
-  | 'consent.changed'
-  | 'experts.export'
-  | 'experts.import'
-  | 'offer.created'
-  | 'offer.transition'
-  | 'policy.created'
-  | 'policy.changed'
-  | 'call.transitioned';
-
-export interface AuditActor {
-  kind: 'expert' | 'staff' | 'system';
-  id: string;
-  agency?: string | null;
-}
-
-export interface AuditEvent {
-  id: string;
-  at: string;
-  action: AuditAction;
-  actor: AuditActor;
-  /** e.g. `expert:<id>` */
-  target: string;
-  detail?: Record<string, string | number | boolean>;
-}
-
-export function auditItem(event: Omit<AuditEvent, 'id'>) {
+export function auditItem(event: NewAuditEvent) {
   const id = randomUUID();
   return {
     ...keys.audit(event.target, event.at, id),
@@ -51,11 +23,11 @@ export function auditItem(event: Omit<AuditEvent, 'id'>) {
 }
 
 /** A Put of one audit event for a transaction. */
-export const auditPut = (event: Omit<AuditEvent, 'id'>) => ({
+export const auditPut = (event: NewAuditEvent) => ({
   Put: { TableName: tableName, Item: auditItem(event) },
 });
 
-export async function recordAudit(event: Omit<AuditEvent, 'id'>): Promise<void> {
+export async function recordAudit(event: NewAuditEvent): Promise<void> {
   await dynamo.send(new PutCommand({ TableName: tableName, Item: auditItem(event) }));
 }
 

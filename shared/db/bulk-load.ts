@@ -1,10 +1,9 @@
 /**
- * Bulk writes for the demo seed and benchmarks: BatchWriteItem in parallel (DynamoDB Local takes
- * ~140 puts/s one at a time but several times that in parallel batches), retrying unprocessed
- * items with back-off so nothing is silently dropped.
+ * Bulk writes for the demo seed, benchmarks and the call notification job: BatchWriteItem in
+ * parallel (DynamoDB Local takes ~140 puts/s one at a time but several times that in parallel
+ * batches), each batch retried with backoff until written (batch.ts).
  */
-import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { dynamo, tableName } from './client.ts';
+import { batchWrite } from './batch.ts';
 
 export async function batchPut(
   items: Record<string, unknown>[],
@@ -17,13 +16,7 @@ export async function batchPut(
   async function worker() {
     while (next < batches.length) {
       const batch = batches[next++];
-      let requests = batch.map((Item) => ({ PutRequest: { Item } }));
-      for (let round = 0; requests.length > 0; round++) {
-        if (round > 10) throw new Error('BatchWriteItem kept returning unprocessed items');
-        if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** Math.min(round, 6)));
-        const result = await dynamo.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests } }));
-        requests = (result.UnprocessedItems?.[tableName] as typeof requests | undefined) ?? [];
-      }
+      await batchWrite(batch.map((Item) => ({ PutRequest: { Item } })));
       written += batch.length;
       options.onProgress?.(written);
     }

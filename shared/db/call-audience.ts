@@ -1,5 +1,5 @@
 /**
- * Who hears about a call, and the job that tells them.
+ * Who hears about a call, and the job that tells them (shared/app/call-notifications.ts).
  *
  * CALLOPTIN#g: a sparse read model written with the profile (expert-projections.ts): one item per
  * field group of every expert who is active AND opted in to collaboration calls, in GSI1 under
@@ -8,67 +8,17 @@
  * just what the mail needs. Withdrawn consent or erasure deletes the items at once.
  *
  * CALLJOB#<callId>: written in the transaction that opens a call (once: a retried open writes no
- * second job). Its stream INSERT runs `runCallNotificationJob`, which pages through the audience
- * and writes one outbox mail per expert with a deterministic id, recording its progress in the job
- * after each page: a crashed or repeated run resumes or finds the job done. A page that may have
- * been written already is checked first; and should two runs still write the same mail id, the
- * second write is a MODIFY, which the outbox never delivers.
+ * second job). Its stream INSERT runs the job, which pages through the audience and records its
+ * progress here after each page. Should two runs still write the same mail id, the second write
+ * is a MODIFY, which the outbox never delivers.
  */
-import {
-  BatchGetCommand,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandOutput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import { type CallAudience, type CallNotification, isOverseasNative } from '../domain/call.ts';
-import type { ExpertProfile } from '../domain/expert.ts';
-import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
-import { callOpenedMail } from '../mail/call-messages.ts';
-import { batchPut } from './bulk-load.ts';
+import { GetCommand, QueryCommand, type QueryCommandOutput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import type { CallAudience, CallNotification } from '../domain/call.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
-import { keys } from './keys.ts';
-import { outboxPut } from './outbox.ts';
+import { indexKeys } from './keys.ts';
 
-export const callOptInKey = (expertId: string, group: string) => ({
-  PK: keys.expertPartition(expertId),
-  SK: `CALLOPTIN#${group}`,
-});
-export const callOptInPartition = (group: string) => `CALLOPTIN#${group}`;
 export const callJobKey = (callId: string) => ({ PK: `CALLJOB#${callId}`, SK: 'JOB' });
-/** One mail per call and expert, whatever runs the job and however often. */
-export const callMailId = (callId: string, expertId: string) => `call-${callId}-${expertId}`;
-
-const overseasNativePrefix = 'overseas-native#';
-
-/** The CALLOPTIN items of a profile: put or deleted for all six groups, so no read is needed. */
-export function callOptInWrites(p: ExpertProfile) {
-  const optedIn = p.status === 'active' && p.consent.collaborationCalls;
-  const groups = [...new Set(p.fields.map((f) => fieldGroupOf(f.code)))].sort();
-  const segment = isOverseasNative(p) ? overseasNativePrefix : 'other#';
-  return fieldGroupCodes.map((group) =>
-    optedIn && groups.includes(group)
-      ? {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...callOptInKey(p.id, group),
-              GSI1PK: callOptInPartition(group),
-              GSI1SK: `${segment}${p.id}`,
-              type: 'callOptIn',
-              expertId: p.id,
-              email: p.email,
-              fullName: p.fullName,
-              // Lets the job skip, without a read, an expert it reaches through an earlier group.
-              fieldGroups: groups,
-            },
-          },
-        }
-      : { Delete: { TableName: tableName, Key: callOptInKey(p.id, group) } },
-  );
-}
 
 /** What the job needs to know about the call, as it was when it opened. */
 export interface CallJobFacts {
@@ -87,7 +37,7 @@ interface JobCursor {
   key: Record<string, unknown> | null;
 }
 
-interface CallJob extends CallJobFacts {
+export interface CallJob extends CallJobFacts {
   cursor: string;
   queued: number;
   done: boolean;
@@ -115,7 +65,7 @@ export function callJobPut(facts: CallJobFacts, now: Date) {
   };
 }
 
-async function readJob(callId: string): Promise<CallJob | undefined> {
+export async function getCallJob(callId: string): Promise<CallJob | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: callJobKey(callId), ConsistentRead: true }),
   );
@@ -123,112 +73,90 @@ async function readJob(callId: string): Promise<CallJob | undefined> {
 }
 
 export async function getCallNotification(callId: string): Promise<CallNotification | undefined> {
-  const job = await readJob(callId);
+  const job = await getCallJob(callId);
   return job && { queued: job.queued, done: job.done };
 }
 
-const audiencePageSize = 500;
-
-/**
- * Pages through the call's audience into the outbox until done, or until `shouldStop` says the
- * invocation is running out of time (the caller then fails the record, and the retry resumes
- * from the recorded cursor). Returns undefined when there is no such job.
- */
-export async function runCallNotificationJob(
-  callId: string,
-  now: Date,
-  options: { shouldStop?: () => boolean; pageSize?: number } = {},
-): Promise<CallNotification | undefined> {
-  let job: CallJob | undefined = await readJob(callId);
-  if (!job) return undefined;
-  const { appUrl } = config();
-  // The page at the recorded cursor may have been written by a run that crashed before recording
-  // it, or by a duplicate run alongside: its mails are checked, not rewritten (a delivered mail
-  // keeps no text, and a rewrite would put it back).
-  let mayBeQueued = true;
-  while (!job.done && !options.shouldStop?.()) {
-    const facts = { ...job, id: callId };
-    const cursor = JSON.parse(job.cursor) as JobCursor;
-    const group: string = job.fieldGroups[cursor.group];
-    const overseasOnly: boolean = job.audience === 'overseas_natives';
-    const page: QueryCommandOutput = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        IndexName: 'GSI1',
-        KeyConditionExpression: `GSI1PK = :pk${overseasOnly ? ' AND begins_with(GSI1SK, :prefix)' : ''}`,
-        ExpressionAttributeValues: {
-          ':pk': callOptInPartition(group),
-          ...(overseasOnly ? { ':prefix': overseasNativePrefix } : {}),
-        },
-        ProjectionExpression: 'expertId, email, fullName, fieldGroups',
-        ExclusiveStartKey: cursor.key ?? undefined,
-        Limit: options.pageSize ?? audiencePageSize,
-      }),
-    );
-    // An expert in several of the call's groups is mailed from the first of them only.
-    const earlierGroups = new Set(job.fieldGroups.slice(0, cursor.group));
-    const mails: Record<string, unknown>[] = (page.Items ?? [])
-      .filter((item) => !(item.fieldGroups as string[]).some((g) => earlierGroups.has(g)))
-      .map(
-        (item) =>
-          outboxPut(
-            callOpenedMail(item.email as string, item.fullName as string, facts, appUrl),
-            now,
-            callMailId(callId, item.expertId as string),
-          ).Put.Item,
-      );
-    await batchPut(mayBeQueued ? await notYetQueued(mails) : mails, { concurrency: 8 });
-
-    const next: JobCursor = page.LastEvaluatedKey
-      ? { group: cursor.group, key: page.LastEvaluatedKey }
-      : { group: cursor.group + 1, key: null };
-    const nextCursor = JSON.stringify(next);
-    const done: boolean = next.group >= job.fieldGroups.length;
-    try {
-      await dynamo.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: callJobKey(callId),
-          UpdateExpression: 'SET #cursor = :next, queued = queued + :n, done = :done, updatedAt = :now',
-          // A concurrent run of the same job that got here first has counted this page.
-          ConditionExpression: '#cursor = :read',
-          ExpressionAttributeNames: { '#cursor': 'cursor' },
-          ExpressionAttributeValues: {
-            ':next': nextCursor,
-            ':read': job.cursor,
-            ':n': mails.length,
-            ':done': done,
-            ':now': new Date().toISOString(),
-          },
-        }),
-      );
-      job = { ...job, cursor: nextCursor, queued: job.queued + mails.length, done };
-      mayBeQueued = false;
-    } catch (error) {
-      if (!isConditionalCheckFailed(error)) throw error;
-      job = (await readJob(callId)) ?? job;
-      mayBeQueued = true;
-    }
-  }
-  return { queued: job.queued, done: job.done };
+export interface AudienceMember {
+  expertId: string;
+  email: string;
+  fullName: string;
 }
 
-/** The mail items whose id is not in the outbox yet. */
-async function notYetQueued(mails: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const queued = new Set<string>();
-  for (let i = 0; i < mails.length; i += 100) {
-    let pending: Record<string, unknown>[] = mails.slice(i, i + 100).map(({ PK, SK }) => ({ PK, SK }));
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'PK', ConsistentRead: true } },
-        }),
-      );
-      for (const item of result.Responses?.[tableName] ?? []) queued.add(item.PK as string);
-      pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
+/** Where the job goes after a page: the cursor to record, and whether that was the last page. */
+export interface JobStep {
+  cursor: string;
+  done: boolean;
+}
+
+/**
+ * The page of the audience at the job's cursor. An expert in several of the call's groups is
+ * returned from the first of them only.
+ */
+export async function readAudiencePage(
+  job: CallJob,
+  pageSize: number,
+): Promise<{ recipients: AudienceMember[]; next: JobStep }> {
+  const cursor = JSON.parse(job.cursor) as JobCursor;
+  const group: string = job.fieldGroups[cursor.group];
+  const overseasOnly: boolean = job.audience === 'overseas_natives';
+  const page: QueryCommandOutput = await dynamo.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: `GSI1PK = :pk${overseasOnly ? ' AND begins_with(GSI1SK, :prefix)' : ''}`,
+      ExpressionAttributeValues: {
+        ':pk': indexKeys.callOptIn(group),
+        ...(overseasOnly ? { ':prefix': indexKeys.overseasNativeSegment } : {}),
+      },
+      ProjectionExpression: 'expertId, email, fullName, fieldGroups',
+      ExclusiveStartKey: cursor.key ?? undefined,
+      Limit: pageSize,
+    }),
+  );
+  const earlierGroups = new Set(job.fieldGroups.slice(0, cursor.group));
+  const recipients = (page.Items ?? [])
+    .filter((item) => !(item.fieldGroups as string[]).some((g) => earlierGroups.has(g)))
+    .map((item) => ({
+      expertId: item.expertId as string,
+      email: item.email as string,
+      fullName: item.fullName as string,
+    }));
+  const next: JobCursor = page.LastEvaluatedKey
+    ? { group: cursor.group, key: page.LastEvaluatedKey }
+    : { group: cursor.group + 1, key: null };
+  return { recipients, next: { cursor: JSON.stringify(next), done: next.group >= job.fieldGroups.length } };
+}
+
+/**
+ * Records a page as done (`queued` more mails), if the job is still at the cursor it was read
+ * at; undefined if a concurrent run of the same job got there first.
+ */
+export async function advanceCallJob(
+  job: CallJob,
+  next: JobStep,
+  queued: number,
+): Promise<CallJob | undefined> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: callJobKey(job.callId),
+        UpdateExpression: 'SET #cursor = :next, queued = queued + :n, done = :done, updatedAt = :now',
+        ConditionExpression: '#cursor = :read',
+        ExpressionAttributeNames: { '#cursor': 'cursor' },
+        ExpressionAttributeValues: {
+          ':next': next.cursor,
+          ':read': job.cursor,
+          ':n': queued,
+          ':done': next.done,
+          ':now': new Date().toISOString(),
+        },
+      }),
+    );
+    return { ...job, cursor: next.cursor, queued: job.queued + queued, done: next.done };
+  } catch (error) {
+    if (!isConditionalCheckFailed(error)) throw error;
+    return undefined;
   }
-  return mails.filter((mail) => !queued.has(mail.PK as string));
 }

@@ -1,28 +1,19 @@
 /**
  * Experts' responses to calls: CALL#<callId> / RESPONSE#<expertId> (one per expert and call, by
  * key), also in GSI2 under CALLRESPONSES#<expertId> so an expert's responses can be exported and
- * erased with the profile. Staff see a responder's summary only while the profile exists, is
- * active and keeps the collaboration-calls consent.
+ * erased with the profile. Who may respond and who sees the responses is the service's
+ * (shared/app/call-responses.ts).
  */
-import {
-  BatchGetCommand,
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { canManageCall, isOpen, type OpenCallsQuery } from '../domain/call.ts';
-import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
-import { type ExpertProfile, type ExpertSummary, toSummary } from '../domain/expert.ts';
+import { DeleteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { OpenCallsQuery } from '../domain/call.ts';
+import { Conflict, Forbidden } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
-import { decodeCursor, encodeCursor, type Key } from '../http/cursor.ts';
-import type { StaffPrincipal } from '../http/principal.ts';
-import { callKeys, getCall } from './calls.ts';
+import { batchDelete } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
+import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
-import { keys } from './keys.ts';
+import { callKeys, keys } from './keys.ts';
 import { queryAll } from './paged-query.ts';
 
 export interface CallResponse {
@@ -31,37 +22,14 @@ export interface CallResponse {
   respondedAt: string;
 }
 
-export interface CallResponseForStaff {
-  expert: ExpertSummary;
-  message: string;
-  respondedAt: string;
-}
+export type StoredCallResponse = CallResponse & { expertId: string };
 
-const mayTakePart = (p: Pick<ExpertProfile, 'status' | 'consent'> | undefined): boolean =>
-  !!p && p.status === 'active' && p.consent.collaborationCalls;
-
-/** Read here, not through experts.ts: that module imports this one (erasure). */
-async function readProfile(expertId: string): Promise<ExpertProfile | undefined> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tableName, Key: keys.expert(expertId), ConsistentRead: true }),
-  );
-  return Item as ExpertProfile | undefined;
-}
-
-/** One response per expert and call: a second one is a 409 (withdraw it first to change it). */
-export async function respondToCall(
-  callId: string,
-  expertId: string,
-  message: string,
-  now: Date,
-): Promise<CallResponse> {
-  const [call, expert] = await Promise.all([getCall(callId), readProfile(expertId)]);
-  if (!call) throw new NotFound('Call not found');
-  if (!mayTakePart(expert)) {
-    throw new Forbidden('Opt in to collaboration calls in your consent settings to respond');
-  }
-  if (!isOpen(call, now)) throw new Conflict('This call is not open for responses');
-  const respondedAt = now.toISOString();
+/**
+ * One response per expert and call, written only while the call is open and the expert active
+ * and opted in to calls (checked again in the same transaction): a second one is a 409.
+ */
+export async function putCallResponse(response: StoredCallResponse): Promise<CallResponse> {
+  const { callId, expertId, message, respondedAt } = response;
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -114,7 +82,8 @@ export async function respondToCall(
   return { callId, message, respondedAt };
 }
 
-export async function withdrawCallResponse(callId: string, expertId: string): Promise<void> {
+/** Deletes the expert's response to the call; false if there was none. */
+export async function deleteCallResponse(callId: string, expertId: string): Promise<boolean> {
   const { Attributes } = await dynamo.send(
     new DeleteCommand({
       TableName: tableName,
@@ -122,19 +91,14 @@ export async function withdrawCallResponse(callId: string, expertId: string): Pr
       ReturnValues: 'ALL_OLD',
     }),
   );
-  if (!Attributes) throw new NotFound('You have no response to this call');
+  return !!Attributes;
 }
 
-/** Who responded, for the creating agency or an administrator. */
-export async function listCallResponses(
+/** A page of the call's responses, in the order of the responders' ids. */
+export async function queryCallResponses(
   callId: string,
-  staff: StaffPrincipal,
   query: OpenCallsQuery,
-): Promise<Page<CallResponseForStaff>> {
-  const call = await getCall(callId);
-  if (!call) throw new NotFound('Call not found');
-  if (!canManageCall(staff, call))
-    throw new Forbidden('Only the agency that created the call sees its responses');
+): Promise<Page<StoredCallResponse>> {
   const partition = callKeys.call(callId).PK;
   const page = await dynamo.send(
     new QueryCommand({
@@ -145,31 +109,14 @@ export async function listCallResponses(
       Limit: pageLimit(query.limit),
     }),
   );
-  const responses = page.Items ?? [];
-  const profiles = await readProfiles(responses.map((r) => r.expertId as string));
-  const items = responses.flatMap((r) => {
-    const profile = profiles.get(r.expertId as string);
-    return mayTakePart(profile) && profile
-      ? [{ expert: toSummary(profile), message: r.message as string, respondedAt: r.respondedAt as string }]
-      : [];
-  });
+  const items = (page.Items ?? []).map((item) => ({
+    callId: item.callId as string,
+    expertId: item.expertId as string,
+    message: item.message as string,
+    respondedAt: item.respondedAt as string,
+  }));
   const last = page.LastEvaluatedKey as Key | undefined;
   return { items, nextCursor: last ? encodeCursor({ PK: String(last.PK), SK: String(last.SK) }) : null };
-}
-
-async function readProfiles(expertIds: string[]): Promise<Map<string, ExpertProfile>> {
-  const profiles = new Map<string, ExpertProfile>();
-  let pending: Record<string, unknown>[] = [...new Set(expertIds)].map((id) => keys.expert(id));
-  for (let round = 0; pending.length > 0; round++) {
-    if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-    if (round > 0) await new Promise((r) => setTimeout(r, 50 * 2 ** round));
-    const result = await dynamo.send(
-      new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-    );
-    for (const item of result.Responses?.[tableName] ?? []) profiles.set(item.id, item as ExpertProfile);
-    pending = result.UnprocessedKeys?.[tableName]?.Keys ?? [];
-  }
-  return profiles;
 }
 
 function responseItemsOfExpert(expertId: string): Promise<Record<string, unknown>[]> {
@@ -181,7 +128,7 @@ function responseItemsOfExpert(expertId: string): Promise<Record<string, unknown
   });
 }
 
-/** The expert's own responses, oldest first (data export, "my matches"). */
+/** The expert's own responses, oldest first (data export). */
 export async function listCallResponsesOfExpert(expertId: string): Promise<CallResponse[]> {
   return (await responseItemsOfExpert(expertId)).map((item) => ({
     callId: item.callId as string,
@@ -193,16 +140,5 @@ export async function listCallResponsesOfExpert(expertId: string): Promise<CallR
 /** Erasure: the expert's responses go with the profile. Safe to repeat. */
 export async function deleteCallResponsesOfExpert(expertId: string): Promise<void> {
   const items = await responseItemsOfExpert(expertId);
-  for (let i = 0; i < items.length; i += 25) {
-    let requests: Record<string, unknown>[] = items
-      .slice(i, i + 25)
-      .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
-    for (let round = 0; requests.length > 0; round++) {
-      if (round > 8) throw new Error('Erasure incomplete: DynamoDB left unprocessed deletes');
-      const result = await dynamo.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-      );
-      requests = (result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
+  await batchDelete(items.map((item) => ({ PK: item.PK, SK: item.SK })));
 }

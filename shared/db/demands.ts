@@ -3,30 +3,18 @@
  * index partitions sorted by `<status>#<createdAt>#<id>`, so a status filter is a key prefix:
  *   GSI2 DEMANDS                 every demand (a province has hundreds, not millions)
  *   GSI1 DEMAND_AGENCY#<agency>  the demands of one agency
- * Changes are conditional on the version read (optimistic locking; If-Match on PATCH).
+ * Changes are conditional on the version read (optimistic locking; If-Match on PATCH). Who may
+ * change a demand, and what it may hold, is the service's (shared/app/demands.ts).
  */
-import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import {
-  applyDemandPatch,
-  canChangeDemand,
-  type Demand,
-  type DemandInput,
-  type DemandListQuery,
-  type DemandPatch,
-  demandRuleViolations,
-  isProvinceAgency,
-  newDemand,
-} from '../domain/demand.ts';
-import { Forbidden, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
+import { type Demand, type DemandListQuery, publicDemandFields } from '../domain/demand.ts';
+import { VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
-import { getProvince } from '../domain/provinces/index.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
+import { pickOrNull } from './items.ts';
 import { type IndexQuery, queryAll, queryPage } from './paged-query.ts';
-import { missingPolicyIds } from './policies.ts';
 
 export const demandKeys = {
   demand: (id: string) => ({ PK: `DEMAND#${id}`, SK: 'DEMAND' }),
@@ -34,37 +22,16 @@ export const demandKeys = {
   ofAgency: (agency: string) => `DEMAND_AGENCY#${agency}`,
 };
 
-/** The staff member acting: their agency and role, from the verified token. */
-export interface StaffActor {
-  sub: string;
-  agency: string | null;
-  isAdmin: boolean;
-}
-
 const demandFields: readonly (keyof Demand)[] = [
-  'id',
-  'agency',
-  'title',
-  'description',
-  'fieldCodes',
-  'minDegree',
-  'minYearsExperience',
-  'languages',
-  'zone',
-  'engagement',
-  'headcount',
+  ...publicDemandFields,
   'priority',
-  'policyIds',
-  'openUntil',
   'status',
   'createdAt',
   'updatedAt',
   'version',
 ];
 
-export function toDemand(item: Record<string, unknown>): Demand {
-  return Object.fromEntries(demandFields.map((f) => [f, item[f] ?? null])) as unknown as Demand;
-}
+export const toDemand = (item: Record<string, unknown>): Demand => pickOrNull<Demand>(item, demandFields);
 
 function demandItem(demand: Demand) {
   const sortKey = `${demand.status}#${demand.createdAt}#${demand.id}`;
@@ -79,17 +46,6 @@ function demandItem(demand: Demand) {
   };
 }
 
-const province = () => getProvince(config().provinceId);
-
-async function checkReferences(demand: Demand): Promise<void> {
-  const violations = demandRuleViolations(demand, province());
-  const missing = await missingPolicyIds(demand.policyIds);
-  for (const id of missing) {
-    violations.push({ path: `policyIds.${demand.policyIds.indexOf(id)}`, message: 'Unknown policy' });
-  }
-  if (violations.length) throw new ValidationFailed('Invalid body', violations);
-}
-
 export async function getDemand(id: string): Promise<Demand | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: demandKeys.demand(id), ConsistentRead: true }),
@@ -97,22 +53,7 @@ export async function getDemand(id: string): Promise<Demand | undefined> {
   return Item && toDemand(Item);
 }
 
-/** Any staff member may read any demand. */
-export async function readDemand(id: string): Promise<Demand> {
-  const demand = await getDemand(id);
-  if (!demand) throw new NotFound('Demand not found');
-  return demand;
-}
-
-/** A new demand owned by the caller's agency (which must be one of the province's). */
-export async function createDemand(input: DemandInput, staff: StaffActor, now: Date): Promise<Demand> {
-  if (!staff.agency || !isProvinceAgency(staff.agency, province())) {
-    throw new Forbidden(
-      "Demands belong to an agency of the province; your account has none of the province's",
-    );
-  }
-  const demand = newDemand(input, { id: randomUUID(), agency: staff.agency, at: now.toISOString() });
-  await checkReferences(demand);
+export async function putNewDemand(demand: Demand): Promise<void> {
   await dynamo.send(
     new PutCommand({
       TableName: tableName,
@@ -120,37 +61,23 @@ export async function createDemand(input: DemandInput, staff: StaffActor, now: D
       ConditionExpression: 'attribute_not_exists(PK)',
     }),
   );
-  return demand;
 }
 
-/** A PATCH by the owner agency or an administrator, based on the version the caller read. */
-export async function updateDemand(
-  id: string,
-  patch: DemandPatch,
-  expectedVersion: number,
-  staff: StaffActor,
-  now: Date,
-): Promise<Demand> {
-  const current = await readDemand(id);
-  if (!canChangeDemand(staff, current))
-    throw new Forbidden('Only the owner agency or an administrator may change a demand');
-  if (current.version !== expectedVersion) throw new VersionMismatch();
-  const next = applyDemandPatch(current, patch, now.toISOString());
-  await checkReferences(next);
+/** The changed demand, if the stored one is still at the version it was read at (else 412). */
+export async function saveDemand(next: Demand, readVersion: number): Promise<void> {
   try {
     await dynamo.send(
       new PutCommand({
         TableName: tableName,
         Item: demandItem(next),
         ConditionExpression: 'version = :read',
-        ExpressionAttributeValues: { ':read': current.version },
+        ExpressionAttributeValues: { ':read': readVersion },
       }),
     );
   } catch (error) {
     if (isConditionalCheckFailed(error)) throw new VersionMismatch();
     throw error;
   }
-  return next;
 }
 
 export function demandListQuery(q: Pick<DemandListQuery, 'status' | 'agency' | 'zone'>): IndexQuery {
@@ -174,18 +101,8 @@ export function demandListQuery(q: Pick<DemandListQuery, 'status' | 'agency' | '
   };
 }
 
-/** Demands filtered by status, agency and zone; open ones first when no status is given. */
-export async function listDemands(q: DemandListQuery): Promise<Page<Demand>> {
-  const p = province();
-  const unknown = [
-    ...(q.agency && !isProvinceAgency(q.agency, p)
-      ? [{ path: 'agency', message: `Unknown agency; use one of ${p.agencies.map((a) => a.id).join(', ')}` }]
-      : []),
-    ...(q.zone && !p.zones.some((z) => z.id === q.zone)
-      ? [{ path: 'zone', message: `Unknown zone; use one of ${p.zones.map((z) => z.id).join(', ')}` }]
-      : []),
-  ];
-  if (unknown.length) throw new ValidationFailed('Invalid query', unknown);
+/** A page of demands by status, agency and zone, newest first. */
+export async function queryDemands(q: DemandListQuery): Promise<Page<Demand>> {
   const { items, nextCursor } = await queryPage(demandListQuery(q), pageLimit(q.limit), q.cursor, toDemand);
   return { items, nextCursor };
 }

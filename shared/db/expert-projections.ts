@@ -5,9 +5,13 @@
  *  - DIRECTORY: the public fields only, under LISTING#DIRECTORY, only with that opt-in;
  *  - FIELDGROUP#g: one per field group the expert works in, in GSI1 under FIELDGROUP#g sorted by
  *    degree, so a demand's hard filters (visible, field group, minimum degree) are a key range
- *    and DynamoDB reads only candidates that pass them.
+ *    and DynamoDB reads only candidates that pass them;
+ *  - CALLOPTIN#g: the audience of collaboration calls (call-audience.ts), one per field group
+ *    while the expert is active and opted in to calls, in GSI1 under CALLOPTIN#g sorted by
+ *    audience segment, with just what the call mail needs.
  * Every write puts or deletes all of them, so no read is needed to know which existed before.
  */
+import { isOverseasNative } from '../domain/call.ts';
 import {
   degreeRank,
   type ExpertProfile,
@@ -19,7 +23,6 @@ import {
 } from '../domain/expert.ts';
 import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
 import { foldVietnamese, searchableText } from '../domain/text.ts';
-import { callOptInWrites } from './call-audience.ts';
 import { tableName } from './client.ts';
 import { indexKeys, keys } from './keys.ts';
 
@@ -84,7 +87,33 @@ export function projectionWrites(p: ExpertProfile) {
           })
         : del(keys.fieldGroup(p.id, group)),
     ),
-    // CALLOPTIN#g: the audience of collaboration calls (call-audience.ts).
     ...callOptInWrites(p),
   ];
+}
+
+/** The CALLOPTIN items of a profile: put or deleted for all six groups, so no read is needed. */
+function callOptInWrites(p: ExpertProfile) {
+  const optedIn = p.status === 'active' && p.consent.collaborationCalls;
+  const groups = [...new Set(p.fields.map((f) => fieldGroupOf(f.code)))].sort();
+  const segment = isOverseasNative(p) ? indexKeys.overseasNativeSegment : indexKeys.otherSegment;
+  return fieldGroupCodes.map((group) =>
+    optedIn && groups.includes(group)
+      ? {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...keys.callOptIn(p.id, group),
+              GSI1PK: indexKeys.callOptIn(group),
+              GSI1SK: `${segment}${p.id}`,
+              type: 'callOptIn',
+              expertId: p.id,
+              email: p.email,
+              fullName: p.fullName,
+              // Lets the job skip, without a read, an expert it reaches through an earlier group.
+              fieldGroups: groups,
+            },
+          },
+        }
+      : { Delete: { TableName: tableName, Key: keys.callOptIn(p.id, group) } },
+  );
 }

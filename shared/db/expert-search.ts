@@ -1,10 +1,16 @@
 /** HR search and the public directory over the sparse read models (expert-projections.ts). */
 
-import { type DirectoryEntry, degreeRank, type ExpertSummary } from '../domain/expert.ts';
+import {
+  type DirectoryEntry,
+  degreeRank,
+  type ExpertSummary,
+  expertSummaryFields,
+} from '../domain/expert.ts';
 import type { DirectoryQuery, ExpertSearchQuery, Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
 import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { searchNeedles } from '../domain/text.ts';
+import { pick } from './items.ts';
 import { indexKeys } from './keys.ts';
 import { type IndexQuery, queryPage } from './paged-query.ts';
 
@@ -39,26 +45,9 @@ class FilterBuilder {
   }
 }
 
-const summaryFields = [
-  'id',
-  'fullName',
-  'highestDegree',
-  'academicTitle',
-  'fields',
-  'location',
-  'nativeOfProvince',
-  'employer',
-  'yearsExperience',
-  'languages',
-  'engagement',
-  'updatedAt',
-] as const;
-
-export function toSummaryItem(item: Record<string, unknown>): ExpertSummary {
-  return Object.fromEntries(
-    summaryFields.filter((f) => item[f] !== undefined).map((f) => [f, item[f]]),
-  ) as unknown as ExpertSummary;
-}
+/** A summary from a read-model item (LISTING or FIELDGROUP#g). */
+const toSummaryItem = (item: Record<string, unknown>): ExpertSummary =>
+  pick<ExpertSummary>(item, expertSummaryFields);
 
 /**
  * With a field, the query runs on that field group's match index (degree as the key range);

@@ -2,45 +2,24 @@
  * The expert aggregate: the profile item, its read models (expert-projections.ts), the unique
  * e-mail item, login tokens and sessions, all in the expert's own partition except the e-mail
  * key. Every change is one transaction with its conditions, so retries and races cannot leave
- * half a change behind.
+ * half a change behind. The rules (what a registration, a patch or a consent may be) are the
+ * services' (shared/app/registration.ts, sessions.ts, self-service.ts).
  */
 import { randomUUID } from 'node:crypto';
-import {
-  BatchWriteCommand,
-  DeleteCommand,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
-import { consentText } from '../domain/consent.ts';
-import { Conflict, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
-import {
-  applyProfilePatch,
-  type ConsentChoices,
-  type ConsentRecord,
-  type ExpertProfile,
-  type ProfilePatch,
-  profileRuleViolations,
-  type Registration,
-} from '../domain/expert.ts';
-import { emailKeyHash, issueToken, readToken, sha256 } from '../domain/secret-token.ts';
-import { loginMail, verificationMail } from '../mail/messages.ts';
-import { type AuditActor, auditPut } from './audit.ts';
-import { deleteCallResponsesOfExpert } from './call-responses.ts';
+import { Conflict, NotFound, VersionMismatch } from '../domain/errors.ts';
+import type { ExpertProfile, Registration } from '../domain/expert.ts';
+import { type ExpertRecord, newExpertRecord } from '../domain/expert-record.ts';
+import { emailKeyHash } from '../domain/secret-token.ts';
+import { batchDelete, batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { projectionWrites } from './expert-projections.ts';
+import { pick } from './items.ts';
 import { keys, ttlAt } from './keys.ts';
-import { outboxPut } from './outbox.ts';
-import { consumeRateLimit } from './rate-limits.ts';
-
-export const consentTextHash = sha256(JSON.stringify(consentText));
-
-interface StoredExpert extends ExpertProfile {
-  consentHistory: ConsentRecord[];
-}
+import { queryPages } from './paged-query.ts';
+import type { TransactItem } from './transaction.ts';
 
 const profileFields = [
   'id',
@@ -69,101 +48,55 @@ const profileFields = [
   'version',
 ] as const;
 
-function toProfile(item: Record<string, unknown>): ExpertProfile {
-  const profile: Record<string, unknown> = {};
-  for (const field of profileFields) if (item[field] !== undefined) profile[field] = item[field];
-  return profile as unknown as ExpertProfile;
-}
+const toProfile = (item: object): ExpertProfile =>
+  pick<ExpertProfile>(item as Record<string, unknown>, profileFields);
 
-async function readStored(expertId: string): Promise<StoredExpert | undefined> {
+async function readStored(expertId: string): Promise<ExpertRecord | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: keys.expert(expertId), ConsistentRead: true }),
   );
-  return Item as StoredExpert | undefined;
+  return Item as ExpertRecord | undefined;
 }
 
 export async function getExpert(expertId: string): Promise<ExpertProfile | undefined> {
   const stored = await readStored(expertId);
-  return stored && toProfile(stored as unknown as Record<string, unknown>);
+  return stored && toProfile(stored);
 }
 
 /** The profile and its consent history, from one read (data-subject export). */
 export async function getExpertWithConsentHistory(
   expertId: string,
-): Promise<{ profile: ExpertProfile; consentHistory: ConsentRecord[] } | undefined> {
+): Promise<{ profile: ExpertProfile; consentHistory: ExpertRecord['consentHistory'] } | undefined> {
   const stored = await readStored(expertId);
-  return (
-    stored && {
-      profile: toProfile(stored as unknown as Record<string, unknown>),
-      consentHistory: stored.consentHistory,
-    }
-  );
+  return stored && { profile: toProfile(stored), consentHistory: stored.consentHistory };
 }
 
-function profileItem(stored: StoredExpert) {
+/** The profiles of these experts that exist, by id. */
+export async function getExperts(expertIds: readonly string[]): Promise<Map<string, ExpertProfile>> {
+  const items = await batchGet(expertIds.map((id) => keys.expert(id)));
+  return new Map(items.map((item) => [item.id as string, toProfile(item)]));
+}
+
+function profileItem(stored: ExpertRecord) {
   return { ...keys.expert(stored.id), type: 'expert', ...stored };
 }
 
-function loginTokenPut(expertId: string, emailHash: string, hash: string, now: Date) {
-  const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
-  return {
-    Put: {
-      TableName: tableName,
-      Item: {
-        ...keys.loginToken(expertId, hash),
-        type: 'loginToken',
-        emailHash,
-        expiresAt: expiresAt.toISOString(),
-        ttl: ttlAt(expiresAt),
-      },
-    },
-  };
-}
-
-function newExpert(
-  registration: Registration,
-  status: ExpertProfile['status'],
-  now: Date,
-  id = randomUUID(),
-) {
-  const at = now.toISOString();
-  const { consent: given, email, ...profile } = registration;
-  const consent: ConsentRecord = {
-    registry: true,
-    shareWithAgencies: given.shareWithAgencies,
-    collaborationCalls: given.collaborationCalls,
-    publicDirectory: given.publicDirectory,
-    textVersion: consentText.version,
-    textHash: consentTextHash,
-    at,
-  };
-  const stored: StoredExpert = {
-    ...profile,
-    academicTitle: profile.academicTitle ?? 'none',
-    languages: profile.languages ?? [],
-    id,
-    email,
-    status,
-    consent,
-    consentHistory: [consent],
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
-  return { stored, emailItem: { ...keys.email(emailKeyHash(email)), type: 'email', expertId: id } };
-}
+const emailItem = (record: ExpertRecord) => ({
+  ...keys.email(emailKeyHash(record.email)),
+  type: 'email',
+  expertId: record.id,
+});
 
 /**
  * The items of an already verified expert (demo seed, bulk loads): for BatchWriteItem, where
  * the caller has made sure the e-mail is new.
  */
 export function verifiedExpertItems(registration: Registration, now: Date): Record<string, unknown>[] {
-  const { stored, emailItem } = newExpert(registration, 'active', now);
-  const profile = toProfile(stored as unknown as Record<string, unknown>);
+  const record = newExpertRecord(registration, 'active', randomUUID(), now.toISOString());
   return [
-    emailItem,
-    profileItem(stored),
-    ...projectionWrites(profile).flatMap((w) => ('Put' in w && w.Put ? [w.Put.Item] : [])),
+    emailItem(record),
+    profileItem(record),
+    ...projectionWrites(toProfile(record)).flatMap((w) => ('Put' in w && w.Put ? [w.Put.Item] : [])),
   ];
 }
 
@@ -171,117 +104,120 @@ export function verifiedExpertItems(registration: Registration, now: Date): Reco
 const pendingRegistrationDays = 7;
 
 /**
- * Self-registration: one conditional PutItem of the e-mail key holding the registration until
- * the address is verified. Its stream INSERT is the outbox event: `mailVerificationLink` runs
- * on it after the write commits. A known address gets a login link instead, and the caller
- * cannot tell which (no enumeration).
+ * One conditional PutItem of the e-mail key holding the registration until the address is
+ * verified. False if the address is known already (registered or pending).
  */
-export async function registerExpert(registration: Registration, now: Date): Promise<'created' | 'existing'> {
-  if (registration.consent.textVersion !== consentText.version) {
-    throw new ValidationFailed('The consent text has changed; reload the form and read it again', [
-      { path: 'consent.textVersion', message: `The current version is ${consentText.version}` },
-    ]);
-  }
-  const violations = profileRuleViolations(registration);
-  if (violations.length) throw new ValidationFailed('Invalid body', violations);
-  const { stored, emailItem } = newExpert(registration, 'pending_verification', now);
+export async function putPendingRegistration(record: ExpertRecord, now: Date): Promise<boolean> {
   try {
     await dynamo.send(
       new PutCommand({
         TableName: tableName,
         Item: {
-          ...emailItem,
-          pending: stored,
+          ...emailItem(record),
+          pending: record,
           ttl: ttlAt(new Date(now.getTime() + pendingRegistrationDays * 86_400_000)),
         },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
-    return 'created';
+    return true;
   } catch (error) {
-    if (!isConditionalCheckFailed(error)) throw error;
+    if (isConditionalCheckFailed(error)) return false;
+    throw error;
   }
-  await sendLoginLink(stored.email, now, { rateLimited: false });
-  return 'existing';
 }
 
-/**
- * The verification mail of a new registration, run from the stream after the registration
- * committed. The mail id is derived from the expert id, so a redelivered record adds no
- * second mail. Returns false when there is nothing (left) to verify.
- */
-export async function mailVerificationLink(emailHash: string, now: Date): Promise<boolean> {
+export async function getPendingRegistration(emailHash: string): Promise<ExpertRecord | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: keys.email(emailHash), ConsistentRead: true }),
   );
-  const pending = Item?.pending as StoredExpert | undefined;
-  if (!pending) return false;
-  const token = issueToken(pending.id);
+  return Item?.pending as ExpertRecord | undefined;
+}
+
+/** Whom a login link for this address goes to: the pending registration, or the profile. */
+export async function findLoginTarget(
+  emailHash: string,
+): Promise<{ expert: ExpertRecord; pending: boolean } | undefined> {
+  const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.email(emailHash) }));
+  if (!Item) return undefined;
+  const pending = Item.pending as ExpertRecord | undefined;
+  const expert = pending ?? (await readStored(Item.expertId as string));
+  return expert && { expert, pending: !!pending };
+}
+
+/**
+ * A login token (only its hash) with the mail that carries it, in one transaction. False if the
+ * mail was queued already (its id is the same for a repeated verification).
+ */
+export async function saveLoginToken(
+  token: { expertId: string; emailHash: string; hash: string },
+  now: Date,
+  mailPut: TransactItem,
+): Promise<boolean> {
+  const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
   try {
     await dynamo.send(
       new TransactWriteCommand({
         TransactItems: [
-          loginTokenPut(pending.id, emailHash, token.hash, now),
-          outboxPut(
-            verificationMail(pending.email, pending.fullName, config().appUrl, token.token),
-            now,
-            `verify-${pending.id}`,
-          ),
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.loginToken(token.expertId, token.hash),
+                type: 'loginToken',
+                emailHash: token.emailHash,
+                expiresAt: expiresAt.toISOString(),
+                ttl: ttlAt(expiresAt),
+              },
+            },
+          },
+          mailPut,
         ],
       }),
     );
     return true;
   } catch (error) {
-    if (cancelledConditions(error)?.includes(1)) return false; // already mailed
+    if (cancelledConditions(error)?.includes(1)) return false;
+    throw error;
+  }
+}
+
+/** Deletes a login token (single use) and returns what it held; undefined if there was none. */
+export async function consumeLoginToken(
+  expertId: string,
+  hash: string,
+): Promise<{ expiresAt: string; emailHash: string } | undefined> {
+  try {
+    const { Attributes } = await dynamo.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.loginToken(expertId, hash),
+        ConditionExpression: 'attribute_exists(PK)',
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return (
+      Attributes && { expiresAt: String(Attributes.expiresAt), emailHash: String(Attributes.emailHash ?? '') }
+    );
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return undefined;
     throw error;
   }
 }
 
 /**
- * Mails a login link if the address is registered (a verification link while it is still
- * pending). Rate-limited per address whether or not it is registered, so the limit reveals
- * nothing either.
+ * The pending registration becomes an active profile, with its read models, in one transaction;
+ * a concurrent activation simply wins (`activated` is false, the profile is the winner's).
  */
-export async function sendLoginLink(
-  email: string,
-  now: Date,
-  options = { rateLimited: true },
-): Promise<void> {
-  const emailHash = emailKeyHash(email);
-  if (options.rateLimited)
-    await consumeRateLimit('login-link', emailHash, config().loginLinksPerHour, 3600, now);
-  const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.email(emailHash) }));
-  if (!Item) return;
-  const pending = Item.pending as StoredExpert | undefined;
-  const stored = pending ?? (await readStored(Item.expertId as string));
-  if (!stored) return;
-  const token = issueToken(stored.id);
-  const mail = pending
-    ? verificationMail(stored.email, stored.fullName, config().appUrl, token.token)
-    : loginMail(stored.email, stored.fullName, config().appUrl, token.token);
-  await dynamo.send(
-    new TransactWriteCommand({
-      TransactItems: [loginTokenPut(stored.id, emailHash, token.hash, now), outboxPut(mail, now)],
-    }),
-  );
-}
-
-/**
- * The first use of a verification link: the pending registration becomes an active profile,
- * with its read models, in one transaction; a concurrent activation simply wins.
- */
-async function activatePendingRegistration(
+export async function activatePendingRegistration(
   expertId: string,
   emailHash: string,
   now: Date,
-): Promise<ExpertProfile | undefined> {
-  const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tableName, Key: keys.email(emailHash), ConsistentRead: true }),
-  );
-  const pending = Item?.pending as StoredExpert | undefined;
-  if (!pending || pending.id !== expertId) return getExpert(expertId);
-  const stored: StoredExpert = { ...pending, status: 'active', updatedAt: now.toISOString() };
-  const profile = toProfile(stored as unknown as Record<string, unknown>);
+): Promise<{ expert: ExpertProfile | undefined; activated: boolean }> {
+  const pending = await getPendingRegistration(emailHash);
+  if (!pending || pending.id !== expertId) return { expert: await getExpert(expertId), activated: false };
+  const stored: ExpertRecord = { ...pending, status: 'active', updatedAt: now.toISOString() };
+  const profile = toProfile(stored);
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -307,86 +243,45 @@ async function activatePendingRegistration(
         ],
       }),
     );
-    return profile;
+    return { expert: profile, activated: true };
   } catch (error) {
     if (cancelledConditions(error) === null && !isTransactionConflict(error)) throw error;
-    return getExpert(expertId);
+    return { expert: await getExpert(expertId), activated: false };
   }
 }
 
-export interface OpenedSession {
-  sessionToken: string;
-  expiresAt: string;
-  expert: ExpertProfile;
-}
-
-/**
- * Exchanges a login token (single use, 24 h) for a session. The first use of a verification
- * link verifies the e-mail and activates the profile. Returns null for an unknown, used or expired token.
- */
-export async function openSession(token: string, now: Date): Promise<OpenedSession | null> {
-  const parsed = readToken(token);
-  if (!parsed) return null;
-  let used: Record<string, unknown> | undefined;
-  try {
-    const result = await dynamo.send(
-      new DeleteCommand({
-        TableName: tableName,
-        Key: keys.loginToken(parsed.expertId, parsed.hash),
-        ConditionExpression: 'attribute_exists(PK)',
-        ReturnValues: 'ALL_OLD',
-      }),
-    );
-    used = result.Attributes;
-  } catch (error) {
-    if (isConditionalCheckFailed(error)) return null;
-    throw error;
-  }
-  if (!used || String(used.expiresAt) <= now.toISOString()) return null;
-
-  const expert =
-    (await getExpert(parsed.expertId)) ??
-    (await activatePendingRegistration(parsed.expertId, String(used.emailHash ?? ''), now));
-  if (!expert) return null;
-  const session = issueToken(parsed.expertId);
-  const expiresAt = new Date(now.getTime() + config().sessionTtlSeconds * 1000);
+export async function putSession(expertId: string, hash: string, expiresAt: Date): Promise<void> {
   await dynamo.send(
     new PutCommand({
       TableName: tableName,
       Item: {
-        ...keys.session(parsed.expertId, session.hash),
+        ...keys.session(expertId, hash),
         type: 'session',
         expiresAt: expiresAt.toISOString(),
         ttl: ttlAt(expiresAt),
       },
     }),
   );
-  return { sessionToken: session.token, expiresAt: expiresAt.toISOString(), expert };
 }
 
-/** The expert id a session token belongs to, or null if unknown or expired. */
-export async function verifyExpertSession(token: string): Promise<string | null> {
-  const parsed = readToken(token);
-  if (!parsed) return null;
+export async function getSession(expertId: string, hash: string): Promise<{ expiresAt: string } | undefined> {
   const { Item } = await dynamo.send(
-    new GetCommand({ TableName: tableName, Key: keys.session(parsed.expertId, parsed.hash) }),
+    new GetCommand({ TableName: tableName, Key: keys.session(expertId, hash) }),
   );
-  if (!Item || String(Item.expiresAt) <= new Date().toISOString()) return null;
-  return parsed.expertId;
+  return Item && { expiresAt: String(Item.expiresAt) };
 }
-
-type ProfileChange = (current: StoredExpert) => Partial<StoredExpert>;
 
 /**
  * Optimistic read-modify-write of a profile and its read models in one transaction, conditioned
- * on the version read. With `expectedVersion` (a PATCH's If-Match) a stale version is a 412;
- * without it (consent, activation) a lost race is retried on the fresh profile.
+ * on the version read; `change` (the service's rules) may throw. With `expectedVersion` (a
+ * PATCH's If-Match) a stale version is a 412; without it (consent) a lost race is retried on the
+ * fresh profile.
  */
-async function changeProfile(
+export async function changeProfile(
   expertId: string,
   now: Date,
-  change: ProfileChange,
-  options: { expectedVersion?: number; audit?: (p: StoredExpert) => Parameters<typeof auditPut>[0] } = {},
+  change: (current: ExpertRecord) => Partial<ExpertRecord>,
+  options: { expectedVersion?: number; extraWrites?: (next: ExpertRecord) => TransactItem[] } = {},
 ): Promise<ExpertProfile> {
   for (let attempt = 0; attempt < 4; attempt++) {
     const current = await readStored(expertId);
@@ -394,13 +289,13 @@ async function changeProfile(
     if (options.expectedVersion !== undefined && current.version !== options.expectedVersion) {
       throw new VersionMismatch();
     }
-    const next: StoredExpert = {
+    const next: ExpertRecord = {
       ...current,
       ...change(current),
       updatedAt: now.toISOString(),
       version: current.version + 1,
     };
-    const profile = toProfile(next as unknown as Record<string, unknown>);
+    const profile = toProfile(next);
     try {
       await dynamo.send(
         new TransactWriteCommand({
@@ -414,7 +309,7 @@ async function changeProfile(
               },
             },
             ...projectionWrites(profile),
-            ...(options.audit ? [auditPut(options.audit(next))] : []),
+            ...(options.extraWrites?.(next) ?? []),
           ],
         }),
       );
@@ -428,58 +323,13 @@ async function changeProfile(
   throw new Conflict('The profile is being changed elsewhere; try again');
 }
 
-export function updateExpertProfile(
-  expertId: string,
-  patch: ProfilePatch,
-  expectedVersion: number,
-  now: Date,
-): Promise<ExpertProfile> {
-  return changeProfile(
-    expertId,
-    now,
-    (current) => {
-      const next = applyProfilePatch(current, patch);
-      const violations = profileRuleViolations(next);
-      if (violations.length) throw new ValidationFailed('Invalid body', violations);
-      return next;
-    },
-    { expectedVersion },
-  );
-}
-
-/** Consent changes take effect at once: the read models are rewritten in the same transaction. */
-export function changeConsent(expertId: string, choices: ConsentChoices, now: Date): Promise<ExpertProfile> {
-  const at = now.toISOString();
-  const consent: ConsentRecord = {
-    registry: true,
-    ...choices,
-    textVersion: consentText.version,
-    textHash: consentTextHash,
-    at,
-  };
-  return changeProfile(
-    expertId,
-    now,
-    (current) => ({ consent, consentHistory: [...current.consentHistory, consent] }),
-    {
-      audit: () => ({
-        at,
-        action: 'consent.changed',
-        actor: { kind: 'expert', id: expertId },
-        target: `expert:${expertId}`,
-        detail: { ...choices, textVersion: consentText.version },
-      }),
-    },
-  );
-}
-
 /**
- * Erasure: the profile, its read models, the e-mail key, tokens and sessions are deleted; what
+ * Erasure of the expert's partition: the profile, its read models, the e-mail key, tokens and
+ * sessions are deleted, with `extraWrites` (the audit event) in the profile's transaction; what
  * remains is a tombstone with the id and the time. Safe to repeat after a partial failure.
  */
-export async function eraseExpert(expertId: string, actor: AuditActor, now: Date): Promise<void> {
+export async function eraseExpert(expertId: string, now: Date, extraWrites: TransactItem[]): Promise<void> {
   const stored = await readStored(expertId);
-  const at = now.toISOString();
   if (stored) {
     try {
       await dynamo.send(
@@ -497,14 +347,11 @@ export async function eraseExpert(expertId: string, actor: AuditActor, now: Date
             {
               Put: {
                 TableName: tableName,
-                Item: { ...keys.tombstone(expertId), type: 'tombstone', deletedAt: at },
+                Item: { ...keys.tombstone(expertId), type: 'tombstone', deletedAt: now.toISOString() },
               },
             },
-            ...projectionWrites({
-              ...toProfile(stored as unknown as Record<string, unknown>),
-              status: 'withdrawn',
-            }),
-            auditPut({ at, action: 'profile.deleted', actor, target: `expert:${expertId}` }),
+            ...projectionWrites({ ...toProfile(stored), status: 'withdrawn' }),
+            ...extraWrites,
           ],
         }),
       );
@@ -516,33 +363,15 @@ export async function eraseExpert(expertId: string, actor: AuditActor, now: Date
     }
   }
   // Tokens and sessions: whatever is left in the partition except the tombstone.
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId) },
-        ProjectionExpression: 'PK, SK',
-        ExclusiveStartKey: startKey,
-      }),
-    );
+  for await (const page of queryPages({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId) },
+    ProjectionExpression: 'PK, SK',
+  })) {
     const doomed = (page.Items ?? []).filter((item) => item.SK !== 'TOMBSTONE');
-    for (let i = 0; i < doomed.length; i += 25) {
-      let requests: Record<string, unknown>[] = doomed
-        .slice(i, i + 25)
-        .map((item) => ({ DeleteRequest: { Key: { PK: item.PK, SK: item.SK } } }));
-      for (let round = 0; requests.length > 0 && round < 8; round++) {
-        const result = await dynamo.send(
-          new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-        );
-        requests = (result.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined) ?? [];
-      }
-      if (requests.length > 0) throw new Error('Erasure incomplete: DynamoDB left unprocessed deletes');
-    }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  await deleteCallResponsesOfExpert(expertId);
+    await batchDelete(doomed.map((item) => ({ PK: item.PK, SK: item.SK })));
+  }
 }
 
 export async function isErased(expertId: string): Promise<boolean> {

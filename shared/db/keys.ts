@@ -16,6 +16,18 @@ export const keys = {
   outbox: (mailId: string) => ({ PK: `OUTBOX#${mailId}`, SK: 'MAIL' }),
   devMail: (createdAt: string, id: string) => ({ PK: 'DEVMAIL', SK: `${createdAt}#${id}` }),
   audit: (target: string, at: string, id: string) => ({ PK: `AUDIT#${target}`, SK: `${at}#${id}` }),
+  /** The profile's read model for the audience of collaboration calls (expert-projections.ts). */
+  callOptIn: (expertId: string, group: string) => ({ PK: `EXPERT#${expertId}`, SK: `CALLOPTIN#${group}` }),
+};
+
+/** Calls and the responses to them, which live in the call's partition. */
+export const callKeys = {
+  call: (id: string) => ({ PK: `CALL#${id}`, SK: 'CALL' }),
+  allCalls: 'CALLS',
+  openCalls: 'CALLS#OPEN',
+  /** Responses live in the call's partition, and in GSI2 under the responding expert. */
+  response: (callId: string, expertId: string) => ({ PK: `CALL#${callId}`, SK: `RESPONSE#${expertId}` }),
+  responsesOfExpert: (expertId: string) => `CALLRESPONSES#${expertId}`,
 };
 
 export const indexKeys = {
@@ -23,6 +35,10 @@ export const indexKeys = {
   directoryListing: 'LISTING#DIRECTORY',
   fieldGroup: (group: string) => `FIELDGROUP#${group}`,
   auditByActor: (actor: string) => `AUDIT_ACTOR#${actor}`,
+  /** GSI1 partition of a field group's call audience, sorted by `<audience segment><expertId>`. */
+  callOptIn: (group: string) => `CALLOPTIN#${group}`,
+  overseasNativeSegment: 'overseas-native#',
+  otherSegment: 'other#',
 };
 
 /** Epoch seconds for the TTL attribute. */

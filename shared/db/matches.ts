@@ -1,47 +1,20 @@
 /**
- * Matches for a demand, read from the match index (expert-projections.ts): for each field group
+ * Match candidates for a demand, read from the match index (expert-projections.ts): for each field group
  * the demand names, the GSI1 partition FIELDGROUP#<g> from the minimum degree up
  * (`GSI1SK >= "<minDegreeRank>#"`). That key range is the hard filters themselves (only visible
  * experts have these items; the group and the degree are the key), so DynamoDB reads only
  * candidates that pass them; an expert in several of the groups is read once per group and
- * counted once. No scan. The ranking is the pure engine's (domain/matching.ts).
+ * counted once. No scan. The ranking is the service's (shared/app/matching.ts).
  */
-import { degreeRank, type ExpertSummary } from '../domain/expert.ts';
-import { type ExpertMatch, type MatchDemand, rankExpertsForDemand } from '../domain/matching.ts';
+import { degreeRank, type ExpertSummary, expertSummaryFields } from '../domain/expert.ts';
+import type { MatchDemand } from '../domain/matching.ts';
 import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { tableName } from './client.ts';
-import { readDemand } from './demands.ts';
-import { toSummaryItem } from './expert-search.ts';
+import { pick, projection } from './items.ts';
 import { indexKeys } from './keys.ts';
 import { queryPages } from './paged-query.ts';
 
-const summaryAttributes = [
-  'id',
-  'fullName',
-  'highestDegree',
-  'academicTitle',
-  'fields',
-  'location',
-  'nativeOfProvince',
-  'employer',
-  'yearsExperience',
-  'languages',
-  'engagement',
-  'updatedAt',
-] as const;
-
-const projection = {
-  ProjectionExpression: summaryAttributes.map((_, i) => `#a${i}`).join(', '),
-  ExpressionAttributeNames: Object.fromEntries(summaryAttributes.map((name, i) => [`#a${i}`, name])),
-};
-
-export interface DemandMatches {
-  items: ExpertMatch<ExpertSummary>[];
-  /** Items DynamoDB read (the benchmark's read amplification is itemsRead ÷ candidates). */
-  itemsRead: number;
-  /** Distinct experts that pass the hard filters. */
-  candidates: number;
-}
+const summaryProjection = projection(expertSummaryFields);
 
 async function readGroup(group: string, minRank: number) {
   const items: Record<string, unknown>[] = [];
@@ -51,7 +24,7 @@ async function readGroup(group: string, minRank: number) {
     IndexName: 'GSI1',
     KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK >= :from',
     ExpressionAttributeValues: { ':pk': indexKeys.fieldGroup(group), ':from': `${minRank}#` },
-    ...projection,
+    ...summaryProjection,
   })) {
     itemsRead += page.ScannedCount ?? 0;
     items.push(...(page.Items ?? []));
@@ -59,30 +32,19 @@ async function readGroup(group: string, minRank: number) {
   return { items, itemsRead };
 }
 
-export async function matchExpertsToDemand(
-  demand: MatchDemand,
-  options: { limit: number; now: Date },
-): Promise<DemandMatches> {
+/**
+ * The experts who pass the demand's hard filters (each once, however many of its groups they work
+ * in), and the items DynamoDB read to find them (the benchmark's read amplification).
+ */
+export async function readMatchCandidates(
+  demand: Pick<MatchDemand, 'fieldCodes' | 'minDegree'>,
+): Promise<{ experts: ExpertSummary[]; itemsRead: number }> {
   const groups = [...new Set(demand.fieldCodes.map(fieldGroupOf))];
   const reads = await Promise.all(groups.map((g) => readGroup(g, degreeRank(demand.minDegree))));
   const experts = new Map<string, ExpertSummary>();
   for (const read of reads) {
-    for (const item of read.items) experts.set(String(item.id), toSummaryItem(item));
+    for (const item of read.items)
+      experts.set(String(item.id), pick<ExpertSummary>(item, expertSummaryFields));
   }
-  const ranked = rankExpertsForDemand(demand, [...experts.values()], options.now);
-  return {
-    items: ranked.slice(0, options.limit),
-    itemsRead: reads.reduce((sum, r) => sum + r.itemsRead, 0),
-    candidates: ranked.length,
-  };
-}
-
-/** GET /api/demands/{id}/matches: any staff member may read any demand's matches. */
-export async function matchesForDemand(
-  demandId: string,
-  limit: number,
-  now: Date,
-): Promise<Pick<DemandMatches, 'items' | 'candidates'>> {
-  const { items, candidates } = await matchExpertsToDemand(await readDemand(demandId), { limit, now });
-  return { items, candidates };
+  return { experts: [...experts.values()], itemsRead: reads.reduce((sum, r) => sum + r.itemsRead, 0) };
 }

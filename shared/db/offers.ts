@@ -9,53 +9,31 @@
  *                            the sweep reads only the due ones, never scans
  *   EXPERT#<expertId> / OFFERNOTE#<id>  the expert's answer note: their own words, so it lives in
  *                            their partition and goes with an erasure
- * Every transition is one transaction conditioned on the version and status read, with its audit
- * event, its timer change and (when sent) the expert's mail in the outbox: two concurrent
- * transitions never both win.
+ * Every transition is one transaction conditioned on the version and status read, with its timer
+ * change and what the service adds (the audit event, the expert's mail in the outbox): two
+ * concurrent transitions never both win.
  */
-import { randomUUID } from 'node:crypto';
-import {
-  BatchGetCommand,
-  DeleteCommand,
-  GetCommand,
-  QueryCommand,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
-import { config } from '../config.ts';
-import { canChangeDemand, provinceDay } from '../domain/demand.ts';
-import { BadRequest, Conflict, Forbidden, NotFound, ValidationFailed } from '../domain/errors.ts';
-import { type ExpertSummary, isVisibleToAgencies, toSummary } from '../domain/expert.ts';
+import { DeleteCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { RecordedActor } from '../domain/actor.ts';
+import { Conflict } from '../domain/errors.ts';
+import { type ExpertSummary, expertSummaryFields } from '../domain/expert.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
-import {
-  asOfNow,
-  isVisibleToExpert,
-  type Offer,
-  type OfferActor,
-  type OfferExpertState,
-  type OfferHistoryEntry,
-  type OfferInput,
-  type OfferListQuery,
-  type OfferResponse,
-  type OfferTransitionRequest,
-  type OfferView,
-  toOfferedPolicy,
+import type {
+  Offer,
+  OfferExpertState,
+  OfferHistoryEntry,
+  OfferListQuery,
+  OfferView,
 } from '../domain/offer.ts';
-import { assertOfferTransition, effectiveOfferStatus, type OfferStatus } from '../domain/offer-states.ts';
-import { packageValueVnd, policyApplicabilityFailures } from '../domain/policy.ts';
-import { getProvince } from '../domain/provinces/index.ts';
-import { offerSentMail } from '../mail/offer-messages.ts';
-import { auditPut } from './audit.ts';
+import type { OfferStatus } from '../domain/offer-states.ts';
+import { batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
-import type { StaffActor } from './demands.ts';
-import { getDemand } from './demands.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
-import { toSummaryItem } from './expert-search.ts';
-import { getExpert } from './experts.ts';
+import { pick, pickOrNull } from './items.ts';
 import { keys } from './keys.ts';
-import { outboxPut } from './outbox.ts';
-import { type IndexQuery, queryPage } from './paged-query.ts';
-import { getPolicies } from './policies.ts';
+import { type IndexQuery, queryPage, queryPages } from './paged-query.ts';
+import type { TransactItem } from './transaction.ts';
 
 export const offerKeys = {
   offer: (id: string) => ({ PK: `OFFER#${id}`, SK: 'OFFER' }),
@@ -70,7 +48,8 @@ export const offerKeys = {
 
 /** A history entry as stored: an expert's note is a flag here and an item in their partition. */
 type StoredHistoryEntry = Omit<OfferHistoryEntry, 'note'> & { note?: string; expertNote?: boolean };
-type StoredOffer = Omit<Offer, 'history'> & { history: StoredHistoryEntry[] };
+/** An offer as read, before the expert's notes are joined in (withNotes). */
+export type StoredOffer = Omit<Offer, 'history'> & { history: StoredHistoryEntry[] };
 
 const offerFields: readonly (keyof Offer)[] = [
   'id',
@@ -91,8 +70,7 @@ const offerFields: readonly (keyof Offer)[] = [
   'version',
 ];
 
-const toStored = (item: Record<string, unknown>): StoredOffer =>
-  Object.fromEntries(offerFields.map((f) => [f, item[f] ?? null])) as unknown as StoredOffer;
+const toStored = (item: Record<string, unknown>): StoredOffer => pickOrNull<StoredOffer>(item, offerFields);
 
 const offerItem = (offer: StoredOffer) => ({
   ...offerKeys.offer(offer.id),
@@ -104,41 +82,15 @@ const offerItem = (offer: StoredOffer) => ({
   ...offer,
 });
 
-const system: OfferActor = { kind: 'system', id: 'sweep-deadlines' };
-const staffActor = (staff: StaffActor): OfferActor => ({
-  kind: 'staff',
-  id: staff.sub,
-  agency: staff.agency,
-});
-const mayAccess = (staff: StaffActor, offer: Pick<Offer, 'agency'>) => canChangeDemand(staff, offer);
-
-async function readStored(id: string): Promise<StoredOffer | undefined> {
+export async function getOffer(id: string): Promise<StoredOffer | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: offerKeys.offer(id), ConsistentRead: true }),
   );
   return Item && toStored(Item);
 }
 
-async function batchGet(keyList: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-  const unique = [...new Map(keyList.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
-  const found: Record<string, unknown>[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Record<string, unknown>[] = unique.slice(i, i + 100);
-    for (let round = 0; pending.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }),
-      );
-      found.push(...(result.Responses?.[tableName] ?? []));
-      pending = (result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return found;
-}
-
 /** Expert notes joined into the histories; the storage-only flag removed. */
-async function withNotes(offers: StoredOffer[]): Promise<Offer[]> {
+export async function withNotes(offers: StoredOffer[]): Promise<Offer[]> {
   const wanted = offers
     .filter((o) => o.history.some((h) => h.expertNote))
     .map((o) => offerKeys.expertNote(o.expertId, o.id));
@@ -153,8 +105,11 @@ async function withNotes(offers: StoredOffer[]): Promise<Offer[]> {
   }));
 }
 
-/** Staff views: the expert's summary joined at read time (null once hidden or erased). */
-async function toStaffViews(offers: StoredOffer[], now: Date): Promise<OfferView[]> {
+/**
+ * Staff views: the expert's summary joined at read time (null once hidden or erased), and the
+ * expert's notes.
+ */
+export async function withExperts(offers: StoredOffer[]): Promise<OfferView[]> {
   const expertIds = [...new Set(offers.map((o) => o.expertId))];
   const items = expertIds.length
     ? await batchGet(expertIds.flatMap((id) => [keys.listing(id), keys.tombstone(id)]))
@@ -162,13 +117,13 @@ async function toStaffViews(offers: StoredOffer[], now: Date): Promise<OfferView
   const summaries = new Map<string, ExpertSummary>();
   const erased = new Set<string>();
   for (const item of items) {
-    if (item.SK === 'LISTING') summaries.set(String(item.id), toSummaryItem(item));
+    if (item.SK === 'LISTING') summaries.set(String(item.id), pick<ExpertSummary>(item, expertSummaryFields));
     if (item.SK === 'TOMBSTONE') erased.add(String(item.PK).slice('EXPERT#'.length));
   }
   const state = (id: string): OfferExpertState =>
     summaries.has(id) ? 'shared' : erased.has(id) ? 'erased' : 'not_shared';
   return (await withNotes(offers)).map((offer) => ({
-    ...asOfNow(offer, now),
+    ...offer,
     expert: summaries.get(offer.expertId) ?? null,
     expertState: state(offer.expertId),
   }));
@@ -184,16 +139,16 @@ function transitionError(error: unknown): never {
 /**
  * One transition as one transaction: the offer (conditioned on the version and status read), the
  * expiry timer (put on sent, deleted when leaving sent), the expert pointer's `sent` flag, the
- * audit event, and whatever the caller adds (the mail, the expert's note).
+ * expert's note in their own partition, and the service's `writes` (the audit event, the mail).
+ * Whether the transition is allowed is the service's to say (domain/offer-states.ts).
  */
-async function writeTransition(
+export async function recordOfferTransition(
   current: StoredOffer,
   to: OfferStatus,
-  actor: OfferActor,
+  actor: RecordedActor,
   now: Date,
-  extras: { note?: string; expertNote?: boolean; items?: Record<string, unknown>[] } = {},
+  extras: { note?: string; expertNote?: string; writes?: TransactItem[] } = {},
 ): Promise<StoredOffer> {
-  assertOfferTransition(current.status, to, actor.kind);
   const at = now.toISOString();
   const entry: StoredHistoryEntry = {
     from: current.status,
@@ -201,7 +156,7 @@ async function writeTransition(
     at,
     actor,
     ...(extras.note ? { note: extras.note } : {}),
-    ...(extras.expertNote ? { expertNote: true } : {}),
+    ...(extras.expertNote !== undefined ? { expertNote: true } : {}),
   };
   const next: StoredOffer = {
     ...current,
@@ -211,7 +166,7 @@ async function writeTransition(
     updatedAt: at,
     version: current.version + 1,
   };
-  const items: Record<string, unknown>[] = [
+  const items: TransactItem[] = [
     {
       Put: {
         TableName: tableName,
@@ -242,73 +197,34 @@ async function writeTransition(
     ...(current.status === 'sent'
       ? [{ Delete: { TableName: tableName, Key: offerKeys.timer(current.expiresAt, current.id) } }]
       : []),
-    auditPut({
-      at,
-      action: 'offer.transition',
-      actor,
-      target: `offer:${current.id}`,
-      detail: { from: current.status, to, expertId: current.expertId, demandId: current.demandId },
-    }),
-    ...(extras.items ?? []),
+    ...(extras.writes ?? []),
+    ...(extras.expertNote !== undefined
+      ? [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...offerKeys.expertNote(current.expertId, current.id),
+                type: 'offerNote',
+                offerId: current.id,
+                note: extras.expertNote,
+                at,
+              },
+            },
+          },
+        ]
+      : []),
   ];
   try {
-    await dynamo.send(new TransactWriteCommand({ TransactItems: items as never }));
+    await dynamo.send(new TransactWriteCommand({ TransactItems: items }));
   } catch (error) {
     transitionError(error);
   }
   return next;
 }
 
-/** A draft offer for one of the caller's agency's open demands, to a visible expert. */
-export async function createOffer(input: OfferInput, staff: StaffActor, now: Date): Promise<OfferView> {
-  const demand = await getDemand(input.demandId);
-  if (!demand) throw new NotFound('Demand not found');
-  if (!canChangeDemand(staff, demand))
-    throw new Forbidden("Offers are made for your own agency's demands only");
-  if (demand.status !== 'open')
-    throw new Conflict(`Offers are made for open demands; this one is ${demand.status}`);
-  const expert = await getExpert(input.expertId);
-  if (!expert || !isVisibleToAgencies(expert)) throw new NotFound('Expert not found');
-  const expiresAt = new Date(input.expiresAt);
-  if (expiresAt.getTime() <= now.getTime()) {
-    throw new ValidationFailed('Invalid body', [{ path: 'expiresAt', message: 'Must be in the future' }]);
-  }
-
-  const found = new Map((await getPolicies(input.policyIds)).map((p) => [p.id, p]));
-  const day = provinceDay(now);
-  const failures = input.policyIds.flatMap((id, i) => {
-    const policy = found.get(id);
-    if (!policy) return [{ path: `policyIds.${i}`, message: 'Unknown policy' }];
-    return policyApplicabilityFailures(policy, i, toSummary(expert), demand.zone, day);
-  });
-  if (failures.length) {
-    throw new BadRequest(
-      'policy_not_applicable',
-      'A policy of the package does not apply to this offer',
-      failures,
-    );
-  }
-
-  const at = now.toISOString();
-  const policies = input.policyIds.map((id) => found.get(id)).filter((p) => p !== undefined);
-  const offer: StoredOffer = {
-    id: randomUUID(),
-    agency: demand.agency,
-    demandId: demand.id,
-    demand: { title: demand.title, zone: demand.zone, engagement: demand.engagement },
-    expertId: expert.id,
-    policyIds: input.policyIds,
-    policies: policies.map(toOfferedPolicy),
-    packageValueVnd: packageValueVnd(policies),
-    terms: input.terms,
-    expiresAt: expiresAt.toISOString(),
-    status: 'draft',
-    history: [{ from: null, to: 'draft', at, actor: staffActor(staff) }],
-    sentAt: null,
-    createdAt: at,
-    updatedAt: at,
-    version: 1,
-  };
+/** A new draft, with its pointer under the expert and `extraWrites` (the audit event). */
+export async function putNewOffer(offer: Offer, extraWrites: TransactItem[]): Promise<void> {
   await dynamo.send(
     new TransactWriteCommand({
       TransactItems: [
@@ -332,68 +248,13 @@ export async function createOffer(input: OfferInput, staff: StaffActor, now: Dat
             },
           },
         },
-        auditPut({
-          at,
-          action: 'offer.created',
-          actor: staffActor(staff),
-          target: `offer:${offer.id}`,
-          detail: { expertId: offer.expertId, demandId: offer.demandId },
-        }),
+        ...extraWrites,
       ],
     }),
   );
-  const [view] = await toStaffViews([offer], now);
-  return view;
 }
 
-/** An offer as its agency (or an administrator) sees it; others get 404. */
-export async function readOfferForStaff(id: string, staff: StaffActor, now: Date): Promise<OfferView> {
-  const offer = await readStored(id);
-  if (!offer || !mayAccess(staff, offer)) throw new NotFound('Offer not found');
-  const [view] = await toStaffViews([offer], now);
-  return view;
-}
-
-/** Send or withdraw, by the offer's agency (or an administrator). Sending mails the expert. */
-export async function transitionOffer(
-  id: string,
-  request: OfferTransitionRequest,
-  staff: StaffActor,
-  now: Date,
-): Promise<OfferView> {
-  const current = await readStored(id);
-  if (!current || !mayAccess(staff, current)) throw new NotFound('Offer not found');
-  const effective = effectiveOfferStatus(current, now);
-  if (effective !== current.status) assertOfferTransition(effective, request.to, 'staff');
-  const items: Record<string, unknown>[] = [];
-  if (request.to === 'sent' && current.status === 'draft') {
-    if (Date.parse(current.expiresAt) <= now.getTime()) {
-      throw new Conflict('The offer expired before it was sent; draft a new one');
-    }
-    const expert = await getExpert(current.expertId);
-    if (!expert || !isVisibleToAgencies(expert)) {
-      throw new Conflict('The expert no longer shares the profile with agencies; the offer cannot be sent');
-    }
-    const agency = getProvince(config().provinceId).agencies.find((a) => a.id === current.agency);
-    const mail = offerSentMail(expert.email, expert.fullName, {
-      agency: { vi: agency?.vi ?? current.agency, en: agency?.en ?? current.agency },
-      demandTitle: current.demand.title,
-      packageValueVnd: current.packageValueVnd,
-      expiresAt: current.expiresAt,
-      appUrl: config().appUrl,
-    });
-    // One mail per offer, even if the same send were retried.
-    items.push(outboxPut(mail, now, `offer-sent-${current.id}`));
-  }
-  const next = await writeTransition(current, request.to, staffActor(staff), now, {
-    note: request.note || undefined,
-    items,
-  });
-  const [view] = await toStaffViews([next], now);
-  return view;
-}
-
-function offerListQuery(q: OfferListQuery, staff: StaffActor, now: Date): IndexQuery {
+function offerListQuery(q: OfferListQuery, agency: string | null, now: Date): IndexQuery {
   const clauses: string[] = [];
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
@@ -419,38 +280,32 @@ function offerListQuery(q: OfferListQuery, staff: StaffActor, now: Date): IndexQ
     values[':expertId'] = q.expertId;
     clauses.push('expertId = :expertId');
   }
-  const partition = staff.isAdmin ? offerKeys.all : offerKeys.ofAgency(staff.agency ?? '');
+  const partition = agency === null ? offerKeys.all : offerKeys.ofAgency(agency);
   return {
-    index: staff.isAdmin ? 'GSI2' : 'GSI1',
+    index: agency === null ? 'GSI2' : 'GSI1',
     partition,
     ...(clauses.length ? { filter: { expression: clauses.join(' AND '), names, values } } : {}),
     newestFirst: true,
   };
 }
 
-/** The caller's agency's offers (administrators: all), newest first. */
-export async function listOffers(q: OfferListQuery, staff: StaffActor, now: Date): Promise<Page<OfferView>> {
-  const page = await queryPage(offerListQuery(q, staff, now), pageLimit(q.limit), q.cursor, toStored);
-  return { items: await toStaffViews(page.items, now), nextCursor: page.nextCursor };
+/** A page of one agency's offers (null: every agency's), newest first. */
+export async function queryOffers(
+  q: OfferListQuery,
+  agency: string | null,
+  now: Date,
+): Promise<Page<StoredOffer>> {
+  const { items, nextCursor } = await queryPage(
+    offerListQuery(q, agency, now),
+    pageLimit(q.limit),
+    q.cursor,
+    toStored,
+  );
+  return { items, nextCursor };
 }
 
-/** What the expert sees of an offer: no staff ids, the agency's name instead. */
-export type ExpertOfferView = Omit<Offer, 'history'> & {
-  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<OfferActor, 'id'> })[];
-};
-
-function toExpertView(offer: Offer, now: Date): ExpertOfferView {
-  const current = asOfNow(offer, now);
-  return {
-    ...current,
-    history: current.history.map(({ actor, ...entry }) => ({
-      ...entry,
-      actor: { kind: actor.kind, ...(actor.agency ? { agency: actor.agency } : {}) },
-    })),
-  };
-}
-
-async function offersOfExpert(
+/** The offers that name the expert (with `sentOnly`, those sent), newest first, notes joined. */
+export async function offersOfExpert(
   expertId: string,
   options: { sentOnly: boolean; limit: number; cursor?: string },
 ): Promise<{ offers: Offer[]; nextCursor: string | null }> {
@@ -477,103 +332,22 @@ async function offersOfExpert(
   return { offers: await withNotes(stored), nextCursor: page.nextCursor };
 }
 
-/** GET /api/me/offers: the offers sent to the expert, newest first. */
-export async function listMyOffers(
-  expertId: string,
-  q: { limit?: string; cursor?: string },
+/** The expiry timers due by now, page after page (OFFER_EXPIRY, sorted by expiresAt): no scan. */
+export async function* dueOfferTimers(
   now: Date,
-): Promise<Page<ExpertOfferView>> {
-  const { offers, nextCursor } = await offersOfExpert(expertId, {
-    sentOnly: true,
-    limit: pageLimit(q.limit),
-    cursor: q.cursor,
-  });
-  return { items: offers.filter(isVisibleToExpert).map((o) => toExpertView(o, now)), nextCursor };
-}
-
-/** Every offer that names the expert, drafts included (the data-subject export). */
-export async function exportOffersOfExpert(expertId: string, now: Date): Promise<ExpertOfferView[]> {
-  const all: ExpertOfferView[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await offersOfExpert(expertId, { sentOnly: false, limit: 100, cursor });
-    all.push(...page.offers.map((o) => toExpertView(o, now)));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-
-/** The expert accepts or declines a sent, unexpired offer addressed to them; others get 404. */
-export async function respondToOffer(
-  expertId: string,
-  offerId: string,
-  response: OfferResponse,
-  now: Date,
-): Promise<ExpertOfferView> {
-  const current = await readStored(offerId);
-  if (!current || current.expertId !== expertId || !isVisibleToExpert(current)) {
-    throw new NotFound('Offer not found');
-  }
-  const effective = effectiveOfferStatus(current, now);
-  if (effective !== 'sent') throw new Conflict(`The offer is ${effective}; it can no longer be answered`);
-  const to = response.decision === 'accept' ? 'accepted' : 'declined';
-  const note = response.note || undefined;
-  const next = await writeTransition(current, to, { kind: 'expert', id: expertId }, now, {
-    expertNote: note !== undefined,
-    items: note
-      ? [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...offerKeys.expertNote(expertId, offerId),
-                type: 'offerNote',
-                offerId,
-                note,
-                at: now.toISOString(),
-              },
-            },
-          },
-        ]
-      : [],
-  });
-  const [withNote] = await withNotes([next]);
-  return toExpertView(withNote, now);
-}
-
-/**
- * Records the expiry of every sent offer whose expiresAt has passed, reading only the due timers
- * (OFFER_EXPIRY, sorted by expiresAt). Safe to run concurrently and to repeat: an offer answered in
- * the meantime loses nothing (the transition is conditioned on its status). Returns the count.
- */
-export async function expireDueOffers(now: Date): Promise<number> {
-  let expired = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK <= :due',
-        ExpressionAttributeValues: { ':pk': offerKeys.timerPartition, ':due': `${now.toISOString()}#\uffff` },
-        ExclusiveStartKey: startKey,
-        Limit: 100,
-      }),
-    );
+): AsyncGenerator<{ PK: string; SK: string; offerId: string }> {
+  for await (const page of queryPages({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND SK <= :due',
+    ExpressionAttributeValues: { ':pk': offerKeys.timerPartition, ':due': `${now.toISOString()}#\uffff` },
+    Limit: 100,
+  })) {
     for (const timer of page.Items ?? []) {
-      const offer = await readStored(String(timer.offerId));
-      if (offer?.status === 'sent') {
-        try {
-          await writeTransition(offer, 'expired', system, now);
-          expired++;
-        } catch (error) {
-          if (!(error instanceof Conflict)) throw error;
-        }
-      } else {
-        // A stale timer (its offer is gone or already left `sent`): nothing to expire.
-        await dynamo.send(new DeleteCommand({ TableName: tableName, Key: { PK: timer.PK, SK: timer.SK } }));
-      }
+      yield { PK: String(timer.PK), SK: String(timer.SK), offerId: String(timer.offerId) };
     }
-    startKey = page.LastEvaluatedKey;
-  } while (startKey);
-  return expired;
+  }
+}
+
+export async function deleteOfferTimer(timer: { PK: string; SK: string }): Promise<void> {
+  await dynamo.send(new DeleteCommand({ TableName: tableName, Key: { PK: timer.PK, SK: timer.SK } }));
 }

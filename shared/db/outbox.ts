@@ -1,11 +1,14 @@
 /**
  * The transactional outbox: a handler that must send mail adds `outboxPut(mail)` to the same
  * transaction as its data change; the stream-triggered outbox function delivers it. No mail is
- * lost, and none goes out for a change that did not commit.
+ * lost, and none goes out for a change that did not commit. Services compose the mails
+ * (shared/mail); this module stores them.
  */
 import { randomUUID } from 'node:crypto';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { MailMessage } from '../mail/messages.ts';
+import type { MailMessage } from '../domain/mail-message.ts';
+import { batchGet } from './batch.ts';
+import { batchPut } from './bulk-load.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
 import { keys, ttlAt } from './keys.ts';
@@ -26,20 +29,46 @@ export function outboxPut(mail: MailMessage, now: Date, mailId: string = randomU
   return {
     Put: {
       TableName: tableName,
-      Item: {
-        ...keys.outbox(mailId),
-        type: 'mail',
-        id: mailId,
-        to: mail.to,
-        subject: mail.subject,
-        text: mail.text,
-        createdAt: now.toISOString(),
-        // Mail text holds personal data: purge it after delivery has had time to happen.
-        ttl: ttlAt(new Date(now.getTime() + retentionDays * 86_400_000)),
-      },
+      Item: outboxItem(mail, now, mailId),
       ConditionExpression: 'attribute_not_exists(PK)',
     },
   };
+}
+
+function outboxItem(mail: MailMessage, now: Date, mailId: string) {
+  return {
+    ...keys.outbox(mailId),
+    type: 'mail',
+    id: mailId,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    createdAt: now.toISOString(),
+    // Mail text holds personal data: purge it after delivery has had time to happen.
+    ttl: ttlAt(new Date(now.getTime() + retentionDays * 86_400_000)),
+  };
+}
+
+/**
+ * Many mails outside a transaction (a call's audience), each under its own deterministic id. With
+ * `skipQueued`, ids already in the outbox are left alone: a delivered mail keeps no text, and a
+ * rewrite would put it back.
+ */
+export async function queueMails(
+  mails: { id: string; mail: MailMessage }[],
+  now: Date,
+  options: { skipQueued: boolean },
+): Promise<void> {
+  let items = mails.map(({ id, mail }) => outboxItem(mail, now, id));
+  if (options.skipQueued && items.length) {
+    const found = await batchGet(
+      items.map(({ PK, SK }) => ({ PK, SK })),
+      { attributes: ['PK'] },
+    );
+    const queued = new Set(found.map((item) => item.PK as string));
+    items = items.filter((item) => !queued.has(item.PK));
+  }
+  await batchPut(items, { concurrency: 8 });
 }
 
 export async function getOutboxMail(

@@ -4,8 +4,8 @@
  * returned, not of the last item read: nothing is skipped between pages.
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
-import { decodeCursor, encodeCursor, type Key } from '../http/cursor.ts';
 import { dynamo, tableName } from './client.ts';
+import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
 
 export interface IndexQuery {
   index: 'GSI1' | 'GSI2';

@@ -1,25 +1,20 @@
 /**
  * The policy catalogue. One item per policy (POLICY#id / POLICY), listed through GSI2 POLICIES
  * sorted by code, and a POLICYCODE#<code> item that keeps codes unique (written in the same
- * transaction). Changes are conditional on the version read.
+ * transaction). Changes are conditional on the version read; the audit events are the service's
+ * (shared/app/policies.ts).
  */
-import { randomUUID } from 'node:crypto';
-import { BatchGetCommand, GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import { Conflict, NotFound, VersionMismatch } from '../domain/errors.ts';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { Conflict, VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { pageLimit } from '../domain/expert-search.ts';
-import {
-  applyPolicyPatch,
-  newPolicy,
-  type Policy,
-  type PolicyInput,
-  type PolicyListQuery,
-  type PolicyPatch,
-} from '../domain/policy.ts';
-import { type AuditActor, auditPut } from './audit.ts';
+import type { Policy, PolicyListQuery } from '../domain/policy.ts';
+import { batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
+import { pickOrNull } from './items.ts';
 import { queryPage } from './paged-query.ts';
+import type { TransactItem } from './transaction.ts';
 
 export const policyKeys = {
   policy: (id: string) => ({ PK: `POLICY#${id}`, SK: 'POLICY' }),
@@ -42,9 +37,7 @@ const policyFields: readonly (keyof Policy)[] = [
   'version',
 ];
 
-export function toPolicy(item: Record<string, unknown>): Policy {
-  return Object.fromEntries(policyFields.map((f) => [f, item[f] ?? null])) as unknown as Policy;
-}
+export const toPolicy = (item: Record<string, unknown>): Policy => pickOrNull<Policy>(item, policyFields);
 
 const policyItem = (policy: Policy) => ({
   ...policyKeys.policy(policy.id),
@@ -62,15 +55,6 @@ const codePut = (policy: Policy) => ({
   },
 });
 
-const staffAudit = (actor: AuditActor, policy: Policy, at: string, created: boolean) =>
-  auditPut({
-    at,
-    action: created ? 'policy.created' : 'policy.changed',
-    actor,
-    target: `policy:${policy.id}`,
-    detail: { code: policy.code, version: policy.version },
-  });
-
 export async function getPolicy(id: string): Promise<Policy | undefined> {
   const { Item } = await dynamo.send(
     new GetCommand({ TableName: tableName, Key: policyKeys.policy(id), ConsistentRead: true }),
@@ -78,29 +62,9 @@ export async function getPolicy(id: string): Promise<Policy | undefined> {
   return Item && toPolicy(Item);
 }
 
-export async function readPolicy(id: string): Promise<Policy> {
-  const policy = await getPolicy(id);
-  if (!policy) throw new NotFound('Policy not found');
-  return policy;
-}
-
 /** The policies with these ids that exist, in no particular order. */
 export async function getPolicies(ids: readonly string[]): Promise<Policy[]> {
-  const unique = [...new Set(ids)];
-  const found: Policy[] = [];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] = unique.slice(i, i + 100).map(policyKeys.policy);
-    for (let round = 0; keys.length > 0; round++) {
-      if (round > 8) throw new Error('BatchGetItem kept returning unprocessed keys');
-      if (round > 0) await new Promise((r) => setTimeout(r, 25 * 2 ** round));
-      const result = await dynamo.send(
-        new BatchGetCommand({ RequestItems: { [tableName]: { Keys: keys, ConsistentRead: true } } }),
-      );
-      found.push(...(result.Responses?.[tableName] ?? []).map(toPolicy));
-      keys = (result.UnprocessedKeys?.[tableName]?.Keys as Record<string, unknown>[] | undefined) ?? [];
-    }
-  }
-  return found;
+  return (await batchGet(ids.map(policyKeys.policy))).map(toPolicy);
 }
 
 export async function missingPolicyIds(ids: readonly string[]): Promise<string[]> {
@@ -113,9 +77,8 @@ function duplicateCode(error: unknown, codeIndex: number): boolean {
   return !!cancelledConditions(error)?.includes(codeIndex);
 }
 
-export async function createPolicy(input: PolicyInput, actor: AuditActor, now: Date): Promise<Policy> {
-  const at = now.toISOString();
-  const policy = newPolicy(input, randomUUID(), at);
+/** A new policy and its code's item, with `extraWrites` (the audit event), in one transaction. */
+export async function putNewPolicy(policy: Policy, extraWrites: TransactItem[]): Promise<void> {
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -128,7 +91,7 @@ export async function createPolicy(input: PolicyInput, actor: AuditActor, now: D
             },
           },
           codePut(policy),
-          staffAudit(actor, policy, at, true),
+          ...extraWrites,
         ],
       }),
     );
@@ -137,20 +100,13 @@ export async function createPolicy(input: PolicyInput, actor: AuditActor, now: D
     if (isTransactionConflict(error)) throw new Conflict('The catalogue is being changed; try again');
     throw error;
   }
-  return policy;
 }
 
-export async function updatePolicy(
-  id: string,
-  patch: PolicyPatch,
-  expectedVersion: number,
-  actor: AuditActor,
-  now: Date,
-): Promise<Policy> {
-  const current = await readPolicy(id);
-  if (current.version !== expectedVersion) throw new VersionMismatch();
-  const at = now.toISOString();
-  const next = applyPolicyPatch(current, patch, at);
+/**
+ * The changed policy, if the stored one is still at the version read (else 412), moving its code
+ * item when the code changed, with `extraWrites` (the audit event), in one transaction.
+ */
+export async function savePolicy(current: Policy, next: Policy, extraWrites: TransactItem[]): Promise<void> {
   const codeChanged = next.code.toUpperCase() !== current.code.toUpperCase();
   try {
     await dynamo.send(
@@ -167,7 +123,7 @@ export async function updatePolicy(
           ...(codeChanged
             ? [codePut(next), { Delete: { TableName: tableName, Key: policyKeys.code(current.code) } }]
             : []),
-          staffAudit(actor, next, at, false),
+          ...extraWrites,
         ],
       }),
     );
@@ -178,11 +134,10 @@ export async function updatePolicy(
     }
     throw error;
   }
-  return next;
 }
 
 /** The catalogue sorted by code; `?active=true` for the policies an officer can offer. */
-export async function listPolicies(q: PolicyListQuery): Promise<Page<Policy>> {
+export async function queryPolicies(q: PolicyListQuery): Promise<Page<Policy>> {
   const { items, nextCursor } = await queryPage(
     {
       index: 'GSI2',

@@ -1,11 +1,11 @@
 /**
  * DEMO DATA for `npm start`: a few attraction policies and demands that look like a province's
- * (Quảng Ngãi's zones and agencies), written through the repositories so they obey the same rules
+ * (Quảng Ngãi's zones and agencies), written through the services so they obey the same rules
  * as real ones. The legal basis says, in both languages, that these are samples: no resolution
  * named here grants anything.
  */
-import { createDemand } from '../db/demands.ts';
-import { createPolicy } from '../db/policies.ts';
+import { createDemand } from '../app/demands.ts';
+import { createPolicy } from '../app/policies.ts';
 import type { DemandInput } from '../domain/demand.ts';
 import type { PolicyInput } from '../domain/policy.ts';
 import { getProvince } from '../domain/provinces/index.ts';
@@ -160,7 +160,11 @@ export async function seedDemoPolicies(
   let demands = 0;
   for (const { agency, input } of demoDemands(now, policyIds)) {
     if (!agencies.has(agency) || !zones.has(input.zone)) continue;
-    await createDemand(input, { sub: 'demo-seed', agency, isAdmin: false }, now);
+    await createDemand(
+      input,
+      { kind: 'staff', sub: 'demo-seed', groups: ['hr'], agency, isAdmin: false },
+      now,
+    );
     demands++;
   }
   return { policies: policyIds.size, demands };

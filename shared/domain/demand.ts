@@ -115,6 +115,28 @@ export interface Demand {
   version: number;
 }
 
+/** What an expert may see of a demand that fits them: no internal priority, status or version. */
+export const publicDemandFields = [
+  'id',
+  'agency',
+  'title',
+  'description',
+  'fieldCodes',
+  'minDegree',
+  'minYearsExperience',
+  'languages',
+  'zone',
+  'engagement',
+  'headcount',
+  'policyIds',
+  'openUntil',
+] as const satisfies readonly (keyof Demand)[];
+
+export type PublicDemand = Pick<Demand, (typeof publicDemandFields)[number]>;
+
+export const toPublicDemand = (demand: Demand): PublicDemand =>
+  Object.fromEntries(publicDemandFields.map((f) => [f, demand[f]])) as PublicDemand;
+
 /** The defaults of the optional fields, so every stored demand has the same shape. */
 export function newDemand(input: DemandInput, owner: { id: string; agency: string; at: string }): Demand {
   return {

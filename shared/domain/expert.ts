@@ -217,6 +217,22 @@ export interface ExpertSummary {
   updatedAt: string;
 }
 
+/** The fields of a summary: what the read models hold and a match query projects. */
+export const expertSummaryFields = [
+  'id',
+  'fullName',
+  'highestDegree',
+  'academicTitle',
+  'fields',
+  'location',
+  'nativeOfProvince',
+  'employer',
+  'yearsExperience',
+  'languages',
+  'engagement',
+  'updatedAt',
+] as const satisfies readonly (keyof ExpertSummary)[];
+
 /** What anyone may see in the public directory of experts who opted in. */
 export interface DirectoryEntry {
   id: string;

@@ -10,12 +10,14 @@
  * accepted, declined, expired and withdrawn are final. A `sent` offer whose expiresAt has passed
  * is expired even before the scheduled sweep records it (effectiveOfferStatus).
  */
+import type { ActorKind } from './actor.ts';
 import { Conflict } from './errors.ts';
 
 export const offerStatuses = ['draft', 'sent', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
 export type OfferStatus = (typeof offerStatuses)[number];
 
-export type OfferActorKind = 'staff' | 'expert' | 'system';
+/** Who may make a transition: any kind of actor. */
+export type OfferActorKind = ActorKind;
 
 export const offerTransitions: Readonly<
   Record<OfferStatus, readonly { to: OfferStatus; by: OfferActorKind }[]>

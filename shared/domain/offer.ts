@@ -6,15 +6,11 @@
  * edits of the catalogue do not change what was offered.
  */
 import * as z from 'zod/mini';
+import type { RecordedActor } from './actor.ts';
 import type { Demand } from './demand.ts';
 import type { ExpertSummary } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
-import {
-  effectiveOfferStatus,
-  type OfferActorKind,
-  type OfferStatus,
-  offerStatuses,
-} from './offer-states.ts';
+import { effectiveOfferStatus, type OfferStatus, offerStatuses } from './offer-states.ts';
 import type { Benefit, Policy } from './policy.ts';
 
 const note = z.optional(z.string().check(z.trim(), z.maxLength(2000)));
@@ -59,18 +55,15 @@ export type OfferTransitionRequest = z.infer<typeof offerTransitionSchema>;
 export type OfferResponse = z.infer<typeof offerResponseSchema>;
 export type OfferListQuery = z.infer<typeof offerListQuerySchema>;
 
-export interface OfferActor {
-  kind: OfferActorKind;
-  id: string;
-  agency?: string | null;
-}
+/** The name the web console knows the recorded actor of a transition by. */
+export type OfferActor = RecordedActor;
 
 export interface OfferHistoryEntry {
   /** null for the creation of the draft. */
   from: OfferStatus | null;
   to: OfferStatus;
   at: string;
-  actor: OfferActor;
+  actor: RecordedActor;
   /**
    * The note of the transition. An expert's note is their own words and may hold personal data:
    * it is kept in the expert's partition (erased with the profile) and joined in when read.
@@ -131,3 +124,19 @@ export function asOfNow<O extends Offer>(offer: O, now: Date): O {
 
 /** Experts see offers once sent; a draft (or a draft withdrawn before sending) is the agency's. */
 export const isVisibleToExpert = (offer: Pick<Offer, 'sentAt'>): boolean => offer.sentAt !== null;
+
+/** What the expert sees of an offer: no staff ids, the agency's name instead. */
+export type ExpertOfferView = Omit<Offer, 'history'> & {
+  history: (Omit<OfferHistoryEntry, 'actor'> & { actor: Omit<RecordedActor, 'id'> })[];
+};
+
+export function toExpertView(offer: Offer, now: Date): ExpertOfferView {
+  const current = asOfNow(offer, now);
+  return {
+    ...current,
+    history: current.history.map(({ actor, ...entry }) => ({
+      ...entry,
+      actor: { kind: actor.kind, ...(actor.agency ? { agency: actor.agency } : {}) },
+    })),
+  };
+}

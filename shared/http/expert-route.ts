@@ -1,6 +1,6 @@
 /** httpHandler for routes an expert reaches with a session token (from POST /api/me/session). */
 import type * as z from 'zod/mini';
-import { verifyExpertSession } from '../db/experts.ts';
+import { verifyExpertSession } from '../app/sessions.ts';
 import { type HttpRequest, httpHandler, type RouteOptions } from './handler.ts';
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;

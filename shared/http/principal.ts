@@ -1,12 +1,11 @@
 /** Who is calling: derived from the verified JWT claims or the expert's session, never the body. */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import type { ExpertActor, StaffActor } from '../domain/actor.ts';
 
-export type Principal =
-  | { kind: 'anonymous' }
-  | { kind: 'expert'; expertId: string }
-  | { kind: 'staff'; sub: string; groups: string[]; agency: string | null; isAdmin: boolean };
+/** The caller of an HTTP route: anyone, or an actor of the domain (never the system). */
+export type Principal = { kind: 'anonymous' } | ExpertActor | StaffActor;
 
-export type StaffPrincipal = Extract<Principal, { kind: 'staff' }>;
+export type StaffPrincipal = StaffActor;
 
 /**
  * API Gateway's JWT authorizer hands claims over as strings; an array claim such as

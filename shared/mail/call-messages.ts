@@ -1,6 +1,7 @@
 /** The mail that tells an opted-in expert about a newly opened collaboration call. */
+
+import type { MailMessage } from '../domain/mail-message.ts';
 import { fieldLabel } from '../domain/taxonomy.ts';
-import type { MailMessage } from './messages.ts';
 
 export interface CallMailFacts {
   id: string;

@@ -3,11 +3,7 @@
  * links carry the token in the URL fragment (#login=...), which browsers never send to a server,
  * so it cannot end up in an access log.
  */
-export interface MailMessage {
-  to: string;
-  subject: string;
-  text: string;
-}
+import type { MailMessage } from '../domain/mail-message.ts';
 
 export const loginLink = (appUrl: string, token: string): string =>
   `${appUrl}/#login=${encodeURIComponent(token)}`;

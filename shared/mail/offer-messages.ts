@@ -1,5 +1,5 @@
 /** The offer mails, Vietnamese first with English beside (see messages.ts). */
-import type { MailMessage } from './messages.ts';
+import type { MailMessage } from '../domain/mail-message.ts';
 
 export interface OfferMailFacts {
   agency: { vi: string; en: string };

@@ -42,7 +42,7 @@ beforeAll(async () => {
   ({ handler: notifyCallAudience } = await import('../../functions/calls/notify-call-audience.ts'));
   ({ verifiedExpertItems } = await import('../../shared/db/experts.ts'));
   ({ batchPut } = await import('../../shared/db/bulk-load.ts'));
-  ({ runCallNotificationJob } = await import('../../shared/db/call-audience.ts'));
+  ({ runCallNotificationJob } = await import('../../shared/app/call-notifications.ts'));
   hr = await staffToken({ agency: 'so-khoa-hoc-cong-nghe' });
 });
 

@@ -322,7 +322,7 @@ describe('closing by itself after openUntil', () => {
     process.env.AWS_REGION = 'ap-southeast-1';
     process.env.AWS_ACCESS_KEY_ID = 'local';
     process.env.AWS_SECRET_ACCESS_KEY = 'local';
-    ({ closeDueCalls } = await import('../../shared/db/calls.ts'));
+    ({ closeDueCalls } = await import('../../shared/app/deadlines.ts'));
   });
 
   /** Time passes: the stored openUntil (and its index key) moves into the past. */

@@ -15,7 +15,7 @@ async function expireDueOffers(now: Date): Promise<number> {
   process.env.AWS_REGION ??= 'ap-southeast-1';
   process.env.AWS_ACCESS_KEY_ID ??= 'local';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-  const offers = await import('#shared/db/offers');
+  const offers = await import('#shared/app/deadlines');
   return offers.expireDueOffers(now);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor } from '#shared/http/cursor';
+import { decodeCursor, encodeCursor } from '#shared/db/cursor';
 import { parseGroups } from '#shared/http/principal';
 
 describe('parseGroups (claims as API Gateway passes them)', () => {

@@ -6,11 +6,11 @@
  */
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type * as z from 'zod/mini';
-import type { CallResponse, CallResponseForStaff } from '#shared/db/call-responses';
-import type { exportExpertData } from '#shared/db/expert-access';
-import type { OpenedSession } from '#shared/db/experts';
-import type { matchesForDemand } from '#shared/db/matches';
-import type { ExpertOfferView } from '#shared/db/offers';
+import type { CallResponseForStaff } from '#shared/app/call-responses';
+import type { exportExpertData } from '#shared/app/expert-access';
+import type { matchesForDemand } from '#shared/app/matching';
+import type { OpenedSession } from '#shared/app/sessions';
+import type { CallResponse } from '#shared/db/call-responses';
 import type { PublicCall, StaffCall } from '#shared/domain/call';
 import type {
   callResponseForStaffSchema,
@@ -29,7 +29,7 @@ import type {
 } from '#shared/domain/expert-views';
 import type { ExpertMatch } from '#shared/domain/matching';
 import type { expertDataExportSchema, myMatchesSchema } from '#shared/domain/me-views';
-import type { OfferView } from '#shared/domain/offer';
+import type { ExpertOfferView, OfferView } from '#shared/domain/offer';
 import type { expertOfferViewSchema, offerViewSchema } from '#shared/domain/offer-views';
 import type { Policy } from '#shared/domain/policy';
 import type { policySchema } from '#shared/domain/policy-views';

@@ -1,33 +1,30 @@
 /** Reads of personal data that the law wants accounted for: each one leaves an audit event. */
+import { listAuditByTarget, recordAudit } from '../db/audit.ts';
+import { listCallResponsesOfExpert } from '../db/call-responses.ts';
+import { getExpert, getExpertWithConsentHistory } from '../db/experts.ts';
+import { expertActor, type StaffActor } from '../domain/actor.ts';
+import { auditEvent } from '../domain/audit.ts';
 import { NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, isVisibleToAgencies } from '../domain/expert.ts';
-import type { StaffPrincipal } from '../http/principal.ts';
-import { listAuditByTarget, recordAudit } from './audit.ts';
-import { listCallResponsesOfExpert } from './call-responses.ts';
-import { getExpert, getExpertWithConsentHistory } from './experts.ts';
 import { exportOffersOfExpert } from './offers.ts';
 
 /**
- * A full profile for an HR officer or administrator: only while the expert is active and shares
- * the profile with agencies (otherwise 404, as if it did not exist); audited before it is shown.
+ * GET /api/experts/{id}: a full profile for an HR officer or administrator, only while the expert
+ * is active and shares the profile with agencies (otherwise 404, as if it did not exist); audited
+ * before it is shown.
  */
 export async function readProfileForStaff(
   expertId: string,
-  staff: StaffPrincipal,
+  staff: StaffActor,
   now: Date,
 ): Promise<ExpertProfile> {
   const expert = await getExpert(expertId);
   if (!expert || !isVisibleToAgencies(expert)) throw new NotFound('Expert not found');
-  await recordAudit({
-    at: now.toISOString(),
-    action: 'profile.read',
-    actor: { kind: 'staff', id: staff.sub, agency: staff.agency },
-    target: `expert:${expertId}`,
-  });
+  await recordAudit(auditEvent('profile.read', staff, `expert:${expertId}`, now));
   return expert;
 }
 
-/** Everything held about the expert (data-subject access request), audited. */
+/** GET /api/me/export: everything held about the expert (data-subject access request), audited. */
 export async function exportExpertData(expertId: string, now: Date) {
   const [record, events, offers, callResponses] = await Promise.all([
     getExpertWithConsentHistory(expertId),
@@ -36,12 +33,7 @@ export async function exportExpertData(expertId: string, now: Date) {
     listCallResponsesOfExpert(expertId),
   ]);
   if (!record) throw new NotFound('Profile not found');
-  await recordAudit({
-    at: now.toISOString(),
-    action: 'profile.export',
-    actor: { kind: 'expert', id: expertId },
-    target: `expert:${expertId}`,
-  });
+  await recordAudit(auditEvent('profile.export', expertActor(expertId), `expert:${expertId}`, now));
   return {
     exportedAt: now.toISOString(),
     profile: record.profile,
