@@ -186,6 +186,8 @@ const vi = {
   clearFilters: 'Xóa bộ lọc',
   moreFilters: (inUse: number) => (inUse > 0 ? `Thêm bộ lọc (${inUse} đang dùng)` : 'Thêm bộ lọc'),
   noResults: 'Không có kết quả phù hợp.',
+  noFilterResults: 'Không có kết quả nào khớp với bộ lọc này. Hãy nới bộ lọc hoặc xóa bộ lọc.',
+  directoryEmpty: 'Danh bạ chưa có ai.',
   nextPage: 'Trang sau',
   previousPage: 'Trang trước',
   pageNumber: (n: number) => `Trang ${n}`,
@@ -246,6 +248,7 @@ const vi = {
   demandSectionGeneral: 'Thông tin chung',
   demandsIntro:
     'Các lĩnh vực cơ quan trong tỉnh cần chuyên gia. Mở một nhu cầu để sửa hoặc xem chuyên gia phù hợp.',
+  demandsEmpty: 'Chưa có nhu cầu nào. Tạo nhu cầu đầu tiên để tìm chuyên gia phù hợp.',
   newDemand: 'Tạo nhu cầu',
   newDemandTitle: 'Nhu cầu mới',
   demandTitle: 'Tên nhu cầu (vị trí, nhiệm vụ)',
@@ -337,6 +340,7 @@ const vi = {
   // Offers
   offersTitle: 'Đề nghị',
   offersIntro: 'Các đề nghị của cơ quan bạn, mới nhất trước.',
+  offersEmpty: 'Chưa có đề nghị nào. Đề nghị được soạn từ danh sách chuyên gia phù hợp của một nhu cầu.',
   offersCaption: 'Danh sách đề nghị. Mở một đề nghị để xem chi tiết và gửi hoặc rút.',
   offerStatusName: {
     draft: 'Nháp',
@@ -379,6 +383,7 @@ const vi = {
   // Policies
   policiesTitle: 'Chính sách thu hút',
   policiesIntro: 'Danh mục chính sách thu hút, trọng dụng trí thức của tỉnh.',
+  policiesEmpty: 'Danh mục chưa có chính sách nào.',
   policiesReadOnly: 'Chỉ quản trị viên được thêm hoặc sửa chính sách.',
   newPolicy: 'Thêm chính sách',
   newPolicyTitle: 'Chính sách mới',
@@ -423,6 +428,7 @@ const vi = {
   // Calls, staff side
   callsTitle: 'Lời mời hợp tác',
   callsIntro: 'Nhiệm vụ nghiên cứu, tư vấn hoặc chuyến làm việc ngắn ngày tỉnh mời chuyên gia tham gia.',
+  callsEmpty: 'Chưa có lời mời nào. Tạo lời mời đầu tiên để mời chuyên gia tham gia.',
   callsCaption: 'Danh sách lời mời, mới nhất trước.',
   newCall: 'Tạo lời mời',
   newCallTitle: 'Lời mời mới',
@@ -798,6 +804,8 @@ const en: Messages = {
   clearFilters: 'Clear filters',
   moreFilters: (inUse: number) => (inUse > 0 ? `More filters (${inUse} in use)` : 'More filters'),
   noResults: 'Nothing matches.',
+  noFilterResults: 'Nothing matches these filters. Widen them or clear them.',
+  directoryEmpty: 'No one is listed in the directory yet.',
   nextPage: 'Next page',
   previousPage: 'Previous page',
   pageNumber: (n: number) => `Page ${n}`,
@@ -856,6 +864,7 @@ const en: Messages = {
   demandsIntro:
     "The fields in which the province's agencies need experts. Open one to edit it or see who matches.",
   newDemand: 'New demand',
+  demandsEmpty: 'No demands yet. Record the first to find matching experts.',
   newDemandTitle: 'New demand',
   demandTitle: 'Title (position or task)',
   description: 'Description',
@@ -944,6 +953,7 @@ const en: Messages = {
 
   offersTitle: 'Offers',
   offersIntro: "Your agency's offers, newest first.",
+  offersEmpty: "No offers yet. Offers are drafted from a demand's matching experts.",
   offersCaption: 'Offers. Open one to see it in full and to send or withdraw it.',
   offerStatusName: {
     draft: 'Draft',
@@ -985,6 +995,7 @@ const en: Messages = {
 
   policiesTitle: 'Attraction policies',
   policiesIntro: "The province's catalogue of policies to attract and retain talent.",
+  policiesEmpty: 'The catalogue has no policies yet.',
   policiesReadOnly: 'Only administrators may add or change policies.',
   newPolicy: 'Add a policy',
   newPolicyTitle: 'New policy',
@@ -1028,6 +1039,7 @@ const en: Messages = {
 
   callsTitle: 'Calls for collaboration',
   callsIntro: 'Research, advisory and short-visit tasks the province invites experts to take part in.',
+  callsEmpty: 'No calls yet. Create the first to invite experts.',
   callsCaption: 'Calls, newest first.',
   newCall: 'New call',
   newCallTitle: 'New call',

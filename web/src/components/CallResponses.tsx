@@ -54,13 +54,7 @@ export function CallResponses({ callId }: { callId: string }) {
           <ResponsesTable responses={results.page.items} onOpen={setOpenId} />
         )
       ) : null}
-      <Pager
-        pageNumber={results.pageNumber}
-        hasNext={Boolean(results.page?.nextCursor)}
-        onNext={results.next}
-        onPrevious={results.previous}
-        disabled={results.loading}
-      />
+      <Pager pages={results} />
       {openId ? (
         <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
       ) : null}

@@ -1,28 +1,24 @@
 /** The demands of every agency, filtered by status, agency and zone, newest first. */
-import { type FormEvent, useEffect, useState } from 'react';
 import { type Demand, type DemandStatus, demandStatuses } from '#shared/domain/demand';
 import { api } from '../api.ts';
-import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { Pager } from '../components/Pager.tsx';
+import { SelectField } from '../components/controls.tsx';
+import { ListPage } from '../components/ListPage.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay } from '../format.ts';
 import { localized, useI18n } from '../i18n.tsx';
 import { useFieldLabel, useMeta, usePlaceNames } from '../meta.tsx';
 import { Link } from '../router.tsx';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-interface DemandFilters {
-  status: DemandStatus | '';
-  agency: string;
-  zone: string;
-}
+const noFilters: { status: DemandStatus | ''; agency: string; zone: string } = {
+  status: '',
+  agency: '',
+  zone: '',
+};
 
-const noFilters: DemandFilters = { status: '', agency: '', zone: '' };
-
-const fetchDemands = (filters: DemandFilters, cursor?: string) =>
+const fetchDemands = (filters: typeof noFilters, cursor?: string) =>
   api.demands({ ...filters, limit: 20, cursor }).catch((error: unknown) => {
     endStaffSessionIfGone(error);
     throw error;
@@ -32,18 +28,7 @@ export function DemandsPage() {
   const { t, lang } = useI18n();
   const meta = useMeta();
   usePageTitle(t.demandsTitle);
-  const [filters, setFilters] = useState<DemandFilters>(noFilters);
-  const results = useCursorPages(fetchDemands);
-  const { search } = results;
-  const set = (key: keyof DemandFilters) => (value: string) => setFilters({ ...filters, [key]: value });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival
-  useEffect(() => search(noFilters), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    search(filters);
-  };
+  const list = useListQuery(noFilters, fetchDemands);
 
   return (
     <StaffConsole
@@ -58,62 +43,41 @@ export function DemandsPage() {
       {() => (
         <>
           <p>{t.demandsIntro}</p>
-          <search>
-            <form onSubmit={submit} className="filters">
-              <FormErrorsProvider idPrefix="demands" errors={{}}>
-                <div className="grid">
-                  <SelectField
-                    path="status"
-                    label={t.colStatus}
-                    value={filters.status}
-                    onChange={set('status')}
-                    placeholder={t.any}
-                    options={demandStatuses.map((s) => ({ value: s, label: t.demandStatusName[s] }))}
-                  />
-                  <SelectField
-                    path="agency"
-                    label={t.agency}
-                    value={filters.agency}
-                    onChange={set('agency')}
-                    placeholder={t.any}
-                    options={meta.province.agencies.map((a) => ({ value: a.id, label: localized(a, lang) }))}
-                  />
-                  <SelectField
-                    path="zone"
-                    label={t.zone}
-                    value={filters.zone}
-                    onChange={set('zone')}
-                    placeholder={t.any}
-                    options={meta.province.zones.map((z) => ({ value: z.id, label: localized(z, lang) }))}
-                  />
-                </div>
-              </FormErrorsProvider>
-              <div className="actions">
-                <button type="submit" className="primary">
-                  {t.filter}
-                </button>
-                <button type="button" className="secondary" onClick={() => setFilters(noFilters)}>
-                  {t.clearFilters}
-                </button>
-              </div>
-            </form>
-          </search>
-          {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-          {results.loading ? <Loading label={t.loading} /> : null}
-          {results.page && !results.loading ? (
-            results.page.items.length === 0 ? (
-              <p role="status">{t.noResults}</p>
-            ) : (
-              <DemandsTable demands={results.page.items} />
-            )
-          ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
+          <ListPage
+            list={list}
+            idPrefix="demands"
+            empty={t.demandsEmpty}
+            filters={
+              <>
+                <SelectField
+                  path="status"
+                  label={t.colStatus}
+                  value={list.draft.status}
+                  onChange={list.set('status')}
+                  placeholder={t.any}
+                  options={demandStatuses.map((s) => ({ value: s, label: t.demandStatusName[s] }))}
+                />
+                <SelectField
+                  path="agency"
+                  label={t.agency}
+                  value={list.draft.agency}
+                  onChange={list.set('agency')}
+                  placeholder={t.any}
+                  options={meta.province.agencies.map((a) => ({ value: a.id, label: localized(a, lang) }))}
+                />
+                <SelectField
+                  path="zone"
+                  label={t.zone}
+                  value={list.draft.zone}
+                  onChange={list.set('zone')}
+                  placeholder={t.any}
+                  options={meta.province.zones.map((z) => ({ value: z.id, label: localized(z, lang) }))}
+                />
+              </>
+            }
+          >
+            {(demands) => <DemandsTable demands={demands} />}
+          </ListPage>
         </>
       )}
     </StaffConsole>

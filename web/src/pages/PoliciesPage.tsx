@@ -1,21 +1,21 @@
 /** The policy catalogue: every staff member reads it; administrators add and change policies. */
-import { type FormEvent, useEffect, useState } from 'react';
 import { type Policy, packageValueVnd } from '#shared/domain/policy';
 import { api } from '../api.ts';
-import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { Pager } from '../components/Pager.tsx';
+import { SelectField } from '../components/controls.tsx';
+import { ListPage } from '../components/ListPage.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, formatVnd } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { staffSession } from '../session.ts';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-const fetchPolicies = (active: string, cursor?: string) =>
-  api.policies({ active, cursor, limit: 20 }).catch((error: unknown) => {
+const noFilters = { active: '' };
+
+const fetchPolicies = (filters: typeof noFilters, cursor?: string) =>
+  api.policies({ ...filters, cursor, limit: 20 }).catch((error: unknown) => {
     endStaffSessionIfGone(error);
     throw error;
   });
@@ -23,18 +23,8 @@ const fetchPolicies = (active: string, cursor?: string) =>
 export function PoliciesPage() {
   const { t } = useI18n();
   usePageTitle(t.policiesTitle);
-  const [active, setActive] = useState('');
-  const results = useCursorPages(fetchPolicies);
-  const { search } = results;
+  const list = useListQuery(noFilters, fetchPolicies);
   const isAdmin = staffSession()?.role === 'admin';
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival
-  useEffect(() => search(''), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    search(active);
-  };
 
   return (
     <StaffConsole
@@ -52,46 +42,26 @@ export function PoliciesPage() {
         <>
           <p>{t.policiesIntro}</p>
           {isAdmin ? null : <p className="hint">{t.policiesReadOnly}</p>}
-          <search>
-            <form onSubmit={submit} className="filters">
-              <FormErrorsProvider idPrefix="policies" errors={{}}>
-                <div className="grid">
-                  <SelectField
-                    path="active"
-                    label={t.activeFilter}
-                    value={active}
-                    onChange={setActive}
-                    placeholder={t.any}
-                    options={[
-                      { value: 'true', label: t.yes },
-                      { value: 'false', label: t.no },
-                    ]}
-                  />
-                </div>
-              </FormErrorsProvider>
-              <div className="actions">
-                <button type="submit" className="primary">
-                  {t.filter}
-                </button>
-              </div>
-            </form>
-          </search>
-          {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-          {results.loading ? <Loading label={t.loading} /> : null}
-          {results.page && !results.loading ? (
-            results.page.items.length === 0 ? (
-              <p role="status">{t.noResults}</p>
-            ) : (
-              <PoliciesTable policies={results.page.items} />
-            )
-          ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
+          <ListPage
+            list={list}
+            idPrefix="policies"
+            empty={t.policiesEmpty}
+            filters={
+              <SelectField
+                path="active"
+                label={t.activeFilter}
+                value={list.draft.active}
+                onChange={list.set('active')}
+                placeholder={t.any}
+                options={[
+                  { value: 'true', label: t.yes },
+                  { value: 'false', label: t.no },
+                ]}
+              />
+            }
+          >
+            {(policies) => <PoliciesTable policies={policies} />}
+          </ListPage>
         </>
       )}
     </StaffConsole>

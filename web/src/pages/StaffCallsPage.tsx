@@ -1,21 +1,21 @@
 /** Every collaboration call, newest first, by status; drafts are opened from their own page. */
-import { type FormEvent, useEffect, useState } from 'react';
 import { type CallStatus, callStatuses, type StaffCall } from '#shared/domain/call';
 import { api } from '../api.ts';
-import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { Pager } from '../components/Pager.tsx';
+import { SelectField } from '../components/controls.tsx';
+import { ListPage } from '../components/ListPage.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link } from '../router.tsx';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-const fetchCalls = (status: CallStatus | '', cursor?: string) =>
-  api.staffCalls({ status, cursor, limit: 20 }).catch((error: unknown) => {
+const noFilters: { status: CallStatus | '' } = { status: '' };
+
+const fetchCalls = (filters: typeof noFilters, cursor?: string) =>
+  api.staffCalls({ ...filters, cursor, limit: 20 }).catch((error: unknown) => {
     endStaffSessionIfGone(error);
     throw error;
   });
@@ -23,17 +23,7 @@ const fetchCalls = (status: CallStatus | '', cursor?: string) =>
 export function StaffCallsPage() {
   const { t } = useI18n();
   usePageTitle(t.callsTitle);
-  const [status, setStatus] = useState<CallStatus | ''>('');
-  const results = useCursorPages(fetchCalls);
-  const { search } = results;
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival
-  useEffect(() => search(''), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    search(status);
-  };
+  const list = useListQuery(noFilters, fetchCalls);
 
   return (
     <StaffConsole
@@ -48,43 +38,23 @@ export function StaffCallsPage() {
       {() => (
         <>
           <p>{t.callsIntro}</p>
-          <search>
-            <form onSubmit={submit} className="filters">
-              <FormErrorsProvider idPrefix="calls" errors={{}}>
-                <div className="grid">
-                  <SelectField
-                    path="status"
-                    label={t.colStatus}
-                    value={status}
-                    onChange={(value) => setStatus(value as CallStatus | '')}
-                    placeholder={t.any}
-                    options={callStatuses.map((s) => ({ value: s, label: t.callStatusName[s] }))}
-                  />
-                </div>
-              </FormErrorsProvider>
-              <div className="actions">
-                <button type="submit" className="primary">
-                  {t.filter}
-                </button>
-              </div>
-            </form>
-          </search>
-          {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-          {results.loading ? <Loading label={t.loading} /> : null}
-          {results.page && !results.loading ? (
-            results.page.items.length === 0 ? (
-              <p role="status">{t.noResults}</p>
-            ) : (
-              <CallsTable calls={results.page.items} />
-            )
-          ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
+          <ListPage
+            list={list}
+            idPrefix="calls"
+            empty={t.callsEmpty}
+            filters={
+              <SelectField
+                path="status"
+                label={t.colStatus}
+                value={list.draft.status}
+                onChange={list.set('status')}
+                placeholder={t.any}
+                options={callStatuses.map((s) => ({ value: s, label: t.callStatusName[s] }))}
+              />
+            }
+          >
+            {(calls) => <CallsTable calls={calls} />}
+          </ListPage>
         </>
       )}
     </StaffConsole>

@@ -81,13 +81,7 @@ export function StaffSearchPage() {
               <ResultsTable experts={results.page.items} openId={openId} onOpen={setOpenId} />
             )
           ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
+          <Pager pages={results} />
           {openId ? (
             <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
           ) : null}
