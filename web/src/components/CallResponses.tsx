@@ -8,13 +8,9 @@ import { useCursorPages } from '../useCursorPages.ts';
 import { ExpertPanel } from './ExpertPanel.tsx';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
 import { Pager } from './Pager.tsx';
-import { endStaffSessionIfGone } from './StaffConsole.tsx';
+import { endStaffSessionIfGone, staffRequest } from './StaffConsole.tsx';
 
-const fetchResponses = (callId: string, cursor?: string) =>
-  api.callResponses(callId, cursor).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+const fetchResponses = (callId: string, cursor?: string) => staffRequest(api.callResponses(callId, cursor));
 
 export function CallResponses({ callId }: { callId: string }) {
   const { t } = useI18n();

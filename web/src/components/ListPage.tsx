@@ -5,12 +5,13 @@
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n.tsx';
 import type { Filters, ListQuery } from '../useListQuery.ts';
-import { FormErrorsProvider } from './controls.tsx';
+import { FormErrorsProvider, SelectField } from './controls.tsx';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
 import { Pager } from './Pager.tsx';
 
 export function ListPage<T, F extends Filters>({
   list,
+  intro,
   idPrefix,
   filters,
   activeFilters,
@@ -19,6 +20,8 @@ export function ListPage<T, F extends Filters>({
   children,
 }: {
   list: ListQuery<T, F>;
+  /** What the list is, above its filters. */
+  intro?: ReactNode;
   /** Prefixes the filter controls' ids. */
   idPrefix: string;
   /** The filter controls, in a grid; a list without them has no filter form. */
@@ -34,6 +37,7 @@ export function ListPage<T, F extends Filters>({
   const { results } = list;
   return (
     <>
+      {intro}
       {filters ? (
         <search>
           <form
@@ -71,5 +75,73 @@ export function ListPage<T, F extends Filters>({
       ) : null}
       <Pager pages={results} />
     </>
+  );
+}
+
+/** A filter that picks one of `options`, or any value. */
+export function FilterSelect<F extends Filters>({
+  list,
+  name,
+  label,
+  options,
+}: {
+  list: ListQuery<unknown, F>;
+  name: keyof F & string;
+  label: string;
+  options: { value: string; label: string }[];
+}) {
+  const { t } = useI18n();
+  return (
+    <SelectField
+      path={name}
+      label={label}
+      value={list.draft[name]}
+      onChange={list.set(name)}
+      placeholder={t.any}
+      options={options}
+    />
+  );
+}
+
+/** One column of a list's table: its heading, and what each row shows under it. */
+export interface Column<T> {
+  label: string;
+  cell: (item: T) => ReactNode;
+}
+
+/** A list as a table that reads as labelled cards on a phone (each cell carries its heading). */
+export function ListTable<T extends { id: string }>({
+  caption,
+  columns,
+  items,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  items: T[];
+}) {
+  return (
+    <table className="results listing">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {columns.map((column) => (
+            <th key={column.label} scope="col">
+              {column.label}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((item) => (
+          <tr key={item.id}>
+            {columns.map((column) => (
+              <td key={column.label} data-label={column.label}>
+                {column.cell(item)}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -6,10 +6,9 @@ import { useCallback } from 'react';
 import type { OfferView } from '#shared/domain/offer';
 import { type OfferStatus, offerStatuses } from '#shared/domain/offer-states';
 import { api } from '../api.ts';
-import { SelectField } from '../components/controls.tsx';
-import { ListPage } from '../components/ListPage.tsx';
+import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
 import { useOfferExpertName } from '../components/OfferParts.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -26,10 +25,7 @@ const noFilters: { status: OfferStatus | ''; demandId: string; expertId: string 
 };
 
 const fetchOffers = (filters: typeof noFilters, cursor?: string) =>
-  api.offers({ ...filters, limit: 20, cursor }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+  staffRequest(api.offers({ ...filters, limit: 20, cursor }));
 
 export function OffersPage() {
   const { t } = useI18n();
@@ -58,85 +54,61 @@ function Offers({ session }: { session: StaffSession }) {
   const expertName = list.results.page?.items.find((o) => o.expertId === expertId)?.expert?.fullName;
 
   return (
-    <>
-      <p>{t.offersIntro}</p>
-      <ListPage
-        list={list}
-        idPrefix="offers"
-        empty={t.offersEmpty}
-        filters={
-          <>
-            <SelectField
-              path="status"
-              label={t.colStatus}
-              value={draft.status}
-              onChange={list.set('status')}
-              placeholder={t.any}
-              options={offerStatuses.map((s) => ({ value: s, label: t.offerStatusName[s] }))}
-            />
-            <SelectField
-              path="demandId"
-              label={t.demandFilter}
-              value={draft.demandId}
-              onChange={list.set('demandId')}
-              placeholder={t.any}
-              options={demandOptions}
-            />
-          </>
-        }
-        activeFilters={
-          expertId ? (
-            <p className="filter-chip">
-              {t.expertFilter}: {expertName ?? expertId}{' '}
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => list.apply({ ...draft, expertId: '' })}
-              >
-                {t.removeFilter(t.expertFilter.toLowerCase())}
-              </button>
-            </p>
-          ) : null
-        }
-      >
-        {(offers) => <OffersTable offers={offers} />}
-      </ListPage>
-    </>
+    <ListPage
+      list={list}
+      intro={<p>{t.offersIntro}</p>}
+      idPrefix="offers"
+      empty={t.offersEmpty}
+      filters={
+        <>
+          <FilterSelect
+            list={list}
+            name="status"
+            label={t.colStatus}
+            options={offerStatuses.map((s) => ({ value: s, label: t.offerStatusName[s] }))}
+          />
+          <FilterSelect list={list} name="demandId" label={t.demandFilter} options={demandOptions} />
+        </>
+      }
+      activeFilters={
+        expertId ? (
+          <p className="filter-chip">
+            {t.expertFilter}: {expertName ?? expertId}{' '}
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => list.apply({ ...draft, expertId: '' })}
+            >
+              {t.removeFilter(t.expertFilter.toLowerCase())}
+            </button>
+          </p>
+        ) : null
+      }
+    >
+      {(offers) => <OffersTable offers={offers} />}
+    </ListPage>
   );
 }
 
 function OffersTable({ offers }: { offers: OfferView[] }) {
   const { t, lang } = useI18n();
   const expertName = useOfferExpertName();
-  return (
-    <table className="results listing">
-      <caption>{t.offersCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colExpert}</th>
-          <th scope="col">{t.colDemand}</th>
-          <th scope="col">{t.colStatus}</th>
-          <th scope="col">{t.colValue}</th>
-          <th scope="col">{t.colExpires}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {offers.map((offer) => (
-          <tr key={offer.id}>
-            <td data-label={t.colExpert}>
-              <Link to={`/staff/offers/${encodeURIComponent(offer.id)}`}>
-                <strong>{expertName(offer)}</strong>
-              </Link>
-            </td>
-            <td data-label={t.colDemand}>{offer.demand.title}</td>
-            <td data-label={t.colStatus}>
-              <StatusTag status={offer.status} label={t.offerStatusName[offer.status]} />
-            </td>
-            <td data-label={t.colValue}>{formatVnd(offer.packageValueVnd)}</td>
-            <td data-label={t.colExpires}>{formatTime(offer.expiresAt, lang)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<OfferView>[] = [
+    {
+      label: t.colExpert,
+      cell: (offer) => (
+        <Link to={`/staff/offers/${encodeURIComponent(offer.id)}`}>
+          <strong>{expertName(offer)}</strong>
+        </Link>
+      ),
+    },
+    { label: t.colDemand, cell: (offer) => offer.demand.title },
+    {
+      label: t.colStatus,
+      cell: (offer) => <StatusTag status={offer.status} label={t.offerStatusName[offer.status]} />,
+    },
+    { label: t.colValue, cell: (offer) => formatVnd(offer.packageValueVnd) },
+    { label: t.colExpires, cell: (offer) => formatTime(offer.expiresAt, lang) },
+  ];
+  return <ListTable caption={t.offersCaption} columns={columns} items={offers} />;
 }

@@ -1,9 +1,8 @@
 /** The policy catalogue: every staff member reads it; administrators add and change policies. */
 import { type Policy, packageValueVnd } from '#shared/domain/policy';
 import { api } from '../api.ts';
-import { SelectField } from '../components/controls.tsx';
-import { ListPage } from '../components/ListPage.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
+import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, formatVnd } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -15,10 +14,7 @@ import { usePageTitle } from './usePageTitle.ts';
 const noFilters = { active: '' };
 
 const fetchPolicies = (filters: typeof noFilters, cursor?: string) =>
-  api.policies({ ...filters, cursor, limit: 20 }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+  staffRequest(api.policies({ ...filters, cursor, limit: 20 }));
 
 export function PoliciesPage() {
   const { t } = useI18n();
@@ -30,39 +26,33 @@ export function PoliciesPage() {
     <StaffConsole
       section="policies"
       title={t.policiesTitle}
-      actions={
-        isAdmin ? (
-          <Link to="/staff/policies/new" className="button primary">
-            {t.newPolicy}
-          </Link>
-        ) : null
-      }
+      newRecord={isAdmin ? { to: '/staff/policies/new', label: t.newPolicy } : undefined}
     >
       {() => (
-        <>
-          <p>{t.policiesIntro}</p>
-          {isAdmin ? null : <p className="hint">{t.policiesReadOnly}</p>}
-          <ListPage
-            list={list}
-            idPrefix="policies"
-            empty={t.policiesEmpty}
-            filters={
-              <SelectField
-                path="active"
-                label={t.activeFilter}
-                value={list.draft.active}
-                onChange={list.set('active')}
-                placeholder={t.any}
-                options={[
-                  { value: 'true', label: t.yes },
-                  { value: 'false', label: t.no },
-                ]}
-              />
-            }
-          >
-            {(policies) => <PoliciesTable policies={policies} />}
-          </ListPage>
-        </>
+        <ListPage
+          list={list}
+          intro={
+            <>
+              <p>{t.policiesIntro}</p>
+              {isAdmin ? null : <p className="hint">{t.policiesReadOnly}</p>}
+            </>
+          }
+          idPrefix="policies"
+          empty={t.policiesEmpty}
+          filters={
+            <FilterSelect
+              list={list}
+              name="active"
+              label={t.activeFilter}
+              options={[
+                { value: 'true', label: t.yes },
+                { value: 'false', label: t.no },
+              ]}
+            />
+          }
+        >
+          {(policies) => <PoliciesTable policies={policies} />}
+        </ListPage>
       )}
     </StaffConsole>
   );
@@ -70,43 +60,28 @@ export function PoliciesPage() {
 
 function PoliciesTable({ policies }: { policies: Policy[] }) {
   const { t, lang } = useI18n();
-  return (
-    <table className="results listing">
-      <caption>{t.policiesCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colCode}</th>
-          <th scope="col">{t.colTitle}</th>
-          <th scope="col">{t.packageValue}</th>
-          <th scope="col">{t.colValidity}</th>
-          <th scope="col">{t.colActive}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {policies.map((policy) => (
-          <tr key={policy.id}>
-            <td data-label={t.colCode}>
-              <Link to={`/staff/policies/${encodeURIComponent(policy.id)}`}>
-                <strong>{policy.code}</strong>
-              </Link>
-            </td>
-            <td data-label={t.colTitle}>{policy.title}</td>
-            <td data-label={t.packageValue}>{formatVnd(packageValueVnd([policy]))}</td>
-            <td data-label={t.colValidity}>
-              {t.validRange(
-                formatDay(policy.validFrom, lang),
-                policy.validTo && formatDay(policy.validTo, lang),
-              )}
-            </td>
-            <td data-label={t.colActive}>
-              <StatusTag
-                status={policy.active ? 'active' : 'inactive'}
-                label={policy.active ? t.yes : t.no}
-              />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<Policy>[] = [
+    {
+      label: t.colCode,
+      cell: (policy) => (
+        <Link to={`/staff/policies/${encodeURIComponent(policy.id)}`}>
+          <strong>{policy.code}</strong>
+        </Link>
+      ),
+    },
+    { label: t.colTitle, cell: (policy) => policy.title },
+    { label: t.packageValue, cell: (policy) => formatVnd(packageValueVnd([policy])) },
+    {
+      label: t.colValidity,
+      cell: (policy) =>
+        t.validRange(formatDay(policy.validFrom, lang), policy.validTo && formatDay(policy.validTo, lang)),
+    },
+    {
+      label: t.colActive,
+      cell: (policy) => (
+        <StatusTag status={policy.active ? 'active' : 'inactive'} label={policy.active ? t.yes : t.no} />
+      ),
+    },
+  ];
+  return <ListTable caption={t.policiesCaption} columns={columns} items={policies} />;
 }

@@ -1,9 +1,8 @@
 /** Every collaboration call, newest first, by status; drafts are opened from their own page. */
 import { type CallStatus, callStatuses, type StaffCall } from '#shared/domain/call';
 import { api } from '../api.ts';
-import { SelectField } from '../components/controls.tsx';
-import { ListPage } from '../components/ListPage.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
+import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
@@ -15,10 +14,7 @@ import { usePageTitle } from './usePageTitle.ts';
 const noFilters: { status: CallStatus | '' } = { status: '' };
 
 const fetchCalls = (filters: typeof noFilters, cursor?: string) =>
-  api.staffCalls({ ...filters, cursor, limit: 20 }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+  staffRequest(api.staffCalls({ ...filters, cursor, limit: 20 }));
 
 export function StaffCallsPage() {
   const { t } = useI18n();
@@ -29,33 +25,25 @@ export function StaffCallsPage() {
     <StaffConsole
       section="calls"
       title={t.callsTitle}
-      actions={
-        <Link to="/staff/calls/new" className="button primary">
-          {t.newCall}
-        </Link>
-      }
+      newRecord={{ to: '/staff/calls/new', label: t.newCall }}
     >
       {() => (
-        <>
-          <p>{t.callsIntro}</p>
-          <ListPage
-            list={list}
-            idPrefix="calls"
-            empty={t.callsEmpty}
-            filters={
-              <SelectField
-                path="status"
-                label={t.colStatus}
-                value={list.draft.status}
-                onChange={list.set('status')}
-                placeholder={t.any}
-                options={callStatuses.map((s) => ({ value: s, label: t.callStatusName[s] }))}
-              />
-            }
-          >
-            {(calls) => <CallsTable calls={calls} />}
-          </ListPage>
-        </>
+        <ListPage
+          list={list}
+          intro={<p>{t.callsIntro}</p>}
+          idPrefix="calls"
+          empty={t.callsEmpty}
+          filters={
+            <FilterSelect
+              list={list}
+              name="status"
+              label={t.colStatus}
+              options={callStatuses.map((s) => ({ value: s, label: t.callStatusName[s] }))}
+            />
+          }
+        >
+          {(calls) => <CallsTable calls={calls} />}
+        </ListPage>
       )}
     </StaffConsole>
   );
@@ -65,37 +53,23 @@ function CallsTable({ calls }: { calls: StaffCall[] }) {
   const { t, lang } = useI18n();
   const fieldLabel = useFieldLabel();
   const names = usePlaceNames();
-  return (
-    <table className="results listing">
-      <caption>{t.callsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colTitle}</th>
-          <th scope="col">{t.colStatus}</th>
-          <th scope="col">{t.audience}</th>
-          <th scope="col">{t.colFields}</th>
-          <th scope="col">{t.colOpenUntil}</th>
-          <th scope="col">{t.colAgency}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {calls.map((call) => (
-          <tr key={call.id}>
-            <td data-label={t.colTitle}>
-              <Link to={`/staff/calls/${encodeURIComponent(call.id)}`}>
-                <strong>{call.title}</strong>
-              </Link>
-            </td>
-            <td data-label={t.colStatus}>
-              <StatusTag status={call.status} label={t.callStatusName[call.status]} />
-            </td>
-            <td data-label={t.audience}>{t.audienceName[call.audience]}</td>
-            <td data-label={t.colFields}>{call.fieldCodes.map(fieldLabel).join('; ')}</td>
-            <td data-label={t.colOpenUntil}>{formatDay(provinceDayOf(call.openUntil), lang)}</td>
-            <td data-label={t.colAgency}>{names.agency(call.agency)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<StaffCall>[] = [
+    {
+      label: t.colTitle,
+      cell: (call) => (
+        <Link to={`/staff/calls/${encodeURIComponent(call.id)}`}>
+          <strong>{call.title}</strong>
+        </Link>
+      ),
+    },
+    {
+      label: t.colStatus,
+      cell: (call) => <StatusTag status={call.status} label={t.callStatusName[call.status]} />,
+    },
+    { label: t.audience, cell: (call) => t.audienceName[call.audience] },
+    { label: t.colFields, cell: (call) => call.fieldCodes.map(fieldLabel).join('; ') },
+    { label: t.colOpenUntil, cell: (call) => formatDay(provinceDayOf(call.openUntil), lang) },
+    { label: t.colAgency, cell: (call) => names.agency(call.agency) },
+  ];
+  return <ListTable caption={t.callsCaption} columns={columns} items={calls} />;
 }

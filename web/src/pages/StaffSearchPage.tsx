@@ -17,7 +17,7 @@ import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { FieldFilter } from '../components/FieldFilter.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { useI18n } from '../i18n.tsx';
 import { useFieldLabel } from '../meta.tsx';
 import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
@@ -44,10 +44,7 @@ const moreFilters = ['title', 'locationKind', 'country', 'native', 'language', '
 const pageSize = 20;
 
 const fetchExperts = (filters: Filters, cursor?: string) =>
-  api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+  staffRequest(api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }));
 
 export function StaffSearchPage() {
   const { t } = useI18n();
