@@ -8,8 +8,9 @@ import type { OfferView } from '#shared/domain/offer';
 import { offerTransitions } from '#shared/domain/offer-states';
 import { ApiError, api } from '../api.ts';
 import { FormErrorsProvider, TextArea } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { failureMessage, Notice } from '../components/Notice.tsx';
 import { OfferHistory, PolicyPackage, useOfferExpertName } from '../components/OfferParts.tsx';
+import { RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
@@ -39,26 +40,7 @@ function Offer({ id }: { id: string }) {
 
   if (!offer.value) {
     return (
-      <>
-        <div className="page-heading">
-          <h1 tabIndex={-1}>{t.offersTitle}</h1>
-        </div>
-        {offer.failure ? (
-          <Notice kind="error">
-            {offer.failure instanceof ApiError && offer.failure.status === 404
-              ? t.recordNotFound
-              : failureMessage(offer.failure, t)}{' '}
-            <button type="button" onClick={offer.reload}>
-              {t.retry}
-            </button>
-          </Notice>
-        ) : (
-          <Loading label={t.loading} />
-        )}
-        <p>
-          <Link to="/staff/offers">{t.backToOffers}</Link>
-        </p>
-      </>
+      <RecordPending record={offer} title={t.offersTitle} backTo="/staff/offers" backLabel={t.backToOffers} />
     );
   }
   const current = offer.value.value;
