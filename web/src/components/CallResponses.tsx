@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type CallResponseForStaff } from '../api.ts';
 import { formatTime } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { countryName } from '../names.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { ExpertPanel } from './ExpertPanel.tsx';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
@@ -13,7 +13,7 @@ import { endStaffSessionIfGone, staffRequest } from './StaffConsole.tsx';
 const fetchResponses = (callId: string, cursor?: string) => staffRequest(api.callResponses(callId, cursor));
 
 export function CallResponses({ callId }: { callId: string }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const results = useCursorPages(fetchResponses);
   const { search } = results;
   const [openId, setOpenId] = useState<string | null>(null);
@@ -65,7 +65,7 @@ function ResponsesTable({
   responses: CallResponseForStaff[];
   onOpen: (expertId: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   return (
     <table className="results listing">
       <caption>{t.responsesCaption}</caption>

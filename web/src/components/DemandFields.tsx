@@ -4,8 +4,9 @@ import { demandPriorities, demandStatuses } from '#shared/domain/demand';
 import { degrees, engagementModes } from '#shared/domain/expert';
 import type { Policy } from '#shared/domain/policy';
 import type { DemandDraft } from '../forms/demand-draft.ts';
-import { localized, useI18n } from '../i18n.tsx';
+import { localized } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { SelectField, TextArea, TextField } from './controls.tsx';
 import { FieldCodesPicker } from './FieldCodesPicker.tsx';
 import { LanguageRows } from './LanguageRows.tsx';
@@ -24,7 +25,7 @@ export function DemandFields({
   update: (change: Partial<DemandDraft>) => void;
   policies: readonly Policy[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   return (
     <>

@@ -8,8 +8,8 @@ import { ApiError } from '../api.ts';
 import { focusFirstInvalid } from '../forms/focus.ts';
 import type { FieldMessages } from '../forms/issues.ts';
 import type { RecordEditor } from '../forms/useRecordEditor.ts';
-import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import type { Resource } from '../useResource.ts';
 import { FormErrorsProvider } from './controls.tsx';
 import { FormProblems } from './FormProblems.tsx';
@@ -27,7 +27,7 @@ export function RecordPending({
   backTo: string;
   backLabel: string;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   return (
     <>
       <div className="page-heading">
@@ -68,7 +68,7 @@ export function RecordForm<T, D>({
   forbidden: string;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const formRef = useRef<HTMLFormElement>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const { errors, submission, record } = editor;
@@ -115,7 +115,7 @@ function SaveFailure({
   forbidden: string;
   onReload?: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   if (!failure) return null;
   if (failure instanceof ApiError && failure.status === 412) {
     return (

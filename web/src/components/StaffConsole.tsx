@@ -4,10 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, navigate } from '../router.tsx';
 import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { Notice } from './Notice.tsx';
 
 export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
@@ -47,7 +47,7 @@ export function StaffConsole({
   newRecord?: { to: string; label: string };
   children: (session: StaffSession) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const session = staffSession();
   if (!session) {
     return (
@@ -84,7 +84,7 @@ export function StaffConsole({
 }
 
 function StaffNav({ section }: { section: StaffSection }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const links: [StaffSection, string, string][] = [
     ['search', '/staff/search', t.staffNavSearch],
     ['demands', '/staff/demands', t.staffNavDemands],
@@ -108,7 +108,7 @@ function StaffNav({ section }: { section: StaffSection }) {
 }
 
 function SignedIn({ session }: { session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const names = usePlaceNames();
   const role = session.role === 'admin' ? t.roleAdmin : t.roleHr;
   return (

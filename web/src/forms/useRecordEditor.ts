@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import type { Versioned } from '../api.ts';
-import { type Messages, useI18n } from '../i18n.tsx';
+import { type StaffMessages, useStaffI18n } from '../staff-i18n.ts';
 import { type Resource, useResource } from '../useResource.ts';
 import type { FieldErrors, ValidationIssue } from './issues.ts';
 import { type Submission, useSubmission } from './useSubmission.ts';
@@ -30,7 +30,7 @@ export interface RecordKind<T, D, I, P> {
   changes: (original: D, draft: D) => { patch: Record<string, unknown>; notClearable?: string[] };
   checkPatch: (patch: Record<string, unknown>, draft: D) => SchemaCheck<P>;
   /** The message next to each field, for issues found here or by the server. */
-  errors: (issues: readonly ValidationIssue[], t: Messages) => FieldErrors;
+  errors: (issues: readonly ValidationIssue[], t: StaffMessages) => FieldErrors;
   /** What a failed request does besides failing (a lost staff session ends). */
   onFailure: (error: unknown) => void;
 }
@@ -55,7 +55,7 @@ export function useRecordEditor<T, D, I, P>(
   id: string | undefined,
   onEdit?: () => void,
 ): RecordEditor<T, D> {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const load = useMemo(() => (id ? () => kind.load(id) : null), [kind, id]);
   const record = useResource(load, kind.onFailure);
   const loaded = record.value;

@@ -27,10 +27,10 @@ import {
 } from '../forms/demand-draft.ts';
 import { collectErrors, placeItemsOnArrays } from '../forms/issues.ts';
 import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
-import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -53,7 +53,7 @@ const demandKind: RecordKind<Demand, DemandDraft, DemandInput, DemandPatch> = {
 };
 
 export function DemandPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const title = params.id ? t.demandsTitle : t.newDemandTitle;
   usePageTitle(title);
   const policies = useResource(api.allPolicies, endStaffSessionIfGone);
@@ -73,7 +73,7 @@ function DemandRecord({
   session: StaffSession;
   policies: readonly Policy[];
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const names = usePlaceNames();
   const editor = useRecordEditor(demandKind, id);
   const loaded = editor.record.value;

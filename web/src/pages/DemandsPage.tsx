@@ -5,9 +5,10 @@ import { type Column, FilterSelect, ListPage, ListTable } from '../components/Li
 import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay } from '../format.ts';
-import { localized, useI18n } from '../i18n.tsx';
+import { localized } from '../i18n.tsx';
 import { useFieldLabel, useMeta, usePlaceNames } from '../meta.tsx';
 import { Link } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -21,7 +22,7 @@ const fetchDemands = (filters: typeof noFilters, cursor?: string) =>
   staffRequest(api.demands({ ...filters, limit: 20, cursor }));
 
 export function DemandsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   usePageTitle(t.demandsTitle);
   const list = useListQuery(noFilters, fetchDemands);
@@ -69,7 +70,7 @@ export function DemandsPage() {
 }
 
 function DemandsTable({ demands }: { demands: Demand[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   const names = usePlaceNames();
   const columns: Column<Demand>[] = [

@@ -14,16 +14,16 @@ import { RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, type RouteParams } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 type StaffStep = 'sent' | 'withdrawn';
 
 export function OfferPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.offersTitle);
   return (
     <StaffConsole section="offers" title={t.offersTitle} ownHeading>
@@ -33,7 +33,7 @@ export function OfferPage({ params }: { params: RouteParams }) {
 }
 
 function Offer({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const loadOffer = useCallback(() => api.offer(id), [id]);
   const offer = useResource(loadOffer, endStaffSessionIfGone);
   const [done, setDone] = useState<string | null>(null);
@@ -84,7 +84,7 @@ function Offer({ id }: { id: string }) {
 }
 
 function OfferSummary({ offer }: { offer: OfferView }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const names = usePlaceNames();
   const expertName = useOfferExpertName();
   const rows: [string, string][] = [
@@ -139,7 +139,7 @@ function OfferSteps({
   onChanged: (offer: OfferView) => void;
   onReload: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const steps = offerTransitions[offer.status]
     .filter((step) => step.by === 'staff')
     .map((step) => step.to as StaffStep);

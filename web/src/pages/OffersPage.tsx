@@ -11,9 +11,9 @@ import { useOfferExpertName } from '../components/OfferParts.tsx';
 import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useListQuery } from '../useListQuery.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
@@ -28,7 +28,7 @@ const fetchOffers = (filters: typeof noFilters, cursor?: string) =>
   staffRequest(api.offers({ ...filters, limit: 20, cursor }));
 
 export function OffersPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.offersTitle);
   return (
     <StaffConsole section="offers" title={t.offersTitle}>
@@ -38,7 +38,7 @@ export function OffersPage() {
 }
 
 function Offers({ session }: { session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const list = useListQuery(noFilters, fetchOffers);
   const { draft } = list;
   // The demand filter offers the demands the caller's offers can be for.
@@ -91,7 +91,7 @@ function Offers({ session }: { session: StaffSession }) {
 }
 
 function OffersTable({ offers }: { offers: OfferView[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const expertName = useOfferExpertName();
   const columns: Column<OfferView>[] = [
     {

@@ -5,9 +5,9 @@ import { type Column, FilterSelect, ListPage, ListTable } from '../components/Li
 import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { Link } from '../router.tsx';
 import { staffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -17,7 +17,7 @@ const fetchPolicies = (filters: typeof noFilters, cursor?: string) =>
   staffRequest(api.policies({ ...filters, cursor, limit: 20 }));
 
 export function PoliciesPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.policiesTitle);
   const list = useListQuery(noFilters, fetchPolicies);
   const isAdmin = staffSession()?.role === 'admin';
@@ -59,7 +59,7 @@ export function PoliciesPage() {
 }
 
 function PoliciesTable({ policies }: { policies: Policy[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const columns: Column<Policy>[] = [
     {
       label: t.colCode,

@@ -26,10 +26,10 @@ import {
   policyFromDraft,
 } from '../forms/policy-draft.ts';
 import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 const placePolicyIssue = placeItemsOnArrays(['benefits', 'eligibility.fieldCodes', 'eligibility.zones']);
@@ -55,7 +55,7 @@ const policyKind: RecordKind<Policy, PolicyDraft, PolicyInput, PolicyPatch> = {
 };
 
 export function PolicyPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const title = params.id ? t.policiesTitle : t.newPolicyTitle;
   usePageTitle(title);
   return (
@@ -72,7 +72,7 @@ export function PolicyPage({ params }: { params: RouteParams }) {
 }
 
 function PolicyRecord({ id, session }: { id: string | undefined; session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const editor = useRecordEditor(policyKind, id);
   const loaded = editor.record.value;
   usePageTitle(
@@ -130,7 +130,7 @@ function PolicyRecord({ id, session }: { id: string | undefined; session: StaffS
 }
 
 function PolicyDetails({ policy }: { policy: Policy }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const names = usePlaceNames();
   const fieldLabel = useFieldLabel();
   const { eligibility } = policy;

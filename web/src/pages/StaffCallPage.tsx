@@ -31,10 +31,10 @@ import {
 } from '../forms/call-draft.ts';
 import { collectErrors, placeItemsOnArrays } from '../forms/issues.ts';
 import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 const callKind: RecordKind<StaffCall, CallDraft, CallBody, CallPatch> = {
@@ -54,7 +54,7 @@ const callKind: RecordKind<StaffCall, CallDraft, CallBody, CallPatch> = {
 };
 
 export function StaffCallPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const title = params.id ? t.callsTitle : t.newCallTitle;
   usePageTitle(title);
   return (
@@ -65,7 +65,7 @@ export function StaffCallPage({ params }: { params: RouteParams }) {
 }
 
 function CallRecord({ id, session }: { id: string | undefined; session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const names = usePlaceNames();
   // What the last step (open, close) did; the next edit clears it, as a save's notice.
   const [stepNotice, setStepNotice] = useState<string | null>(null);
@@ -145,7 +145,7 @@ function CallDetails({
 }: {
   call: Pick<Call, 'fieldCodes' | 'engagement' | 'audience' | 'openUntil' | 'description'>;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   const rows: [string, string][] = [
     [t.colFields, call.fieldCodes.map(fieldLabel).join('; ')],

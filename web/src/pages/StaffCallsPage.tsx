@@ -5,9 +5,9 @@ import { type Column, FilterSelect, ListPage, ListTable } from '../components/Li
 import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -17,7 +17,7 @@ const fetchCalls = (filters: typeof noFilters, cursor?: string) =>
   staffRequest(api.staffCalls({ ...filters, cursor, limit: 20 }));
 
 export function StaffCallsPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.callsTitle);
   const list = useListQuery(noFilters, fetchCalls);
 
@@ -50,7 +50,7 @@ export function StaffCallsPage() {
 }
 
 function CallsTable({ calls }: { calls: StaffCall[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   const names = usePlaceNames();
   const columns: Column<StaffCall>[] = [

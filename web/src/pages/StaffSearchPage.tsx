@@ -18,9 +18,9 @@ import { FieldFilter } from '../components/FieldFilter.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel } from '../meta.tsx';
 import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -47,7 +47,7 @@ const fetchExperts = (filters: Filters, cursor?: string) =>
   staffRequest(api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }));
 
 export function StaffSearchPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.searchTitle);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -97,7 +97,7 @@ function SearchFilters({
   onChange: (filters: Filters) => void;
   onSubmit: (event: FormEvent) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const set = (key: keyof Filters) => (value: string) => onChange({ ...filters, [key]: value });
   const moreInUse = moreFilters.filter((key) => filters[key] !== '').length;
   return (
@@ -195,7 +195,7 @@ function ResultsTable({
   openId: string | null;
   onOpen: (id: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   return (
     <table className="results">
