@@ -22,10 +22,18 @@ export type FlashKey = keyof Pick<
 
 export interface Location {
   path: string;
+  /** The query string, with its '?' (a list's filters): Back and a shared link restore them. */
+  search: string;
   flash: FlashKey | null;
 }
 
-let current: Location = { path: window.location.pathname, flash: null };
+const here = (flash: FlashKey | null = null): Location => ({
+  path: window.location.pathname,
+  search: window.location.search,
+  flash,
+});
+
+let current: Location = here();
 const listeners = new Set<() => void>();
 
 function update(next: Location): void {
@@ -33,12 +41,12 @@ function update(next: Location): void {
   for (const listener of listeners) listener();
 }
 
-window.addEventListener('popstate', () => update({ path: window.location.pathname, flash: null }));
+window.addEventListener('popstate', () => update(here()));
 
 export function navigate(to: string, options: { replace?: boolean; flash?: FlashKey } = {}): void {
   if (options.replace) window.history.replaceState(null, '', to);
   else window.history.pushState(null, '', to);
-  update({ path: new URL(to, window.location.href).pathname, flash: options.flash ?? null });
+  update(here(options.flash));
 }
 
 function subscribe(listener: () => void): () => void {
@@ -90,7 +98,3 @@ export function matchRoute(pattern: string, path: string): RouteParams | null {
   }
   return params;
 }
-
-/** A query parameter of the address the page was opened with (list filters in links). */
-export const queryParam = (name: string): string =>
-  new URLSearchParams(window.location.search).get(name) ?? '';

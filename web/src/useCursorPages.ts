@@ -16,6 +16,7 @@ export interface CursorPages<T, Q> {
   previous: () => void;
 }
 
+/** `fetchPage` must be stable (a module function or a useCallback); `search` then is too. */
 export function useCursorPages<T, Q>(
   fetchPage: (query: Q, cursor?: string) => Promise<Page<T>>,
 ): CursorPages<T, Q> {
@@ -50,13 +51,15 @@ export function useCursorPages<T, Q>(
     [fetchPage],
   );
 
+  const search = useCallback((nextQuery: Q) => load(nextQuery, [undefined]), [load]);
+
   return {
     query,
     page,
     pageNumber: cursors.length,
     loading,
     failure,
-    search: (nextQuery) => load(nextQuery, [undefined]),
+    search,
     next: () => {
       if (query !== null && page?.nextCursor) load(query, [...cursors, page.nextCursor]);
     },

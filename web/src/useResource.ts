@@ -13,16 +13,23 @@ export interface Resource<T> {
   replace: (value: T) => void;
 }
 
-/** `load` must be stable (a module function or a useCallback) or it is fetched on every render. */
-export function useResource<T>(load: () => Promise<T>, onFailure?: (error: unknown) => void): Resource<T> {
+/**
+ * `load` must be stable (a module function or a useCallback) or it is fetched on every render;
+ * null when there is nothing to load yet (a record not created yet).
+ */
+export function useResource<T>(
+  load: (() => Promise<T>) | null,
+  onFailure?: (error: unknown) => void,
+): Resource<T> {
   const [value, setValue] = useState<T | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const [loading, setLoading] = useState(true);
+  const [loading, setLoading] = useState(load !== null);
   const latest = useRef(0);
   const failureHandler = useRef(onFailure);
   failureHandler.current = onFailure;
 
   const reload = useCallback(() => {
+    if (!load) return;
     const request = ++latest.current;
     setLoading(true);
     setFailure(null);

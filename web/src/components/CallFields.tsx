@@ -2,7 +2,7 @@
 import { callAudiences } from '#shared/domain/call';
 import { engagementModes } from '#shared/domain/expert';
 import type { CallDraft } from '../forms/call-draft.ts';
-import { useI18n } from '../i18n.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { SelectField, TextArea, TextField } from './controls.tsx';
 import { FieldCodesPicker } from './FieldCodesPicker.tsx';
 
@@ -16,7 +16,7 @@ export function CallFields({
   draft: CallDraft;
   update: (change: Partial<CallDraft>) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   return (
     <>
       <fieldset className="section">

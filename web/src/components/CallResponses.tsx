@@ -2,22 +2,18 @@
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api, type CallResponseForStaff } from '../api.ts';
 import { formatTime } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { countryName } from '../names.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { ExpertPanel } from './ExpertPanel.tsx';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
 import { Pager } from './Pager.tsx';
-import { endStaffSessionIfGone } from './StaffConsole.tsx';
+import { endStaffSessionIfGone, staffRequest } from './StaffConsole.tsx';
 
-const fetchResponses = (callId: string, cursor?: string) =>
-  api.callResponses(callId, cursor).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+const fetchResponses = (callId: string, cursor?: string) => staffRequest(api.callResponses(callId, cursor));
 
 export function CallResponses({ callId }: { callId: string }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const results = useCursorPages(fetchResponses);
   const { search } = results;
   const [openId, setOpenId] = useState<string | null>(null);
@@ -54,13 +50,7 @@ export function CallResponses({ callId }: { callId: string }) {
           <ResponsesTable responses={results.page.items} onOpen={setOpenId} />
         )
       ) : null}
-      <Pager
-        pageNumber={results.pageNumber}
-        hasNext={Boolean(results.page?.nextCursor)}
-        onNext={results.next}
-        onPrevious={results.previous}
-        disabled={results.loading}
-      />
+      <Pager pages={results} />
       {openId ? (
         <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
       ) : null}
@@ -75,7 +65,7 @@ function ResponsesTable({
   responses: CallResponseForStaff[];
   onOpen: (expertId: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   return (
     <table className="results listing">
       <caption>{t.responsesCaption}</caption>

@@ -5,7 +5,7 @@
 import { useRef, useState } from 'react';
 import { callTransitions, type StaffCall } from '#shared/domain/call';
 import { ApiError, api, type Versioned } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { failureMessage, Notice } from './Notice.tsx';
 import { endStaffSessionIfGone } from './StaffConsole.tsx';
@@ -19,7 +19,7 @@ export function CallSteps({
   onChanged: (updated: Versioned<StaffCall>) => void;
   onReload: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const steps = callTransitions[call.status].filter((s): s is 'open' | 'closed' => s !== 'draft');
   const [confirming, setConfirming] = useState<'open' | 'closed' | null>(null);
   const [busy, setBusy] = useState(false);

@@ -2,9 +2,9 @@
 import type { Demand } from '#shared/domain/demand';
 import type { Policy } from '#shared/domain/policy';
 import { formatDay } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { languageName } from '../names.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 
 export function DemandDetails({
   demand,
@@ -16,7 +16,7 @@ export function DemandDetails({
   /** Only what decides the matches. */
   brief?: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   const names = usePlaceNames();
   const policyName = (id: string) => {

@@ -1,14 +1,15 @@
 /** The demand form's fields, for creating and for editing. Controlled: the parent owns the draft. */
 
 import { demandPriorities, demandStatuses } from '#shared/domain/demand';
-import { degrees, engagementModes, languageLevels } from '#shared/domain/expert';
+import { degrees, engagementModes } from '#shared/domain/expert';
 import type { Policy } from '#shared/domain/policy';
-import type { DemandDraft, DemandLanguageRow } from '../forms/demand-draft.ts';
-import { localized, useI18n } from '../i18n.tsx';
+import type { DemandDraft } from '../forms/demand-draft.ts';
+import { localized } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
-import { commonLanguages, languageName, nameOptions } from '../names.ts';
-import { FieldMessage, SelectField, TextArea, TextField, useControl } from './controls.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
+import { SelectField, TextArea, TextField } from './controls.tsx';
 import { FieldCodesPicker } from './FieldCodesPicker.tsx';
+import { LanguageRows } from './LanguageRows.tsx';
 import { PolicyChoices } from './PolicyChoices.tsx';
 
 export const demandIdPrefix = 'demand';
@@ -24,7 +25,7 @@ export function DemandFields({
   update: (change: Partial<DemandDraft>) => void;
   policies: readonly Policy[];
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   return (
     <>
@@ -97,7 +98,13 @@ export function DemandFields({
             onChange={(minYearsExperience) => update({ minYearsExperience })}
           />
         </div>
-        <LanguageRequirementRows rows={draft.languages} onChange={(languages) => update({ languages })} />
+        <LanguageRows
+          rows={draft.languages}
+          onChange={(languages) => update({ languages })}
+          max={maxLanguages}
+          levelPath="minLevel"
+          legend={t.demandLanguagesLegend}
+        />
       </fieldset>
 
       <fieldset className="section">
@@ -147,62 +154,5 @@ export function DemandFields({
         />
       </fieldset>
     </>
-  );
-}
-
-function LanguageRequirementRows({
-  rows,
-  onChange,
-}: {
-  rows: DemandLanguageRow[];
-  onChange: (rows: DemandLanguageRow[]) => void;
-}) {
-  const { t, lang } = useI18n();
-  const group = useControl('languages');
-  const setRow = (index: number, change: Partial<DemandLanguageRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  return (
-    <fieldset className="rows" aria-describedby={group.error ? group.errorId : undefined}>
-      <legend>{t.demandLanguagesLegend}</legend>
-      <FieldMessage path="languages" />
-      {rows.length === 0 ? <p className="hint">{t.noLanguages}</p> : null}
-      {rows.map((row, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by index, as error paths are
-        <div className="row" key={index}>
-          <SelectField
-            path={`languages.${index}.code`}
-            label={t.languageCode(index + 1)}
-            value={row.code}
-            onChange={(code) => setRow(index, { code })}
-            placeholder={t.choose}
-            options={nameOptions(commonLanguages, languageName, lang, row.code)}
-          />
-          <SelectField
-            path={`languages.${index}.minLevel`}
-            label={t.languageMinLevel(index + 1)}
-            value={row.minLevel}
-            onChange={(minLevel) => setRow(index, { minLevel })}
-            placeholder={t.choose}
-            options={languageLevels.map((l) => ({ value: l, label: t.languageLevelName[l] }))}
-          />
-          <button
-            type="button"
-            className="secondary row-remove"
-            onClick={() => onChange(rows.filter((_, i) => i !== index))}
-          >
-            {t.removeLanguage(index + 1)}
-          </button>
-        </div>
-      ))}
-      {rows.length < maxLanguages ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rows, { code: '', minLevel: '' }])}
-        >
-          {t.addLanguage}
-        </button>
-      ) : null}
-    </fieldset>
   );
 }

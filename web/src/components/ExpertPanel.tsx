@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ExpertProfile } from '#shared/domain/expert';
 import { api } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
 import { ProfileDetails } from './ProfileDetails.tsx';
 
@@ -19,7 +19,7 @@ export function ExpertPanel({
   onClose: () => void;
   onFailure: (error: unknown) => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [profile, setProfile] = useState<ExpertProfile | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);

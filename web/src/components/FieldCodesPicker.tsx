@@ -4,8 +4,8 @@
  */
 import { useState } from 'react';
 import { controlId } from '../forms/issues.ts';
-import { useI18n } from '../i18n.tsx';
 import { fieldGroups, useMeta } from '../meta.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { FieldMessage, useControl } from './controls.tsx';
 
 const groupOf = (code: string): string => code.split('.')[0];
@@ -29,7 +29,7 @@ export function FieldCodesPicker({
   max: number;
   required?: boolean;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   const groups = fieldGroups(meta, lang);
   const control = useControl(path, { hasHint: true });

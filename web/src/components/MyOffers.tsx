@@ -52,13 +52,7 @@ export function MyOffers({ onFailure }: { onFailure: (error: unknown) => boolean
           </ul>
         )
       ) : null}
-      <Pager
-        pageNumber={results.pageNumber}
-        hasNext={Boolean(results.page?.nextCursor)}
-        onNext={results.next}
-        onPrevious={results.previous}
-        disabled={results.loading}
-      />
+      <Pager pages={results} />
     </section>
   );
 }

@@ -15,8 +15,8 @@ import { focusFirstInvalid } from '../forms/focus.ts';
 import { collectErrors } from '../forms/issues.ts';
 import { emptyOfferDraft, type OfferDraft, offerFromDraft, policyProblems } from '../forms/offer-draft.ts';
 import { useSubmission } from '../forms/useSubmission.ts';
-import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { FormErrorsProvider, TextArea, TextField } from './controls.tsx';
 import { FormProblems } from './FormProblems.tsx';
 import { failureMessage, Notice } from './Notice.tsx';
@@ -34,7 +34,7 @@ export function OfferDraftPanel({
   policies: readonly Policy[];
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [draft, setDraft] = useState<OfferDraft>(() =>
     emptyOfferDraft(demand.policyIds.filter((id) => policies.some((p) => p.id === id && p.active))),
   );

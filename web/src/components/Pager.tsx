@@ -1,27 +1,28 @@
 import { useI18n } from '../i18n.tsx';
+import type { CursorPages } from '../useCursorPages.ts';
 
+/** Previous and next over a cursor-paged list; nothing while everything fits on one page. */
 export function Pager({
-  pageNumber,
-  hasNext,
-  onNext,
-  onPrevious,
-  disabled,
+  pages,
 }: {
-  pageNumber: number;
-  hasNext: boolean;
-  onNext: () => void;
-  onPrevious: () => void;
-  disabled: boolean;
+  pages: Pick<CursorPages<unknown, unknown>, 'page' | 'pageNumber' | 'loading' | 'next' | 'previous'>;
 }) {
   const { t } = useI18n();
+  const { pageNumber, loading } = pages;
+  const hasNext = Boolean(pages.page?.nextCursor);
   if (pageNumber <= 1 && !hasNext) return null;
   return (
     <nav className="pager" aria-label={t.pageNumber(pageNumber)}>
-      <button type="button" className="secondary" onClick={onPrevious} disabled={disabled || pageNumber <= 1}>
+      <button
+        type="button"
+        className="secondary"
+        onClick={pages.previous}
+        disabled={loading || pageNumber <= 1}
+      >
         {t.previousPage}
       </button>
       <span>{t.pageNumber(pageNumber)}</span>
-      <button type="button" className="secondary" onClick={onNext} disabled={disabled || !hasNext}>
+      <button type="button" className="secondary" onClick={pages.next} disabled={loading || !hasNext}>
         {t.nextPage}
       </button>
     </nav>

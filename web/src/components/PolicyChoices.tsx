@@ -4,7 +4,7 @@
  */
 import type { Policy } from '#shared/domain/policy';
 import { formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { FieldMessage, useControl } from './controls.tsx';
 
 export function PolicyChoices({
@@ -25,7 +25,7 @@ export function PolicyChoices({
   /** Policy id → why it cannot be part of this offer (policy_not_applicable). */
   problems?: Record<string, string[]>;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const control = useControl(path, { hasHint: Boolean(hint) });
   // Policies out of force are not offered again, but one already chosen stays visible.
   const shown = policies.filter((p) => p.active || value.includes(p.id));

@@ -3,8 +3,9 @@ import { degrees } from '#shared/domain/expert';
 import { benefitKinds } from '#shared/domain/policy';
 import { formatVnd } from '../format.ts';
 import type { BenefitRow, PolicyDraft } from '../forms/policy-draft.ts';
-import { localized, useI18n } from '../i18n.tsx';
+import { localized } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import {
   CheckboxField,
   CheckboxGroup,
@@ -27,7 +28,7 @@ export function PolicyFields({
   draft: PolicyDraft;
   update: (change: Partial<PolicyDraft>) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   return (
     <>
@@ -129,7 +130,7 @@ export function PolicyFields({
 }
 
 function BenefitRows({ rows, onChange }: { rows: BenefitRow[]; onChange: (rows: BenefitRow[]) => void }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const group = useControl('benefits');
   const setRow = (index: number, change: Partial<BenefitRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));

@@ -9,15 +9,15 @@ import {
   degrees,
   engagementModes,
   genders,
-  languageLevels,
   locationKinds,
   sectors,
 } from '#shared/domain/expert';
-import type { FieldRow, LanguageRow, ProfileDraft } from '../forms/profile-draft.ts';
+import type { FieldRow, ProfileDraft } from '../forms/profile-draft.ts';
 import { localized, useI18n } from '../i18n.tsx';
 import { fieldGroups, useMeta } from '../meta.tsx';
-import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
+import { commonCountries, countryName, nameOptions } from '../names.ts';
 import { FieldMessage, SelectField, TextArea, TextField, useControl, YesNoField } from './controls.tsx';
+import { LanguageRows } from './LanguageRows.tsx';
 
 const maxFields = 5;
 const maxLanguages = 10;
@@ -152,7 +152,12 @@ export function ProfileFields({ draft, update, afterName }: ProfileFieldsProps) 
 
       <fieldset className="section">
         <legend>{t.sectionLanguages}</legend>
-        <LanguageRows rows={draft.languages} onChange={(languages) => update({ languages })} />
+        <LanguageRows
+          rows={draft.languages}
+          onChange={(languages) => update({ languages })}
+          max={maxLanguages}
+          levelPath="level"
+        />
       </fieldset>
 
       <fieldset className="section">
@@ -211,11 +216,12 @@ function FieldRows({ rows, onChange }: { rows: FieldRow[]; onChange: (rows: Fiel
     label: g.label,
     options: g.fields.map((f) => ({ value: f.code, label: f.label })),
   }));
+  const group = useControl('fields');
   const setRow = (index: number, change: Partial<FieldRow>) =>
     onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   return (
-    <fieldset className="rows" aria-describedby={useGroupDescription('fields')}>
+    <fieldset className="rows" aria-describedby={group.error ? group.errorId : undefined}>
       <legend>
         {t.fieldsLegend} <span className="marker">{t.required}</span>
       </legend>
@@ -262,12 +268,6 @@ function FieldRows({ rows, onChange }: { rows: FieldRow[]; onChange: (rows: Fiel
       ) : null}
     </fieldset>
   );
-}
-
-/** The id of a group's message when the group has one, for the fieldset's aria-describedby. */
-function useGroupDescription(path: string): string | undefined {
-  const control = useControl(path);
-  return control.error ? control.errorId : undefined;
 }
 
 function LocationFields({ draft, update }: { draft: ProfileDraft; update: DraftUpdate }) {
@@ -337,55 +337,6 @@ function LocationFields({ draft, update }: { draft: ProfileDraft; update: DraftU
         />
       </div>
     </fieldset>
-  );
-}
-
-function LanguageRows({ rows, onChange }: { rows: LanguageRow[]; onChange: (rows: LanguageRow[]) => void }) {
-  const { t, lang } = useI18n();
-  const setRow = (index: number, change: Partial<LanguageRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  return (
-    <div className="rows" aria-describedby={useGroupDescription('languages')}>
-      <FieldMessage path="languages" />
-      {rows.length === 0 ? <p className="hint">{t.noLanguages}</p> : null}
-      {rows.map((row, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by index, as error paths are
-        <div className="row" key={index}>
-          <SelectField
-            path={`languages.${index}.code`}
-            label={t.languageCode(index + 1)}
-            value={row.code}
-            onChange={(code) => setRow(index, { code })}
-            placeholder={t.choose}
-            options={nameOptions(commonLanguages, languageName, lang, row.code)}
-          />
-          <SelectField
-            path={`languages.${index}.level`}
-            label={t.languageLevel(index + 1)}
-            value={row.level}
-            onChange={(level) => setRow(index, { level })}
-            placeholder={t.choose}
-            options={languageLevels.map((l) => ({ value: l, label: t.languageLevelName[l] }))}
-          />
-          <button
-            type="button"
-            className="secondary row-remove"
-            onClick={() => onChange(rows.filter((_, i) => i !== index))}
-          >
-            {t.removeLanguage(index + 1)}
-          </button>
-        </div>
-      ))}
-      {rows.length < maxLanguages ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rows, { code: '', level: '' }])}
-        >
-          {t.addLanguage}
-        </button>
-      ) : null}
-    </div>
   );
 }
 

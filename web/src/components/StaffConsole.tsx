@@ -4,10 +4,10 @@
  */
 import type { ReactNode } from 'react';
 import { ApiError } from '../api.ts';
-import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, navigate } from '../router.tsx';
 import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { Notice } from './Notice.tsx';
 
 export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
@@ -20,6 +20,13 @@ export function endStaffSessionIfGone(error: unknown): void {
   }
 }
 
+/** A console request whose 401 ends the staff session; the failure still reaches the caller. */
+export const staffRequest = <T,>(request: Promise<T>): Promise<T> =>
+  request.catch((error: unknown) => {
+    endStaffSessionIfGone(error);
+    throw error;
+  });
+
 /** Owner agency or administrator: who may change a demand or a call (the server decides, too). */
 export const mayManage = (session: StaffSession, agency: string | null): boolean =>
   session.role === 'admin' || (agency !== null && session.agency === agency);
@@ -27,7 +34,7 @@ export const mayManage = (session: StaffSession, agency: string | null): boolean
 export function StaffConsole({
   section,
   title,
-  actions,
+  newRecord,
   ownHeading,
   children,
 }: {
@@ -36,11 +43,11 @@ export function StaffConsole({
   title: string;
   /** A record's page names the record in its own heading, once it has loaded. */
   ownHeading?: boolean;
-  /** Beside the heading: the page's main action (e.g. "New demand"). */
-  actions?: ReactNode;
+  /** Beside the heading: the page's main action, a link to create a record ("New demand"). */
+  newRecord?: { to: string; label: string };
   children: (session: StaffSession) => ReactNode;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const session = staffSession();
   if (!session) {
     return (
@@ -64,7 +71,11 @@ export function StaffConsole({
       {ownHeading ? null : (
         <div className="page-heading">
           <h1 tabIndex={-1}>{title}</h1>
-          {actions}
+          {newRecord ? (
+            <Link to={newRecord.to} className="button primary">
+              {newRecord.label}
+            </Link>
+          ) : null}
         </div>
       )}
       {children(session)}
@@ -73,7 +84,7 @@ export function StaffConsole({
 }
 
 function StaffNav({ section }: { section: StaffSection }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const links: [StaffSection, string, string][] = [
     ['search', '/staff/search', t.staffNavSearch],
     ['demands', '/staff/demands', t.staffNavDemands],
@@ -97,7 +108,7 @@ function StaffNav({ section }: { section: StaffSection }) {
 }
 
 function SignedIn({ session }: { session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const names = usePlaceNames();
   const role = session.role === 'admin' ? t.roleAdmin : t.roleHr;
   return (

@@ -3,11 +3,7 @@
  * turn it into the payload the shared demand schemas validate, and back from a stored demand.
  */
 import type { Demand } from '#shared/domain/demand';
-
-export interface DemandLanguageRow {
-  code: string;
-  minLevel: string;
-}
+import type { LanguageRow } from './profile-draft.ts';
 
 export interface DemandDraft {
   title: string;
@@ -15,7 +11,8 @@ export interface DemandDraft {
   fieldCodes: string[];
   minDegree: string;
   minYearsExperience: string;
-  languages: DemandLanguageRow[];
+  /** A row's level is the least the demand accepts (the payload's minLevel). */
+  languages: LanguageRow[];
   zone: string;
   engagement: string;
   headcount: string;
@@ -48,7 +45,7 @@ export function draftFromDemand(demand: Demand): DemandDraft {
     fieldCodes: [...demand.fieldCodes],
     minDegree: demand.minDegree,
     minYearsExperience: String(demand.minYearsExperience),
-    languages: demand.languages.map((l) => ({ code: l.code, minLevel: l.minLevel })),
+    languages: demand.languages.map((l) => ({ code: l.code, level: l.minLevel })),
     zone: demand.zone,
     engagement: demand.engagement,
     headcount: String(demand.headcount),
@@ -70,7 +67,7 @@ export function demandFromDraft(draft: DemandDraft): Record<string, unknown> {
     fieldCodes: draft.fieldCodes,
     minDegree: draft.minDegree || undefined,
     minYearsExperience: optionalNumber(draft.minYearsExperience),
-    languages: draft.languages.map((l) => ({ code: l.code, minLevel: l.minLevel || undefined })),
+    languages: draft.languages.map((l) => ({ code: l.code, minLevel: l.level || undefined })),
     zone: draft.zone || undefined,
     engagement: draft.engagement || undefined,
     headcount: optionalNumber(draft.headcount),

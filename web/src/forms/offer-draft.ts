@@ -3,7 +3,7 @@
  * policy_not_applicable details turned into one message per policy, naming the rule.
  */
 import type { ErrorDetail } from '../api.ts';
-import type { Messages } from '../i18n.tsx';
+import type { StaffMessages } from '../staff-i18n.ts';
 
 export interface OfferDraft {
   policyIds: string[];
@@ -46,7 +46,7 @@ export const offerFromDraft = (draft: OfferDraft, expertId: string, demandId: st
 export function policyProblems(
   details: readonly ErrorDetail[],
   sentPolicyIds: readonly string[],
-  t: Messages,
+  t: StaffMessages,
 ): Record<string, string[]> {
   const problems: Record<string, string[]> = {};
   for (const detail of details) {

@@ -15,6 +15,8 @@ export interface Submission {
   focusRequest: number;
   /** After an edit, the server's verdict on the previous values no longer applies. */
   edited: () => void;
+  /** A fresh start, as for a form never submitted (another version of the record is shown). */
+  reset: () => void;
   submit: (valid: boolean, send: () => Promise<void>) => Promise<void>;
 }
 
@@ -32,6 +34,11 @@ export function useSubmission(onFailure?: (error: unknown) => void): Submission 
     sending,
     focusRequest,
     edited: () => {
+      setServerIssues([]);
+      setFailure(null);
+    },
+    reset: () => {
+      setAttempted(false);
       setServerIssues([]);
       setFailure(null);
     },

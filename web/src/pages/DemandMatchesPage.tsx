@@ -13,11 +13,11 @@ import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { OfferDraftPanel } from '../components/OfferDraftPanel.tsx';
 import { demandFactorMax, ReasonsBreakdown } from '../components/ReasonsBreakdown.tsx';
 import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
-import { useI18n } from '../i18n.tsx';
 import { useFieldLabel } from '../meta.tsx';
 import { countryName } from '../names.ts';
 import { Link, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -27,7 +27,7 @@ const fullLimit = 100;
 type Panel = { kind: 'profile' | 'offer'; expert: ExpertSummary } | null;
 
 export function DemandMatchesPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.matchesTitle);
   return (
     <StaffConsole section="demands" title={t.matchesTitle}>
@@ -37,7 +37,7 @@ export function DemandMatchesPage({ params }: { params: RouteParams }) {
 }
 
 function Matches({ demandId, session }: { demandId: string; session: StaffSession }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const [limit, setLimit] = useState(firstLimit);
   const loadDemand = useCallback(() => api.demand(demandId), [demandId]);
   const loadMatches = useCallback(() => api.demandMatches(demandId, limit), [demandId, limit]);
@@ -132,7 +132,7 @@ function MatchList({
   openId: string | null;
   onOpen: (kind: 'profile' | 'offer', expert: ExpertSummary) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   if (matches.items.length === 0) return <p role="status">{t.noMatches}</p>;
   return (

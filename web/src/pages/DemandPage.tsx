@@ -3,14 +3,19 @@
  * in the browser with the shared schemas. Edits send only what changed, with If-Match: a change
  * made elsewhere meanwhile is a 412 and never silently overwritten.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { type Demand, demandInputSchema, demandPatchSchema } from '#shared/domain/demand';
+import {
+  type Demand,
+  type DemandInput,
+  type DemandPatch,
+  demandInputSchema,
+  demandPatchSchema,
+} from '#shared/domain/demand';
 import type { Policy } from '#shared/domain/policy';
-import { ApiError, api, type Versioned } from '../api.ts';
+import { api } from '../api.ts';
 import { DemandDetails } from '../components/DemandDetails.tsx';
 import { DemandFields, demandIdPrefix } from '../components/DemandFields.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { RecordForm, SaveFailure } from '../components/RecordForm.tsx';
+import { Notice } from '../components/Notice.tsx';
+import { RecordForm, RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import {
@@ -20,123 +25,84 @@ import {
   draftFromDemand,
   emptyDemandDraft,
 } from '../forms/demand-draft.ts';
-import { collectErrors, placeItemsOnArrays, type ValidationIssue } from '../forms/issues.ts';
-import { useSubmission } from '../forms/useSubmission.ts';
-import { type Messages, useI18n } from '../i18n.tsx';
+import { collectErrors, placeItemsOnArrays } from '../forms/issues.ts';
+import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 const placeDemandIssue = placeItemsOnArrays(['fieldCodes', 'policyIds']);
 
-const demandErrors = (issues: readonly ValidationIssue[], t: Messages) =>
-  collectErrors(issues, t, t.demandFieldError, placeDemandIssue);
+const demandKind: RecordKind<Demand, DemandDraft, DemandInput, DemandPatch> = {
+  load: api.demand,
+  create: async (input) => {
+    const created = await api.createDemand(input);
+    navigate(`/staff/demands/${encodeURIComponent(created.id)}`, { flash: 'demandCreated' });
+  },
+  save: api.patchDemand,
+  emptyDraft: emptyDemandDraft,
+  draftFrom: draftFromDemand,
+  checkNew: (draft) => demandInputSchema.safeParse(demandFromDraft(draft)),
+  changes: demandChanges,
+  checkPatch: (patch) => demandPatchSchema.safeParse(patch),
+  errors: (issues, t) => collectErrors(issues, t, t.demandFieldError, placeDemandIssue),
+  onFailure: endStaffSessionIfGone,
+};
 
 export function DemandPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
-  usePageTitle(params.id ? t.demandsTitle : t.newDemandTitle);
+  const { t } = useStaffI18n();
+  const title = params.id ? t.demandsTitle : t.newDemandTitle;
+  usePageTitle(title);
   const policies = useResource(api.allPolicies, endStaffSessionIfGone);
   return (
-    <StaffConsole
-      section="demands"
-      title={params.id ? t.demandsTitle : t.newDemandTitle}
-      ownHeading={Boolean(params.id)}
-    >
-      {(session) =>
-        params.id ? (
-          <ExistingDemand id={params.id} session={session} policies={policies.value ?? []} />
-        ) : (
-          <NewDemand policies={policies.value ?? []} />
-        )
-      }
+    <StaffConsole section="demands" title={title} ownHeading={Boolean(params.id)}>
+      {(session) => <DemandRecord id={params.id} session={session} policies={policies.value ?? []} />}
     </StaffConsole>
   );
 }
 
-function NewDemand({ policies }: { policies: readonly Policy[] }) {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState<DemandDraft>(emptyDemandDraft);
-  const submission = useSubmission(endStaffSessionIfGone);
-  const parsed = demandInputSchema.safeParse(demandFromDraft(draft));
-  const errors = demandErrors(
-    [...(submission.attempted && !parsed.success ? parsed.error.issues : []), ...submission.serverIssues],
-    t,
-  );
-
-  const submit = () =>
-    submission.submit(parsed.success, async () => {
-      if (!parsed.success) return;
-      const created = await api.createDemand(parsed.data);
-      navigate(`/staff/demands/${encodeURIComponent(created.id)}`, { flash: 'demandCreated' });
-    });
-
-  return (
-    <RecordForm
-      idPrefix={demandIdPrefix}
-      errors={errors}
-      messages={t.demandFieldError}
-      submission={submission}
-      submitLabel={t.createDemand}
-      onSubmit={submit}
-      notices={<SaveFailure failure={submission.failure} forbidden={t.demandCreateForbidden} />}
-    >
-      <DemandFields
-        draft={draft}
-        update={(change) => {
-          submission.edited();
-          setDraft((current) => ({ ...current, ...change }));
-        }}
-        policies={policies}
-      />
-    </RecordForm>
-  );
-}
-
-function ExistingDemand({
+function DemandRecord({
   id,
   session,
   policies,
 }: {
-  id: string;
+  id: string | undefined;
   session: StaffSession;
   policies: readonly Policy[];
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const names = usePlaceNames();
-  const loadDemand = useCallback(() => api.demand(id), [id]);
-  const demand = useResource(loadDemand, endStaffSessionIfGone);
-  const [saved, setSaved] = useState(false);
-  usePageTitle(demand.value?.value.title ?? t.demandsTitle);
+  const editor = useRecordEditor(demandKind, id);
+  const loaded = editor.record.value;
+  usePageTitle(loaded?.value.title ?? (id ? t.demandsTitle : t.newDemandTitle));
 
-  if (!demand.value) {
+  const form = (
+    <RecordForm
+      editor={editor}
+      idPrefix={demandIdPrefix}
+      messages={t.demandFieldError}
+      submitLabel={id ? t.saveDemand : t.createDemand}
+      forbidden={id ? t.demandForbidden : t.demandCreateForbidden}
+    >
+      <DemandFields draft={editor.draft} update={editor.update} policies={policies} />
+    </RecordForm>
+  );
+  if (!id) return form;
+  if (!loaded) {
     return (
-      <>
-        <div className="page-heading">
-          <h1 tabIndex={-1}>{t.demandsTitle}</h1>
-        </div>
-        {demand.failure ? (
-          <Notice kind="error">
-            {demand.failure instanceof ApiError && demand.failure.status === 404
-              ? t.recordNotFound
-              : failureMessage(demand.failure, t)}{' '}
-            <button type="button" onClick={demand.reload}>
-              {t.retry}
-            </button>
-          </Notice>
-        ) : (
-          <Loading label={t.loading} />
-        )}
-        <p>
-          <Link to="/staff/demands">{t.backToDemands}</Link>
-        </p>
-      </>
+      <RecordPending
+        record={editor.record}
+        title={t.demandsTitle}
+        backTo="/staff/demands"
+        backLabel={t.backToDemands}
+      />
     );
   }
 
-  const current = demand.value.value;
-  const editable = mayManage(session, current.agency);
+  const current = loaded.value;
   const encoded = encodeURIComponent(current.id);
   return (
     <>
@@ -155,19 +121,9 @@ function ExistingDemand({
           {t.backToDemands}
         </Link>
       </p>
-      {saved ? <Notice kind="success">{t.demandSaved}</Notice> : null}
-      {editable ? (
-        <DemandEditor
-          key={demand.value.version}
-          loaded={demand.value}
-          policies={policies}
-          onSaved={(updated) => {
-            demand.replace(updated);
-            setSaved(true);
-          }}
-          onEdited={() => setSaved(false)}
-          onReload={demand.reload}
-        />
+      {editor.saved ? <Notice kind="success">{t.demandSaved}</Notice> : null}
+      {mayManage(session, current.agency) ? (
+        form
       ) : (
         <>
           <Notice kind="info">{t.demandOwnedBy(names.agency(current.agency))}</Notice>
@@ -177,77 +133,5 @@ function ExistingDemand({
         </>
       )}
     </>
-  );
-}
-
-function DemandEditor({
-  loaded,
-  policies,
-  onSaved,
-  onEdited,
-  onReload,
-}: {
-  loaded: Versioned<Demand>;
-  policies: readonly Policy[];
-  onSaved: (updated: Versioned<Demand>) => void;
-  onEdited: () => void;
-  onReload: () => void;
-}) {
-  const { t } = useI18n();
-  const original = useMemo(() => draftFromDemand(loaded.value), [loaded]);
-  const [draft, setDraft] = useState<DemandDraft>(original);
-  const [unchanged, setUnchanged] = useState(false);
-  const submission = useSubmission(endStaffSessionIfGone);
-
-  const { patch, notClearable } = demandChanges(original, draft);
-  const hasChanges = Object.keys(patch).length > 0 || notClearable.length > 0;
-  const parsed = demandPatchSchema.safeParse(patch);
-  const errors = demandErrors(
-    [
-      ...(submission.attempted && hasChanges && !parsed.success ? parsed.error.issues : []),
-      ...submission.serverIssues,
-    ],
-    t,
-  );
-  if (submission.attempted) {
-    for (const key of notClearable) {
-      errors[key] = key === 'openUntil' ? t.cannotClear : (t.demandFieldError[key] ?? t.cannotClear);
-    }
-  }
-
-  function submit() {
-    setUnchanged(!hasChanges);
-    if (!hasChanges) return;
-    submission.submit(parsed.success && notClearable.length === 0, async () => {
-      if (parsed.success) onSaved(await api.patchDemand(loaded.value.id, parsed.data, loaded.version));
-    });
-  }
-
-  return (
-    <RecordForm
-      idPrefix={demandIdPrefix}
-      errors={errors}
-      messages={t.demandFieldError}
-      submission={submission}
-      submitLabel={t.saveDemand}
-      onSubmit={submit}
-      notices={
-        <>
-          <SaveFailure failure={submission.failure} forbidden={t.demandForbidden} onReload={onReload} />
-          {unchanged ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
-        </>
-      }
-    >
-      <DemandFields
-        draft={draft}
-        update={(change) => {
-          submission.edited();
-          setUnchanged(false);
-          onEdited();
-          setDraft((current) => ({ ...current, ...change }));
-        }}
-        policies={policies}
-      />
-    </RecordForm>
   );
 }

@@ -1,175 +1,114 @@
 /** The demands of every agency, filtered by status, agency and zone, newest first. */
-import { type FormEvent, useEffect, useState } from 'react';
 import { type Demand, type DemandStatus, demandStatuses } from '#shared/domain/demand';
 import { api } from '../api.ts';
-import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { Pager } from '../components/Pager.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
+import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay } from '../format.ts';
-import { localized, useI18n } from '../i18n.tsx';
+import { localized } from '../i18n.tsx';
 import { useFieldLabel, useMeta, usePlaceNames } from '../meta.tsx';
 import { Link } from '../router.tsx';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-interface DemandFilters {
-  status: DemandStatus | '';
-  agency: string;
-  zone: string;
-}
+const noFilters: { status: DemandStatus | ''; agency: string; zone: string } = {
+  status: '',
+  agency: '',
+  zone: '',
+};
 
-const noFilters: DemandFilters = { status: '', agency: '', zone: '' };
-
-const fetchDemands = (filters: DemandFilters, cursor?: string) =>
-  api.demands({ ...filters, limit: 20, cursor }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+const fetchDemands = (filters: typeof noFilters, cursor?: string) =>
+  staffRequest(api.demands({ ...filters, limit: 20, cursor }));
 
 export function DemandsPage() {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const meta = useMeta();
   usePageTitle(t.demandsTitle);
-  const [filters, setFilters] = useState<DemandFilters>(noFilters);
-  const results = useCursorPages(fetchDemands);
-  const { search } = results;
-  const set = (key: keyof DemandFilters) => (value: string) => setFilters({ ...filters, [key]: value });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival
-  useEffect(() => search(noFilters), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    search(filters);
-  };
+  const list = useListQuery(noFilters, fetchDemands);
 
   return (
     <StaffConsole
       section="demands"
       title={t.demandsTitle}
-      actions={
-        <Link to="/staff/demands/new" className="button primary">
-          {t.newDemand}
-        </Link>
-      }
+      newRecord={{ to: '/staff/demands/new', label: t.newDemand }}
     >
       {() => (
-        <>
-          <p>{t.demandsIntro}</p>
-          <search>
-            <form onSubmit={submit} className="filters">
-              <FormErrorsProvider idPrefix="demands" errors={{}}>
-                <div className="grid">
-                  <SelectField
-                    path="status"
-                    label={t.colStatus}
-                    value={filters.status}
-                    onChange={set('status')}
-                    placeholder={t.any}
-                    options={demandStatuses.map((s) => ({ value: s, label: t.demandStatusName[s] }))}
-                  />
-                  <SelectField
-                    path="agency"
-                    label={t.agency}
-                    value={filters.agency}
-                    onChange={set('agency')}
-                    placeholder={t.any}
-                    options={meta.province.agencies.map((a) => ({ value: a.id, label: localized(a, lang) }))}
-                  />
-                  <SelectField
-                    path="zone"
-                    label={t.zone}
-                    value={filters.zone}
-                    onChange={set('zone')}
-                    placeholder={t.any}
-                    options={meta.province.zones.map((z) => ({ value: z.id, label: localized(z, lang) }))}
-                  />
-                </div>
-              </FormErrorsProvider>
-              <div className="actions">
-                <button type="submit" className="primary">
-                  {t.filter}
-                </button>
-                <button type="button" className="secondary" onClick={() => setFilters(noFilters)}>
-                  {t.clearFilters}
-                </button>
-              </div>
-            </form>
-          </search>
-          {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-          {results.loading ? <Loading label={t.loading} /> : null}
-          {results.page && !results.loading ? (
-            results.page.items.length === 0 ? (
-              <p role="status">{t.noResults}</p>
-            ) : (
-              <DemandsTable demands={results.page.items} />
-            )
-          ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
-        </>
+        <ListPage
+          list={list}
+          intro={<p>{t.demandsIntro}</p>}
+          idPrefix="demands"
+          empty={t.demandsEmpty}
+          filters={
+            <>
+              <FilterSelect
+                list={list}
+                name="status"
+                label={t.colStatus}
+                options={demandStatuses.map((s) => ({ value: s, label: t.demandStatusName[s] }))}
+              />
+              <FilterSelect
+                list={list}
+                name="agency"
+                label={t.agency}
+                options={meta.province.agencies.map((a) => ({ value: a.id, label: localized(a, lang) }))}
+              />
+              <FilterSelect
+                list={list}
+                name="zone"
+                label={t.zone}
+                options={meta.province.zones.map((z) => ({ value: z.id, label: localized(z, lang) }))}
+              />
+            </>
+          }
+        >
+          {(demands) => <DemandsTable demands={demands} />}
+        </ListPage>
       )}
     </StaffConsole>
   );
 }
 
 function DemandsTable({ demands }: { demands: Demand[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   const names = usePlaceNames();
-  return (
-    <table className="results listing">
-      <caption>{t.demandsCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colTitle}</th>
-          <th scope="col">{t.colStatus}</th>
-          <th scope="col">{t.colAgency}</th>
-          <th scope="col">{t.colZone}</th>
-          <th scope="col">{t.colFields}</th>
-          <th scope="col">{t.colOpenUntil}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {demands.map((demand) => {
-          const encoded = encodeURIComponent(demand.id);
-          return (
-            <tr key={demand.id}>
-              <td data-label={t.colTitle}>
-                <Link to={`/staff/demands/${encoded}`}>
-                  <strong>{demand.title}</strong>
-                </Link>
-                <br />
-                <Link to={`/staff/demands/${encoded}/matches`} className="small-link">
-                  {t.viewMatches}
-                </Link>
-              </td>
-              <td data-label={t.colStatus}>
-                <StatusTag status={demand.status} label={t.demandStatusName[demand.status]} />
-                {demand.priority !== 'normal' ? (
-                  <>
-                    {' '}
-                    <StatusTag status={demand.priority} label={t.priorityName[demand.priority]} />
-                  </>
-                ) : null}
-              </td>
-              <td data-label={t.colAgency}>{names.agency(demand.agency)}</td>
-              <td data-label={t.colZone}>{names.zone(demand.zone)}</td>
-              <td data-label={t.colFields}>{demand.fieldCodes.map(fieldLabel).join('; ')}</td>
-              <td data-label={t.colOpenUntil}>
-                {demand.openUntil ? formatDay(demand.openUntil, lang) : t.noDeadline}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
-  );
+  const columns: Column<Demand>[] = [
+    {
+      label: t.colTitle,
+      cell: (demand) => (
+        <>
+          <Link to={`/staff/demands/${encodeURIComponent(demand.id)}`}>
+            <strong>{demand.title}</strong>
+          </Link>
+          <br />
+          <Link to={`/staff/demands/${encodeURIComponent(demand.id)}/matches`} className="small-link">
+            {t.viewMatches}
+          </Link>
+        </>
+      ),
+    },
+    {
+      label: t.colStatus,
+      cell: (demand) => (
+        <>
+          <StatusTag status={demand.status} label={t.demandStatusName[demand.status]} />
+          {demand.priority !== 'normal' ? (
+            <>
+              {' '}
+              <StatusTag status={demand.priority} label={t.priorityName[demand.priority]} />
+            </>
+          ) : null}
+        </>
+      ),
+    },
+    { label: t.colAgency, cell: (demand) => names.agency(demand.agency) },
+    { label: t.colZone, cell: (demand) => names.zone(demand.zone) },
+    { label: t.colFields, cell: (demand) => demand.fieldCodes.map(fieldLabel).join('; ') },
+    {
+      label: t.colOpenUntil,
+      cell: (demand) => (demand.openUntil ? formatDay(demand.openUntil, lang) : t.noDeadline),
+    },
+  ];
+  return <ListTable caption={t.demandsCaption} columns={columns} items={demands} />;
 }

@@ -8,21 +8,22 @@ import type { OfferView } from '#shared/domain/offer';
 import { offerTransitions } from '#shared/domain/offer-states';
 import { ApiError, api } from '../api.ts';
 import { FormErrorsProvider, TextArea } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { failureMessage, Notice } from '../components/Notice.tsx';
 import { OfferHistory, PolicyPackage, useOfferExpertName } from '../components/OfferParts.tsx';
+import { RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { Link, type RouteParams } from '../router.tsx';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 type StaffStep = 'sent' | 'withdrawn';
 
 export function OfferPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.offersTitle);
   return (
     <StaffConsole section="offers" title={t.offersTitle} ownHeading>
@@ -32,33 +33,14 @@ export function OfferPage({ params }: { params: RouteParams }) {
 }
 
 function Offer({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const loadOffer = useCallback(() => api.offer(id), [id]);
   const offer = useResource(loadOffer, endStaffSessionIfGone);
   const [done, setDone] = useState<string | null>(null);
 
   if (!offer.value) {
     return (
-      <>
-        <div className="page-heading">
-          <h1 tabIndex={-1}>{t.offersTitle}</h1>
-        </div>
-        {offer.failure ? (
-          <Notice kind="error">
-            {offer.failure instanceof ApiError && offer.failure.status === 404
-              ? t.recordNotFound
-              : failureMessage(offer.failure, t)}{' '}
-            <button type="button" onClick={offer.reload}>
-              {t.retry}
-            </button>
-          </Notice>
-        ) : (
-          <Loading label={t.loading} />
-        )}
-        <p>
-          <Link to="/staff/offers">{t.backToOffers}</Link>
-        </p>
-      </>
+      <RecordPending record={offer} title={t.offersTitle} backTo="/staff/offers" backLabel={t.backToOffers} />
     );
   }
   const current = offer.value.value;
@@ -102,7 +84,7 @@ function Offer({ id }: { id: string }) {
 }
 
 function OfferSummary({ offer }: { offer: OfferView }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const names = usePlaceNames();
   const expertName = useOfferExpertName();
   const rows: [string, string][] = [
@@ -157,7 +139,7 @@ function OfferSteps({
   onChanged: (offer: OfferView) => void;
   onReload: () => void;
 }) {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   const steps = offerTransitions[offer.status]
     .filter((step) => step.by === 'staff')
     .map((step) => step.to as StaffStep);

@@ -2,34 +2,33 @@
  * The agency's offers (an administrator's: all), by status, demand or expert. The demand and
  * expert filters also come from links (?demandId=, ?expertId=) on the demand and offer pages.
  */
-import { type FormEvent, useCallback, useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { OfferView } from '#shared/domain/offer';
-import { offerStatuses } from '#shared/domain/offer-states';
-import { api, type OfferSearch } from '../api.ts';
-import { FormErrorsProvider, SelectField } from '../components/controls.tsx';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { type OfferStatus, offerStatuses } from '#shared/domain/offer-states';
+import { api } from '../api.ts';
+import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
 import { useOfferExpertName } from '../components/OfferParts.tsx';
-import { Pager } from '../components/Pager.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
+import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatTime, formatVnd } from '../format.ts';
-import { useI18n } from '../i18n.tsx';
-import { Link, queryParam } from '../router.tsx';
+import { Link } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-type OfferFilters = Required<Pick<OfferSearch, 'status' | 'demandId' | 'expertId'>>;
+const noFilters: { status: OfferStatus | ''; demandId: string; expertId: string } = {
+  status: '',
+  demandId: '',
+  expertId: '',
+};
 
-const fetchOffers = (filters: OfferFilters, cursor?: string) =>
-  api.offers({ ...filters, limit: 20, cursor }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+const fetchOffers = (filters: typeof noFilters, cursor?: string) =>
+  staffRequest(api.offers({ ...filters, limit: 20, cursor }));
 
 export function OffersPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.offersTitle);
   return (
     <StaffConsole section="offers" title={t.offersTitle}>
@@ -39,134 +38,77 @@ export function OffersPage() {
 }
 
 function Offers({ session }: { session: StaffSession }) {
-  const { t } = useI18n();
-  const [filters, setFilters] = useState<OfferFilters>(() => ({
-    status: '',
-    demandId: queryParam('demandId'),
-    expertId: queryParam('expertId'),
-  }));
-  const results = useCursorPages(fetchOffers);
-  const { search } = results;
+  const { t } = useStaffI18n();
+  const list = useListQuery(noFilters, fetchOffers);
+  const { draft } = list;
   // The demand filter offers the demands the caller's offers can be for.
   const ownAgency = session.role === 'admin' ? undefined : session.agency;
   const loadDemands = useCallback(() => api.demands({ agency: ownAgency, limit: 100 }), [ownAgency]);
   const demands = useResource(loadDemands, endStaffSessionIfGone);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once, on arrival, with the link's filters
-  useEffect(() => search(filters), []);
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    search(filters);
-  };
-  const expertName = results.page?.items.find((o) => o.expertId === filters.expertId)?.expert?.fullName;
+  const demandOptions = (demands.value?.items ?? []).map((d) => ({ value: d.id, label: d.title }));
+  // A demand from a link may be beyond the first hundred: it is offered by its id.
+  if (draft.demandId && !demandOptions.some((o) => o.value === draft.demandId)) {
+    demandOptions.push({ value: draft.demandId, label: draft.demandId });
+  }
+  const { expertId } = list.applied;
+  const expertName = list.results.page?.items.find((o) => o.expertId === expertId)?.expert?.fullName;
 
   return (
-    <>
-      <p>{t.offersIntro}</p>
-      <search>
-        <form onSubmit={submit} className="filters">
-          <FormErrorsProvider idPrefix="offers" errors={{}}>
-            <div className="grid">
-              <SelectField
-                path="status"
-                label={t.colStatus}
-                value={filters.status}
-                onChange={(status) => setFilters({ ...filters, status: status as OfferFilters['status'] })}
-                placeholder={t.any}
-                options={offerStatuses.map((s) => ({ value: s, label: t.offerStatusName[s] }))}
-              />
-              <SelectField
-                path="demandId"
-                label={t.demandFilter}
-                value={filters.demandId}
-                onChange={(demandId) => setFilters({ ...filters, demandId })}
-                placeholder={t.any}
-                options={(demands.value?.items ?? [])
-                  .map((d) => ({ value: d.id, label: d.title }))
-                  .concat(
-                    filters.demandId && !demands.value?.items.some((d) => d.id === filters.demandId)
-                      ? [{ value: filters.demandId, label: filters.demandId }]
-                      : [],
-                  )}
-              />
-            </div>
-            {filters.expertId ? (
-              <p className="filter-chip">
-                {t.expertFilter}: {expertName ?? filters.expertId}{' '}
-                <button
-                  type="button"
-                  className="secondary small"
-                  onClick={() => {
-                    const next = { ...filters, expertId: '' };
-                    setFilters(next);
-                    search(next);
-                  }}
-                >
-                  {t.removeFilter(t.expertFilter.toLowerCase())}
-                </button>
-              </p>
-            ) : null}
-          </FormErrorsProvider>
-          <div className="actions">
-            <button type="submit" className="primary">
-              {t.filter}
+    <ListPage
+      list={list}
+      intro={<p>{t.offersIntro}</p>}
+      idPrefix="offers"
+      empty={t.offersEmpty}
+      filters={
+        <>
+          <FilterSelect
+            list={list}
+            name="status"
+            label={t.colStatus}
+            options={offerStatuses.map((s) => ({ value: s, label: t.offerStatusName[s] }))}
+          />
+          <FilterSelect list={list} name="demandId" label={t.demandFilter} options={demandOptions} />
+        </>
+      }
+      activeFilters={
+        expertId ? (
+          <p className="filter-chip">
+            {t.expertFilter}: {expertName ?? expertId}{' '}
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => list.apply({ ...draft, expertId: '' })}
+            >
+              {t.removeFilter(t.expertFilter.toLowerCase())}
             </button>
-          </div>
-        </form>
-      </search>
-      {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
-      {results.loading ? <Loading label={t.loading} /> : null}
-      {results.page && !results.loading ? (
-        results.page.items.length === 0 ? (
-          <p role="status">{t.noResults}</p>
-        ) : (
-          <OffersTable offers={results.page.items} />
-        )
-      ) : null}
-      <Pager
-        pageNumber={results.pageNumber}
-        hasNext={Boolean(results.page?.nextCursor)}
-        onNext={results.next}
-        onPrevious={results.previous}
-        disabled={results.loading}
-      />
-    </>
+          </p>
+        ) : null
+      }
+    >
+      {(offers) => <OffersTable offers={offers} />}
+    </ListPage>
   );
 }
 
 function OffersTable({ offers }: { offers: OfferView[] }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const expertName = useOfferExpertName();
-  return (
-    <table className="results listing">
-      <caption>{t.offersCaption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t.colExpert}</th>
-          <th scope="col">{t.colDemand}</th>
-          <th scope="col">{t.colStatus}</th>
-          <th scope="col">{t.colValue}</th>
-          <th scope="col">{t.colExpires}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {offers.map((offer) => (
-          <tr key={offer.id}>
-            <td data-label={t.colExpert}>
-              <Link to={`/staff/offers/${encodeURIComponent(offer.id)}`}>
-                <strong>{expertName(offer)}</strong>
-              </Link>
-            </td>
-            <td data-label={t.colDemand}>{offer.demand.title}</td>
-            <td data-label={t.colStatus}>
-              <StatusTag status={offer.status} label={t.offerStatusName[offer.status]} />
-            </td>
-            <td data-label={t.colValue}>{formatVnd(offer.packageValueVnd)}</td>
-            <td data-label={t.colExpires}>{formatTime(offer.expiresAt, lang)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+  const columns: Column<OfferView>[] = [
+    {
+      label: t.colExpert,
+      cell: (offer) => (
+        <Link to={`/staff/offers/${encodeURIComponent(offer.id)}`}>
+          <strong>{expertName(offer)}</strong>
+        </Link>
+      ),
+    },
+    { label: t.colDemand, cell: (offer) => offer.demand.title },
+    {
+      label: t.colStatus,
+      cell: (offer) => <StatusTag status={offer.status} label={t.offerStatusName[offer.status]} />,
+    },
+    { label: t.colValue, cell: (offer) => formatVnd(offer.packageValueVnd) },
+    { label: t.colExpires, cell: (offer) => formatTime(offer.expiresAt, lang) },
+  ];
+  return <ListTable caption={t.offersCaption} columns={columns} items={offers} />;
 }

@@ -2,17 +2,22 @@
  * One policy of the catalogue. Administrators add (/staff/policies/new) and edit it, with
  * If-Match on every change; other staff read it.
  */
-import { useCallback, useMemo, useState } from 'react';
-import { type Policy, policyInputSchema, policyPatchSchema } from '#shared/domain/policy';
-import { ApiError, api, type Versioned } from '../api.ts';
-import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import {
+  type Policy,
+  type PolicyInput,
+  type PolicyPatch,
+  policyInputSchema,
+  policyPatchSchema,
+} from '#shared/domain/policy';
+import { api } from '../api.ts';
+import { Notice } from '../components/Notice.tsx';
 import { BenefitList } from '../components/OfferParts.tsx';
 import { PolicyFields, policyIdPrefix } from '../components/PolicyFields.tsx';
-import { RecordForm, SaveFailure } from '../components/RecordForm.tsx';
+import { RecordForm, RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
 import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
-import { collectErrors, placeItemsOnArrays, type ValidationIssue } from '../forms/issues.ts';
+import { collectErrors, placeItemsOnArrays } from '../forms/issues.ts';
 import {
   draftFromPolicy,
   emptyPolicyDraft,
@@ -20,33 +25,44 @@ import {
   policyChanges,
   policyFromDraft,
 } from '../forms/policy-draft.ts';
-import { useSubmission } from '../forms/useSubmission.ts';
-import { type Messages, useI18n } from '../i18n.tsx';
+import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
 import { useFieldLabel, usePlaceNames } from '../meta.tsx';
 import { Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
-import { useResource } from '../useResource.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 const placePolicyIssue = placeItemsOnArrays(['benefits', 'eligibility.fieldCodes', 'eligibility.zones']);
 
-const policyErrors = (issues: readonly ValidationIssue[], t: Messages) =>
-  collectErrors(issues, t, t.policyFieldError, placePolicyIssue);
+const policyKind: RecordKind<Policy, PolicyDraft, PolicyInput, PolicyPatch> = {
+  load: api.policy,
+  create: async (input) => {
+    const created = await api.createPolicy(input);
+    navigate(`/staff/policies/${encodeURIComponent(created.id)}`, { flash: 'policyCreated' });
+  },
+  save: api.patchPolicy,
+  emptyDraft: () => emptyPolicyDraft(provinceDayOf(new Date().toISOString())),
+  draftFrom: draftFromPolicy,
+  checkNew: (draft) => policyInputSchema.safeParse(policyFromDraft(draft)),
+  changes: (original, draft) => ({ patch: policyChanges(original, draft) }),
+  checkPatch: (patch, draft) => {
+    // The whole policy is checked too: a patch of validTo alone cannot see validFrom.
+    const whole = policyInputSchema.safeParse(policyFromDraft(draft));
+    return whole.success ? policyPatchSchema.safeParse(patch) : whole;
+  },
+  errors: (issues, t) => collectErrors(issues, t, t.policyFieldError, placePolicyIssue),
+  onFailure: endStaffSessionIfGone,
+};
 
 export function PolicyPage({ params }: { params: RouteParams }) {
-  const { t } = useI18n();
-  usePageTitle(params.id ? t.policiesTitle : t.newPolicyTitle);
+  const { t } = useStaffI18n();
+  const title = params.id ? t.policiesTitle : t.newPolicyTitle;
+  usePageTitle(title);
   return (
-    <StaffConsole
-      section="policies"
-      title={params.id ? t.policiesTitle : t.newPolicyTitle}
-      ownHeading={Boolean(params.id)}
-    >
+    <StaffConsole section="policies" title={title} ownHeading={Boolean(params.id)}>
       {(session) =>
-        params.id ? (
-          <ExistingPolicy id={params.id} session={session} />
-        ) : session.role === 'admin' ? (
-          <NewPolicy />
+        params.id || session.role === 'admin' ? (
+          <PolicyRecord id={params.id} session={session} />
         ) : (
           <Notice kind="info">{t.policyForbidden}</Notice>
         )
@@ -55,75 +71,37 @@ export function PolicyPage({ params }: { params: RouteParams }) {
   );
 }
 
-function NewPolicy() {
-  const { t } = useI18n();
-  const [draft, setDraft] = useState<PolicyDraft>(() =>
-    emptyPolicyDraft(provinceDayOf(new Date().toISOString())),
-  );
-  const submission = useSubmission(endStaffSessionIfGone);
-  const parsed = policyInputSchema.safeParse(policyFromDraft(draft));
-  const errors = policyErrors(
-    [...(submission.attempted && !parsed.success ? parsed.error.issues : []), ...submission.serverIssues],
-    t,
+function PolicyRecord({ id, session }: { id: string | undefined; session: StaffSession }) {
+  const { t } = useStaffI18n();
+  const editor = useRecordEditor(policyKind, id);
+  const loaded = editor.record.value;
+  usePageTitle(
+    loaded ? `${loaded.value.code} — ${t.policiesTitle}` : id ? t.policiesTitle : t.newPolicyTitle,
   );
 
-  const submit = () =>
-    submission.submit(parsed.success, async () => {
-      if (!parsed.success) return;
-      const created = await api.createPolicy(parsed.data);
-      navigate(`/staff/policies/${encodeURIComponent(created.id)}`, { flash: 'policyCreated' });
-    });
-
-  return (
+  const form = (
     <RecordForm
+      editor={editor}
       idPrefix={policyIdPrefix}
-      errors={errors}
       messages={t.policyFieldError}
-      submission={submission}
-      submitLabel={t.createPolicy}
-      onSubmit={submit}
-      notices={<SaveFailure failure={submission.failure} forbidden={t.policyForbidden} />}
+      submitLabel={id ? t.savePolicy : t.createPolicy}
+      forbidden={t.policyForbidden}
     >
-      <PolicyFields
-        draft={draft}
-        update={(change) => {
-          submission.edited();
-          setDraft((current) => ({ ...current, ...change }));
-        }}
-      />
+      <PolicyFields draft={editor.draft} update={editor.update} />
     </RecordForm>
   );
-}
-
-function ExistingPolicy({ id, session }: { id: string; session: StaffSession }) {
-  const { t } = useI18n();
-  const loadPolicy = useCallback(() => api.policy(id), [id]);
-  const policy = useResource(loadPolicy, endStaffSessionIfGone);
-  const [saved, setSaved] = useState(false);
-  usePageTitle(policy.value ? `${policy.value.value.code} — ${t.policiesTitle}` : t.policiesTitle);
-
-  if (!policy.value) {
+  if (!id) return form;
+  if (!loaded) {
     return (
-      <>
-        <div className="page-heading">
-          <h1 tabIndex={-1}>{t.policiesTitle}</h1>
-        </div>
-        {policy.failure ? (
-          <Notice kind="error">
-            {policy.failure instanceof ApiError && policy.failure.status === 404
-              ? t.recordNotFound
-              : failureMessage(policy.failure, t)}
-          </Notice>
-        ) : (
-          <Loading label={t.loading} />
-        )}
-        <p>
-          <Link to="/staff/policies">{t.backToPolicies}</Link>
-        </p>
-      </>
+      <RecordPending
+        record={editor.record}
+        title={t.policiesTitle}
+        backTo="/staff/policies"
+        backLabel={t.backToPolicies}
+      />
     );
   }
-  const current = policy.value.value;
+  const current = loaded.value;
   return (
     <>
       <div className="page-heading">
@@ -135,18 +113,9 @@ function ExistingPolicy({ id, session }: { id: string; session: StaffSession }) 
           label={current.active ? t.policyActive : t.policyNotInForce}
         />
       </div>
-      {saved ? <Notice kind="success">{t.policySaved}</Notice> : null}
+      {editor.saved ? <Notice kind="success">{t.policySaved}</Notice> : null}
       {session.role === 'admin' ? (
-        <PolicyEditor
-          key={policy.value.version}
-          loaded={policy.value}
-          onSaved={(updated) => {
-            policy.replace(updated);
-            setSaved(true);
-          }}
-          onEdited={() => setSaved(false)}
-          onReload={policy.reload}
-        />
+        form
       ) : (
         <>
           <p className="hint">{t.policiesReadOnly}</p>
@@ -161,7 +130,7 @@ function ExistingPolicy({ id, session }: { id: string; session: StaffSession }) 
 }
 
 function PolicyDetails({ policy }: { policy: Policy }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const names = usePlaceNames();
   const fieldLabel = useFieldLabel();
   const { eligibility } = policy;
@@ -196,69 +165,5 @@ function PolicyDetails({ policy }: { policy: Policy }) {
         </div>
       </dl>
     </section>
-  );
-}
-
-function PolicyEditor({
-  loaded,
-  onSaved,
-  onEdited,
-  onReload,
-}: {
-  loaded: Versioned<Policy>;
-  onSaved: (updated: Versioned<Policy>) => void;
-  onEdited: () => void;
-  onReload: () => void;
-}) {
-  const { t } = useI18n();
-  const original = useMemo(() => draftFromPolicy(loaded.value), [loaded]);
-  const [draft, setDraft] = useState<PolicyDraft>(original);
-  const [unchanged, setUnchanged] = useState(false);
-  const submission = useSubmission(endStaffSessionIfGone);
-
-  const patch = policyChanges(original, draft);
-  const hasChanges = Object.keys(patch).length > 0;
-  // The whole policy is checked too: a patch of validTo alone cannot see validFrom.
-  const whole = policyInputSchema.safeParse(policyFromDraft(draft));
-  const parsed = policyPatchSchema.safeParse(patch);
-  const issues =
-    submission.attempted && hasChanges
-      ? [...(whole.success ? [] : whole.error.issues), ...(parsed.success ? [] : parsed.error.issues)]
-      : [];
-  const errors = policyErrors([...issues, ...submission.serverIssues], t);
-
-  function submit() {
-    setUnchanged(!hasChanges);
-    if (!hasChanges) return;
-    submission.submit(whole.success && parsed.success, async () => {
-      if (parsed.success) onSaved(await api.patchPolicy(loaded.value.id, parsed.data, loaded.version));
-    });
-  }
-
-  return (
-    <RecordForm
-      idPrefix={policyIdPrefix}
-      errors={errors}
-      messages={t.policyFieldError}
-      submission={submission}
-      submitLabel={t.savePolicy}
-      onSubmit={submit}
-      notices={
-        <>
-          <SaveFailure failure={submission.failure} forbidden={t.policyForbidden} onReload={onReload} />
-          {unchanged ? <Notice kind="info">{t.nothingChanged}</Notice> : null}
-        </>
-      }
-    >
-      <PolicyFields
-        draft={draft}
-        update={(change) => {
-          submission.edited();
-          setUnchanged(false);
-          onEdited();
-          setDraft((current) => ({ ...current, ...change }));
-        }}
-      />
-    </RecordForm>
   );
 }

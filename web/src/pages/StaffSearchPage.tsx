@@ -17,10 +17,10 @@ import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { FieldFilter } from '../components/FieldFilter.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
-import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
-import { useI18n } from '../i18n.tsx';
+import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { useFieldLabel } from '../meta.tsx';
 import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
+import { useStaffI18n } from '../staff-i18n.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
@@ -44,13 +44,10 @@ const moreFilters = ['title', 'locationKind', 'country', 'native', 'language', '
 const pageSize = 20;
 
 const fetchExperts = (filters: Filters, cursor?: string) =>
-  api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }).catch((error: unknown) => {
-    endStaffSessionIfGone(error);
-    throw error;
-  });
+  staffRequest(api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }));
 
 export function StaffSearchPage() {
-  const { t } = useI18n();
+  const { t } = useStaffI18n();
   usePageTitle(t.searchTitle);
   const [filters, setFilters] = useState<Filters>(noFilters);
   const [openId, setOpenId] = useState<string | null>(null);
@@ -81,13 +78,7 @@ export function StaffSearchPage() {
               <ResultsTable experts={results.page.items} openId={openId} onOpen={setOpenId} />
             )
           ) : null}
-          <Pager
-            pageNumber={results.pageNumber}
-            hasNext={Boolean(results.page?.nextCursor)}
-            onNext={results.next}
-            onPrevious={results.previous}
-            disabled={results.loading}
-          />
+          <Pager pages={results} />
           {openId ? (
             <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
           ) : null}
@@ -106,7 +97,7 @@ function SearchFilters({
   onChange: (filters: Filters) => void;
   onSubmit: (event: FormEvent) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const set = (key: keyof Filters) => (value: string) => onChange({ ...filters, [key]: value });
   const moreInUse = moreFilters.filter((key) => filters[key] !== '').length;
   return (
@@ -204,7 +195,7 @@ function ResultsTable({
   openId: string | null;
   onOpen: (id: string) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t, lang } = useStaffI18n();
   const fieldLabel = useFieldLabel();
   return (
     <table className="results">
