@@ -4,7 +4,7 @@
  * erased with the profile. Who may respond and who sees the responses is the service's
  * (shared/app/call-responses.ts).
  */
-import { DeleteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { OpenCallsQuery } from '../domain/call.ts';
 import { Conflict, Forbidden } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
@@ -14,7 +14,7 @@ import { dynamo, tableName } from './client.ts';
 import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { callKeys, keys } from './keys.ts';
-import { queryAll } from './paged-query.ts';
+import { queryAll, queryFromCursor } from './paged-query.ts';
 
 export interface CallResponse {
   callId: string;
@@ -100,15 +100,13 @@ export async function queryCallResponses(
   query: OpenCallsQuery,
 ): Promise<Page<StoredCallResponse>> {
   const partition = callKeys.call(callId).PK;
-  const page = await dynamo.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :responses)',
-      ExpressionAttributeValues: { ':pk': partition, ':responses': 'RESPONSE#' },
-      ExclusiveStartKey: decodeCursor(query.cursor, { PK: partition }, ['PK', 'SK']),
-      Limit: pageLimit(query.limit),
-    }),
-  );
+  const page = await queryFromCursor({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :responses)',
+    ExpressionAttributeValues: { ':pk': partition, ':responses': 'RESPONSE#' },
+    ExclusiveStartKey: decodeCursor(query.cursor, { PK: partition }, ['PK', 'SK']),
+    Limit: pageLimit(query.limit),
+  });
   const items = (page.Items ?? []).map((item) => ({
     callId: item.callId as string,
     expertId: item.expertId as string,

@@ -10,15 +10,21 @@ export function encodeCursor(key: Key): string {
   return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
 }
 
+const maxKeyValueBytes = 512;
+
+/** The error for a cursor that is not a nextCursor of the same query. */
+export const invalidCursor = (): ValidationFailed =>
+  new ValidationFailed('Invalid cursor', [
+    { path: 'cursor', message: 'Use the nextCursor of the previous page of the same query' },
+  ]);
+
 export function decodeCursor(
   cursor: string | undefined,
   expected: Partial<Key>,
   keyNames: string[],
 ): Key | undefined {
   if (cursor === undefined) return undefined;
-  const invalid = new ValidationFailed('Invalid cursor', [
-    { path: 'cursor', message: 'Use the nextCursor of the previous page of the same query' },
-  ]);
+  const invalid = invalidCursor();
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -28,8 +34,10 @@ export function decodeCursor(
   if (typeof key !== 'object' || key === null || Array.isArray(key)) throw invalid;
   const record = key as Record<string, unknown>;
   const names = Object.keys(record);
-  if (names.length !== keyNames.length || !keyNames.every((n) => typeof record[n] === 'string'))
-    throw invalid;
+  // Key values are never empty and never near DynamoDB's 1,024-byte sort key limit.
+  const isKeyValue = (value: unknown) =>
+    typeof value === 'string' && value !== '' && Buffer.byteLength(value, 'utf8') <= maxKeyValueBytes;
+  if (names.length !== keyNames.length || !keyNames.every((n) => isKeyValue(record[n]))) throw invalid;
   for (const [name, value] of Object.entries(expected)) {
     if (record[name] !== value) throw invalid;
   }

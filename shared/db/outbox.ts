@@ -84,7 +84,15 @@ export async function getOutboxMail(
  * Claim a mail before sending, so a redelivered stream record does not send it twice. A claim
  * older than the lease (a crashed sender) can be taken over.
  */
-export async function claimOutboxMail(mailId: string, now: Date, leaseSeconds = 120): Promise<boolean> {
+/** What a claim found: ours to send, sent already, being sent by another attempt, or gone. */
+export type OutboxClaim = 'claimed' | 'delivered' | 'busy' | 'missing';
+
+/**
+ * Claims a mail for one delivery attempt: a lease, so that a duplicated stream record does not
+ * send it twice, and that an attempt which died without releasing it is taken over after
+ * `leaseSeconds`.
+ */
+export async function claimOutboxMail(mailId: string, now: Date, leaseSeconds = 120): Promise<OutboxClaim> {
   try {
     await dynamo.send(
       new UpdateCommand({
@@ -99,10 +107,38 @@ export async function claimOutboxMail(mailId: string, now: Date, leaseSeconds = 
         },
       }),
     );
-    return true;
+    return 'claimed';
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return false;
-    throw error;
+    if (!isConditionalCheckFailed(error)) throw error;
+  }
+  // Rare: say why the claim failed, so a mail being sent is not mistaken for one that was sent.
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.outbox(mailId),
+      ProjectionExpression: 'deliveredAt',
+      ConsistentRead: true,
+    }),
+  );
+  if (!Item) return 'missing';
+  return Item.deliveredAt ? 'delivered' : 'busy';
+}
+
+/** Gives a failed attempt's claim back, so the retry of its stream record sends the mail. */
+export async function releaseOutboxMail(mailId: string, claimedAt: Date): Promise<void> {
+  try {
+    await dynamo.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.outbox(mailId),
+        UpdateExpression: 'REMOVE claimedAt',
+        ConditionExpression: 'claimedAt = :claimedAt AND attribute_not_exists(deliveredAt)',
+        ExpressionAttributeValues: { ':claimedAt': claimedAt.toISOString() },
+      }),
+    );
+  } catch (error) {
+    // Taken over or delivered meanwhile: nothing of ours to release.
+    if (!isConditionalCheckFailed(error)) throw error;
   }
 }
 

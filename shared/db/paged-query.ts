@@ -5,7 +5,20 @@
  */
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { dynamo, tableName } from './client.ts';
-import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
+import { decodeCursor, encodeCursor, invalidCursor, type Key } from './cursor.ts';
+
+/**
+ * A query that resumes from a client's cursor. A cursor can pass every check and still name a key
+ * outside the query's sort-key range, which DynamoDB refuses: that is the client's 400, not a 500.
+ */
+export async function queryFromCursor(input: QueryCommandInput): Promise<QueryCommandOutput> {
+  try {
+    return await dynamo.send(new QueryCommand(input));
+  } catch (error) {
+    if (input.ExclusiveStartKey && (error as Error).name === 'ValidationException') throw invalidCursor();
+    throw error;
+  }
+}
 
 export interface IndexQuery {
   index: 'GSI1' | 'GSI2';
@@ -56,15 +69,16 @@ export async function queryPage<T>(
   const rows: Record<string, unknown>[] = [];
   let itemsRead = 0;
   let exhausted = false;
+  let fromClient = startKey !== undefined;
   while (rows.length <= limit && itemsRead < maxItemsReadPerPage) {
-    const page = await dynamo.send(
-      new QueryCommand({
-        ...input,
-        ExclusiveStartKey: startKey,
-        // Without a filter every item read is returned, so read exactly what the page needs.
-        Limit: query.filter ? Math.max(50, limit * 2) : limit + 1 - rows.length,
-      }),
-    );
+    const request: QueryCommandInput = {
+      ...input,
+      ExclusiveStartKey: startKey,
+      // Without a filter every item read is returned, so read exactly what the page needs.
+      Limit: query.filter ? Math.max(50, limit * 2) : limit + 1 - rows.length,
+    };
+    const page = fromClient ? await queryFromCursor(request) : await dynamo.send(new QueryCommand(request));
+    fromClient = false;
     itemsRead += page.ScannedCount ?? 0;
     rows.push(...(page.Items ?? []));
     startKey = page.LastEvaluatedKey as Key | undefined;
