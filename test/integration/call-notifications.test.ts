@@ -11,7 +11,15 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Registration } from '#shared/domain/expert';
-import { api, type Mail, mailsTo, registeredExpert, registration, staffToken } from '../support/api.ts';
+import {
+  api,
+  type Mail,
+  mailsTo,
+  registeredExpert,
+  registration,
+  staffToken,
+  streamSettled,
+} from '../support/api.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
 
 /** Experts of this suite share a name no other suite searches for. */
@@ -219,7 +227,7 @@ describe('exactly once', () => {
     const first = await notified(call.id);
 
     const retried = await open(call.id);
-    await new Promise((r) => setTimeout(r, 1500)); // give the stream poller a chance to misbehave
+    await streamSettled(); // give the stream poller a chance to misbehave
 
     expect(retried.status).toBe(409);
     expect((await notified(call.id)).queued).toBe(first.queued);
@@ -238,7 +246,7 @@ describe('exactly once', () => {
       notifyCallAudience({ Records: [jobRecord(call.id, '2')] }),
     ]);
     const later = await notifyCallAudience({ Records: [jobRecord(call.id, '3')] });
-    await new Promise((r) => setTimeout(r, 1500));
+    await streamSettled();
 
     expect([...results, later].flatMap((r) => r.batchItemFailures)).toEqual([]);
     expect((await notified(call.id)).queued).toBe(first.queued);
@@ -270,7 +278,7 @@ describe('exactly once', () => {
       shouldStop: () => pages++ >= 1,
     });
     const resumed = await notifyCallAudience({ Records: [jobRecord(call.id, '4')] });
-    await new Promise((r) => setTimeout(r, 1500));
+    await streamSettled();
 
     expect(first.queued).toBeGreaterThanOrEqual(3);
     expect(interrupted).toEqual({ queued: 1, done: false });
@@ -309,7 +317,7 @@ describe('an audience of 60 (the 5,000 benchmark in small)', () => {
     await open(call.id);
     const progress = await notified(call.id);
     const secondOpen = await open(call.id);
-    await new Promise((r) => setTimeout(r, 1000));
+    await streamSettled();
 
     const queued = await outboxOfCall(call.id);
     // A delivered mail keeps no address; its id names the expert.

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { emailKeyHash } from '#shared/domain/secret-token';
-import { api, mailsTo, registration, uniqueEmail } from '../support/api.ts';
+import { api, mailsTo, registration, streamSettled, uniqueEmail } from '../support/api.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
 
 let deliverMail: (event: DynamoDBStreamEvent) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
@@ -55,7 +55,7 @@ describe('the outbox handler', () => {
       deliverMail({ Records: [insertRecord(mailId, '1'), insertRecord(mailId, '2')] }),
       deliverMail({ Records: [insertRecord(mailId, '3')] }),
     ]);
-    await new Promise((r) => setTimeout(r, 1500)); // the local stream poller sees the insert too
+    await streamSettled(); // the local stream poller sees the insert too
 
     expect(results.flatMap((r) => r.batchItemFailures)).toEqual([]);
     const mails = await mailsTo(to, 1);
@@ -91,7 +91,7 @@ describe('the outbox handler', () => {
       sendVerification({ Records: [record] }),
       sendVerification({ Records: [record] }),
     ]);
-    await new Promise((r) => setTimeout(r, 1500));
+    await streamSettled();
 
     expect(results.flatMap((r) => r.batchItemFailures)).toEqual([]);
     expect(await mailsTo(body.email, 1)).toHaveLength(1);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { foldVietnamese } from '#shared/domain/text';
-import { api, registeredExpert, registration, staffToken } from '../support/api.ts';
+import { api, registeredExpert, registration, staffToken, streamSettled } from '../support/api.ts';
 
 describe('the server log', () => {
   it('holds no name, e-mail or phone of an expert who used every route', async () => {
@@ -43,7 +43,7 @@ describe('the server log', () => {
     await api('/api/me/export', { token: me.sessionToken });
     await api('/api/experts', { body: { ...registration({ ...person }), phone: 'bad phone' } });
     await api('/api/me', { method: 'DELETE', token: me.sessionToken });
-    await new Promise((r) => setTimeout(r, 1500)); // let the outbox deliver and log
+    await streamSettled(); // let the outbox deliver and log
 
     const log = readFileSync(inject('serverLogPath'), 'utf8');
 

@@ -83,6 +83,15 @@ export interface Mail {
   createdAt: string;
 }
 
+/**
+ * Waits until the local stream poller has handed every record written so far to its consumers
+ * (and the records those consumers wrote in turn): the event to wait on, instead of a sleep.
+ */
+export async function streamSettled(): Promise<void> {
+  const res = await api('/dev/stream/drain', { method: 'POST' });
+  if (res.status !== 200) throw new Error(`stream drain failed: ${res.status} ${res.text}`);
+}
+
 /** Waits for the outbox handler to deliver at least `count` mails to the address. */
 export async function mailsTo(email: string, count = 1, timeoutMs = 15_000): Promise<Mail[]> {
   const started = Date.now();
