@@ -404,6 +404,15 @@ export const streamConsumers: readonly StreamConsumer[] = [
     partitionKeyPrefix: 'EMAIL#',
     batchSize: 25,
   },
+  // The public mail routes record a request and answer at once (same time for every address);
+  // these decide what to mail.
+  {
+    handler: 'experts/process-registration',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'REGREQ#',
+    batchSize: 25,
+  },
+  { handler: 'me/send-login-link', eventName: 'INSERT', partitionKeyPrefix: 'LOGINREQ#', batchSize: 25 },
   // Opening a call writes a notification job; this pages through the audience into the outbox.
   {
     handler: 'calls/notify-call-audience',

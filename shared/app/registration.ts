@@ -1,23 +1,26 @@
 /**
- * Self-registration and the verification mail. A registration is one conditional put of the
- * e-mail key holding the profile until the address is verified; its stream INSERT runs
- * `mailVerificationLink` after the write commits. A known address gets a login link instead,
- * and the caller cannot tell which (no enumeration).
+ * Self-registration and the verification mail. The request answers after one write whatever the
+ * address (a registration request: no account enumeration, by answer or by timing); its stream
+ * INSERT runs `processRegistrationRequest`, which makes the pending registration (the e-mail key
+ * holding the profile until the address is verified) or, for a known address, mails its owner a
+ * login link, within the per-address mail limit. The pending registration's own stream INSERT
+ * runs `mailVerificationLink`.
  */
 import { randomUUID } from 'node:crypto';
 import { config } from '../config.ts';
 import { getPendingRegistration, putPendingRegistration, saveLoginToken } from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
+import { deleteRegistrationRequest, getRegistrationRequest, putRegistrationRequest } from '../db/requests.ts';
 import { consentText } from '../domain/consent.ts';
-import { ValidationFailed } from '../domain/errors.ts';
+import { RateLimited, ValidationFailed } from '../domain/errors.ts';
 import { profileRuleViolations, type Registration } from '../domain/expert.ts';
-import { newExpertRecord } from '../domain/expert-record.ts';
-import { issueToken } from '../domain/secret-token.ts';
+import { type ExpertRecord, newExpertRecord } from '../domain/expert-record.ts';
+import { emailKeyHash, issueToken } from '../domain/secret-token.ts';
 import { verificationMail } from '../mail/messages.ts';
 import { countEvent } from '../metrics.ts';
-import { mailLoginLink } from './sessions.ts';
+import { consumeMailAllowance, mailLoginLink } from './sessions.ts';
 
-export async function registerExpert(registration: Registration, now: Date): Promise<'created' | 'existing'> {
+export async function registerExpert(registration: Registration, now: Date): Promise<void> {
   if (registration.consent.textVersion !== consentText.version) {
     throw new ValidationFailed('The consent text has changed; reload the form and read it again', [
       { path: 'consent.textVersion', message: `The current version is ${consentText.version}` },
@@ -26,12 +29,41 @@ export async function registerExpert(registration: Registration, now: Date): Pro
   const violations = profileRuleViolations(registration);
   if (violations.length) throw new ValidationFailed('Invalid body', violations);
   const record = newExpertRecord(registration, 'pending_verification', randomUUID(), now.toISOString());
+  await putRegistrationRequest(record, now);
+}
+
+export type RegistrationOutcome = 'registered' | 'already-registered' | 'mail-limit-reached' | 'gone';
+
+/**
+ * A recorded registration request, from the stream: a new address becomes a pending registration;
+ * a known one gets a mail (a login link, or again the verification link while it is pending),
+ * unless the address has had its share of mail this hour. The request (it holds what was typed)
+ * is deleted once handled; a redelivered record finds nothing left to do.
+ */
+export async function processRegistrationRequest(requestId: string, now: Date): Promise<RegistrationOutcome> {
+  const record = await getRegistrationRequest(requestId);
+  if (!record) return 'gone';
+  const outcome = await settleRegistration(record, now);
+  await deleteRegistrationRequest(requestId);
+  return outcome;
+}
+
+async function settleRegistration(record: ExpertRecord, now: Date): Promise<RegistrationOutcome> {
   if (await putPendingRegistration(record, now)) {
     countEvent('ExpertRegistered');
-    return 'created';
+    return 'registered';
   }
-  await mailLoginLink(record.email, now);
-  return 'existing';
+  const emailHash = emailKeyHash(record.email);
+  // A retried record whose first run made the pending registration but died before the delete.
+  if ((await getPendingRegistration(emailHash))?.id === record.id) return 'registered';
+  try {
+    await consumeMailAllowance(emailHash, now);
+  } catch (error) {
+    if (error instanceof RateLimited) return 'mail-limit-reached';
+    throw error;
+  }
+  await mailLoginLink(emailHash, now, { mailId: `reregistered-${record.id}`, reason: 'registered-again' });
+  return 'already-registered';
 }
 
 /**
@@ -43,7 +75,7 @@ export async function mailVerificationLink(emailHash: string, now: Date): Promis
   const pending = await getPendingRegistration(emailHash);
   if (!pending) return false;
   const token = issueToken(pending.id);
-  const mail = verificationMail(pending.email, pending.fullName, config().appUrl, token.token);
+  const mail = verificationMail(pending.email, config().appUrl, token.token);
   return saveLoginToken(
     { expertId: pending.id, emailHash, hash: token.hash },
     now,

@@ -2,6 +2,7 @@
  * Experts log in by mailed links: a login token (single use, 24 h) is exchanged for a session.
  * The first use of a verification link verifies the address and activates the profile.
  */
+import { randomUUID } from 'node:crypto';
 import { config } from '../config.ts';
 import {
   activatePendingRegistration,
@@ -14,32 +15,66 @@ import {
 } from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
 import { consumeRateLimit } from '../db/rate-limits.ts';
+import { putLoginRequest } from '../db/requests.ts';
 import { Unauthenticated } from '../domain/errors.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
-import { loginMail, verificationMail } from '../mail/messages.ts';
+import { alreadyRegisteredMail, loginMail, verificationMail } from '../mail/messages.ts';
 import { countEvent } from '../metrics.ts';
 
 /**
- * POST /api/me/login-link: mails a login link if the address is registered (a verification link
- * while it is still pending). Rate-limited per address whether or not it is registered, so the
- * limit reveals nothing either.
+ * Mail to one address, registered or not, is limited per hour, and the limit is shared by the
+ * login-link route and re-registrations: neither can be used to flood an inbox. Throws
+ * RateLimited (with the seconds until the window ends).
  */
-export async function sendLoginLink(email: string, now: Date): Promise<void> {
-  await consumeRateLimit('login-link', emailKeyHash(email), config().loginLinksPerHour, 3600, now);
-  await mailLoginLink(email, now);
+export async function consumeMailAllowance(emailHash: string, now: Date): Promise<void> {
+  await consumeRateLimit('mail-to-address', emailHash, config().loginLinksPerHour, 3600, now);
 }
 
-/** The login (or, while pending, verification) mail to a registered address; nothing otherwise. */
-export async function mailLoginLink(email: string, now: Date): Promise<void> {
+/**
+ * POST /api/me/login-link: within the address's mail allowance (checked whether or not it is
+ * registered, so the limit reveals nothing), records the request and answers; the stream
+ * consumer (`processLoginRequest`) mails the link if the address is registered. Known and unknown
+ * addresses cost the same two writes, so the answer's timing reveals nothing either.
+ */
+export async function sendLoginLink(email: string, now: Date): Promise<void> {
   const emailHash = emailKeyHash(email);
+  await consumeMailAllowance(emailHash, now);
+  await putLoginRequest(randomUUID(), emailHash, now);
+}
+
+/** A recorded login-link request, from the stream; its id names the mail, so a retry adds none. */
+export async function processLoginRequest(requestId: string, emailHash: string, now: Date): Promise<boolean> {
+  return mailLoginLink(emailHash, now, { mailId: `login-${requestId}`, reason: 'login-request' });
+}
+
+/**
+ * The login mail to a registered address (the verification mail while it is pending, which
+ * carries nothing the registrant typed); nothing for an unknown address.
+ */
+export async function mailLoginLink(
+  emailHash: string,
+  now: Date,
+  { mailId, reason }: { mailId: string; reason: 'login-request' | 'registered-again' },
+): Promise<boolean> {
   const target = await findLoginTarget(emailHash);
-  if (!target) return;
+  if (!target) return false;
   const { expert, pending } = target;
   const token = issueToken(expert.id);
-  const compose = pending ? verificationMail : loginMail;
-  const mail = compose(expert.email, expert.fullName, config().appUrl, token.token);
-  await saveLoginToken({ expertId: expert.id, emailHash, hash: token.hash }, now, outboxPut(mail, now));
+  const { appUrl } = config();
+  const mail = pending
+    ? verificationMail(expert.email, appUrl, token.token)
+    : (reason === 'registered-again' ? alreadyRegisteredMail : loginMail)(
+        expert.email,
+        expert.fullName,
+        appUrl,
+        token.token,
+      );
+  return saveLoginToken(
+    { expertId: expert.id, emailHash, hash: token.hash },
+    now,
+    outboxPut(mail, now, mailId),
+  );
 }
 
 export interface OpenedSession {

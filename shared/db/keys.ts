@@ -14,6 +14,9 @@ export const keys = {
     SK: `WINDOW#${window}`,
   }),
   outbox: (mailId: string) => ({ PK: `OUTBOX#${mailId}`, SK: 'MAIL' }),
+  /** A registration or login-link request, recorded before answering; its stream INSERT does the work. */
+  registrationRequest: (id: string) => ({ PK: `REGREQ#${id}`, SK: 'REQUEST' }),
+  loginRequest: (id: string) => ({ PK: `LOGINREQ#${id}`, SK: 'REQUEST' }),
   devMail: (createdAt: string, id: string) => ({ PK: 'DEVMAIL', SK: `${createdAt}#${id}` }),
   audit: (target: string, at: string, id: string) => ({ PK: `AUDIT#${target}`, SK: `${at}#${id}` }),
   /** The profile's read model for the audience of collaboration calls (expert-projections.ts). */

@@ -16,7 +16,7 @@ describe('POST /api/experts (self-registration)', () => {
     expect(loginTokenIn(mail)).toMatch(/^[\w-]+\.[\w-]+$/);
   });
 
-  it('answers a known e-mail exactly like a new one and mails a login link instead (no enumeration)', async () => {
+  it('answers a known e-mail exactly like a new one and mails the link again, with nothing typed in the form (no enumeration)', async () => {
     const body = registration();
     const first = await api('/api/experts', { body });
     await mailsTo(body.email, 1);
@@ -27,7 +27,8 @@ describe('POST /api/experts (self-registration)', () => {
     expect(second.body).toEqual(first.body);
     const mails = await mailsTo(body.email, 2);
     expect(mails).toHaveLength(2);
-    expect(mails[0].text).toContain('Nguyễn Văn An');
+    // Nobody has verified this address: no mail to it carries text from the form, not even the name.
+    for (const mail of mails) expect(mail.text).not.toMatch(/Someone Else|Nguyễn Văn An/);
   });
 
   it('treats e-mail addresses case-insensitively', async () => {
