@@ -4,6 +4,7 @@
  * (call-notifications.ts); every transition is audited.
  */
 import { randomUUID } from 'node:crypto';
+import { config } from '../config.ts';
 import { auditPut } from '../db/audit.ts';
 import { callJobPut, getCallNotification } from '../db/call-audience.ts';
 import {
@@ -33,8 +34,10 @@ import {
   type StaffCallsQuery,
   toPublicCall,
 } from '../domain/call.ts';
+import { isProvinceAgency } from '../domain/demand.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
+import { getProvince } from '../domain/provinces/index.ts';
 
 const asStaffCall = (call: Call, now: Date): StaffCall => ({ ...call, status: effectiveStatus(call, now) });
 
@@ -53,7 +56,20 @@ export async function readCallForStaff(id: string, now: Date): Promise<StaffCall
   return { ...asStaffCall(call, now), ...(notification ? { notification } : {}) };
 }
 
+/**
+ * Calls are the province's: published by an administrator or by an officer of one of its
+ * agencies, as demands are. A token naming an agency the province does not have may not.
+ */
+function requireProvinceStaff(staff: StaffActor): void {
+  if (staff.agency && !isProvinceAgency(staff.agency, getProvince(config().provinceId))) {
+    throw new Forbidden(
+      "Calls are published by the province's agencies; your account's agency is not one of them",
+    );
+  }
+}
+
 export async function createCall(body: CallBody, staff: StaffActor, now: Date): Promise<StaffCall> {
+  requireProvinceStaff(staff);
   const at = now.toISOString();
   const call: Call = {
     id: randomUUID(),
@@ -72,6 +88,7 @@ export async function createCall(body: CallBody, staff: StaffActor, now: Date): 
 
 /** The call a staff member may change: 404 if unknown, 403 if another agency's. */
 async function managedCall(id: string, staff: StaffActor): Promise<Call> {
+  requireProvinceStaff(staff);
   const call = await getCall(id);
   if (!call) throw new NotFound('Call not found');
   if (!canManageCall(staff, call)) throw new Forbidden('Only the agency that created the call may change it');

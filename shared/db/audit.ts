@@ -36,7 +36,8 @@ function toEvent(item: Record<string, unknown>): AuditEvent {
   return { id, at, action, actor, target, ...(detail ? { detail } : {}) };
 }
 
-export async function listAuditByTarget(target: string, limit = 1000): Promise<AuditEvent[]> {
+/** Every audit event of a target, newest first: the data-subject export owes the whole history. */
+export async function listAuditByTarget(target: string): Promise<AuditEvent[]> {
   const items = await queryAll(
     {
       TableName: tableName,
@@ -44,7 +45,6 @@ export async function listAuditByTarget(target: string, limit = 1000): Promise<A
       ExpressionAttributeValues: { ':pk': `AUDIT#${target}` },
       ScanIndexForward: false,
     },
-    limit,
   );
   return items.map(toEvent);
 }

@@ -10,6 +10,7 @@ import { degrees, engagementModes, languageLevels } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
 import type { ProvinceConfig } from './province.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
+import { safeText } from './text.ts';
 
 export const demandPriorities = ['normal', 'high', 'critical'] as const;
 export const demandStatuses = ['draft', 'open', 'filled', 'closed'] as const;
@@ -17,7 +18,7 @@ export const demandStatuses = ['draft', 'open', 'filled', 'closed'] as const;
 export type DemandPriority = (typeof demandPriorities)[number];
 export type DemandStatus = (typeof demandStatuses)[number];
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
 const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Use an id from GET /api/meta'));
 
 /** A calendar day (YYYY-MM-DD) in the province's time zone. */
@@ -30,7 +31,7 @@ export const demandLanguageSchema = z.strictObject({
 
 const demandShape = {
   title: text(200),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(4000))),
+  description: z.optional(z.string().check(z.trim(), safeText, z.maxLength(4000))),
   /** Fields ("2.3") or whole groups ("6") of the taxonomy. */
   fieldCodes: z
     .array(

@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { academicTitles, degrees, engagementModes, locationKinds } from './expert.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
+import { safeText } from './text.ts';
 
 export const pageLimitParam = z.optional(
   z.string().check(z.regex(/^(100|[1-9][0-9]?)$/, 'Use a limit from 1 to 100')),
@@ -14,7 +15,7 @@ const fieldParam = z.optional(
       z.refine(isFieldOrGroupCode, 'Unknown field code; use a group such as "2" or a field such as "2.3"'),
     ),
 );
-const queryText = z.optional(z.string().check(z.trim(), z.maxLength(200)));
+const queryText = z.optional(z.string().check(z.trim(), safeText, z.maxLength(200)));
 
 export const expertSearchQuerySchema = z.strictObject({
   q: queryText,

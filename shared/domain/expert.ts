@@ -4,6 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { isFieldCode } from './taxonomy.ts';
+import { safeText } from './text.ts';
 
 export const degrees = ['bachelor', 'master', 'doctorate'] as const;
 export const academicTitles = ['none', 'associate_professor', 'professor'] as const;
@@ -41,13 +42,19 @@ export const degreeRank = (degree: Degree): number => degrees.indexOf(degree) + 
 export const titleRank = (title: AcademicTitle): number => academicTitles.indexOf(title);
 export const languageLevelRank = (level: LanguageLevel): number => languageLevels.indexOf(level) + 1;
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const optionalText = (max: number) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
+const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
+const optionalText = (max: number) => z.optional(z.string().check(z.trim(), safeText, z.maxLength(max)));
 const currentYear = new Date().getUTCFullYear();
 
 export const emailSchema = z
   .string()
-  .check(z.trim(), z.toLowerCase(), z.maxLength(254), z.email({ message: 'Not a valid e-mail address' }));
+  .check(
+    z.trim(),
+    safeText,
+    z.toLowerCase(),
+    z.maxLength(254),
+    z.email({ message: 'Not a valid e-mail address' }),
+  );
 
 export const countryCode = z.string().check(z.regex(/^[A-Z]{2}$/, 'Use an ISO 3166 alpha-2 country code'));
 
@@ -96,7 +103,7 @@ const clearableFields = {
   birthYear: z.int().check(z.gte(1930), z.lte(currentYear - 16)),
   gender: z.enum(genders),
   academicTitle: z.enum(academicTitles),
-  hometown: z.string().check(z.trim(), z.maxLength(100)),
+  hometown: z.string().check(z.trim(), safeText, z.maxLength(100)),
   employer: z.strictObject({ name: optionalText(200), sector: z.optional(z.enum(sectors)) }),
   languages: z.array(languageSchema).check(
     z.maxLength(10),
@@ -104,7 +111,7 @@ const clearableFields = {
   ),
   publications: z.int().check(z.gte(0), z.lte(10000)),
   patents: z.int().check(z.gte(0), z.lte(10000)),
-  bio: z.string().check(z.trim(), z.maxLength(2000)),
+  bio: z.string().check(z.trim(), safeText, z.maxLength(2000)),
 };
 
 const requiredFields = {

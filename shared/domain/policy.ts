@@ -8,6 +8,7 @@ import { type ErrorDetail, ValidationFailed } from './errors.ts';
 import { type Degree, degreeRank, degrees, type ExpertSummary } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
 import { fieldGroupOf, isFieldOrGroupCode } from './taxonomy.ts';
+import { safeText } from './text.ts';
 
 export const benefitKinds = [
   'one_time_allowance',
@@ -19,13 +20,13 @@ export const benefitKinds = [
 ] as const;
 export type BenefitKind = (typeof benefitKinds)[number];
 
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
 const day = z.iso.date({ message: 'Use a date such as 2026-12-31' });
 
 export const benefitSchema = z.strictObject({
   kind: z.enum(benefitKinds),
   amountVnd: z.int().check(z.gte(0), z.lte(1_000_000_000_000)),
-  description: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
+  description: z.optional(z.string().check(z.trim(), safeText, z.maxLength(1000))),
 });
 
 export const eligibilitySchema = z.strictObject({
@@ -40,7 +41,9 @@ export const eligibilitySchema = z.strictObject({
 });
 
 const policyShape = {
-  code: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2-40 letters, digits, . _ or -')),
+  code: z
+    .string()
+    .check(z.trim(), safeText, z.regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2-40 letters, digits, . _ or -')),
   title: text(300),
   legalBasis: text(500),
   benefits: z.array(benefitSchema).check(z.minLength(1, 'Give at least one benefit'), z.maxLength(20)),

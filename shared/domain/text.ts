@@ -1,3 +1,5 @@
+import * as z from 'zod/mini';
+
 /**
  * Vietnamese-aware text folding for search: "Nguyễn Văn An" and "nguyen van an" fold to the same
  * key. NFD splits the tone and vowel marks off as combining characters, which are dropped; đ/Đ
@@ -33,3 +35,24 @@ export function searchNeedles(query: string): string[] {
   const tokens = searchTokens(query);
   return tokens.map((t, i) => (i < tokens.length - 1 ? ` ${t} ` : ` ${t}`));
 }
+
+/**
+ * Characters no name or text of the registry needs and that can deceive or break a reader:
+ * control characters (tab and line breaks aside), bidirectional overrides and isolates (which can
+ * make "exe.pdf" read "fdp.exe"), and unpaired UTF-16 surrogates (not text at all).
+ */
+const unsafeCharacters = new RegExp(
+  [
+    '[\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\u202A-\\u202E\\u2066-\\u2069]',
+    '[\\uD800-\\uDBFF](?![\\uDC00-\\uDFFF])',
+    '(?<![\\uD800-\\uDBFF])[\\uDC00-\\uDFFF]',
+  ].join('|'),
+);
+
+export const hasUnsafeCharacters = (value: string): boolean => unsafeCharacters.test(value);
+
+/** A zod check for every free-text field: 400 with this message, never a stored oddity. */
+export const safeText = z.refine(
+  (value: unknown) => typeof value !== 'string' || !hasUnsafeCharacters(value),
+  'Remove control characters, direction overrides and broken characters from this text',
+);

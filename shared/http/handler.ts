@@ -74,7 +74,7 @@ export function httpHandler<
     .handler(async (event) => {
       const headers = normaliseHeaders(event.headers);
       const principal = await authenticate(route.access, event, headers, options.verifyExpertSession);
-      const body = options.body ? parseBody(options.body, event, headers) : undefined;
+      const body = options.body ? parseBody(options.body, event, headers) : refuseBody(event);
       const query = options.query
         ? parseWith(options.query, event.queryStringParameters ?? {}, 'query')
         : undefined;
@@ -194,6 +194,15 @@ function parseBody(
     throw new ValidationFailed('The body is not valid JSON');
   }
   return parseWith(schema, json, 'body');
+}
+
+/** A route that takes no body refuses one, rather than accept (and ignore) up to API Gateway's 10 MB. */
+function refuseBody(event: APIGatewayProxyEventV2): undefined {
+  const raw = event.body ?? '';
+  if (raw === '') return undefined;
+  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+  if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) throw new PayloadTooLarge();
+  throw new ValidationFailed('This request takes no body');
 }
 
 /** The version a PATCH was based on, from `If-Match: "<version>"`. */

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { operationSchemas } from '#shared/http/openapi';
 import { type RouteDefinition, routeKey, routes } from '#shared/routes';
-import { api, registeredExpert, staffToken, uniqueEmail } from '../support/api.ts';
+import { api, registeredExpert, registration, staffToken, uniqueEmail } from '../support/api.ts';
 
 const encode = (key: Record<string, string>) => Buffer.from(JSON.stringify(key)).toString('base64url');
 
@@ -97,6 +97,40 @@ describe('a malformed %-escape in the path', () => {
     const res = await api('/api/demands/%E0%A4%A', { token: tokens.hr });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('validation_failed');
+  });
+});
+
+describe('a body on a route that takes none', () => {
+  it('is refused: 413 over 64 KB, 400 below, on a DELETE and a GET', async () => {
+    const big = await api('/api/me', {
+      method: 'DELETE',
+      token: tokens.expert,
+      rawBody: JSON.stringify({ pad: 'x'.repeat(70 * 1024) }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const small = await api('/api/calls/x/responses/me', {
+      method: 'DELETE',
+      token: tokens.expert,
+      rawBody: '{"a":1}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect([big.status, small.status]).toEqual([413, 400]);
+    // The expert was not erased by the refused request.
+    expect((await api('/api/me', { token: tokens.expert })).status).toBe(200);
+  });
+});
+
+describe('text no reader should get', () => {
+  it.each([
+    ['NUL', 'Nguyễn\u0000Văn An'],
+    ['a right-to-left override', 'Nguyễn \u202EnA nặV'],
+    ['a lone surrogate', 'Nguyễn \uD800 An'],
+  ])('is refused with a clear 400 naming the field: %s', async (_, fullName) => {
+    const res = await api('/api/experts', { body: registration({ fullName }) });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toContainEqual(
+      expect.objectContaining({ path: 'fullName', message: expect.stringMatching(/control characters/) }),
+    );
   });
 });
 

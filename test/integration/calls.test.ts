@@ -91,6 +91,15 @@ describe('creating a call', () => {
     expect(res.headers.get('etag')).toBe('"1"');
   });
 
+  it('refuses an officer whose token names an agency the province does not have (403), as demands do', async () => {
+    const stranger = await staffToken({ agency: 'ubnd-tinh-khac' });
+
+    const res = await api('/api/calls', { token: stranger, body: callBody({ openUntil: '2099-12-31' }) });
+
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+  });
+
   it.each([
     ['an unknown field code', { fieldCodes: ['9.9'] }, 'fieldCodes.0'],
     ['an unknown audience', { audience: 'everyone' }, 'audience'],

@@ -244,3 +244,35 @@ describe('clearing optional fields', () => {
     expect(required.body.error.details[0].path).toBe('fullName');
   });
 });
+
+describe('the data export of a much-viewed profile', () => {
+  it('lists every view, past the first thousand', async () => {
+    const expert = await registeredExpert();
+    const client = documentClient();
+    const views = 1_050;
+    const items = Array.from({ length: views }, (_, i) => {
+      const at = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+      const id = `view-${i}`;
+      return {
+        PK: `AUDIT#expert:${expert.expert.id}`,
+        SK: `${at}#${id}`,
+        type: 'audit',
+        id,
+        at,
+        action: 'profile.read',
+        actor: { kind: 'staff', id: 'officer', agency: 'so-y-te' },
+        target: `expert:${expert.expert.id}`,
+      };
+    });
+    for (let i = 0; i < items.length; i += 25) {
+      await client.batchWrite({
+        RequestItems: { [tableName()]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) },
+      });
+    }
+
+    const res = await api('/api/me/export', { token: expert.sessionToken });
+
+    expect(res.status).toBe(200);
+    expect(res.body.profileViews).toHaveLength(views);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, searchableText, searchNeedles } from '#shared/domain/text';
+import { foldVietnamese, hasUnsafeCharacters, searchableText, searchNeedles } from '#shared/domain/text';
 
 describe('foldVietnamese', () => {
   it.each([
@@ -33,5 +33,28 @@ describe('search matching', () => {
 
   it('needs no needle for an empty query', () => {
     expect(searchNeedles('  ')).toEqual([]);
+  });
+});
+
+describe('hasUnsafeCharacters (every free-text field refuses these)', () => {
+  it.each([
+    ['NUL', 'Nguyễn\u0000An'],
+    ['a bell', 'a\u0007b'],
+    ['a C1 control', 'a\u0085b'],
+    ['a right-to-left override', 'invoice\u202Efdp.exe'],
+    ['a directional isolate', 'a\u2066b'],
+    ['a lone high surrogate', 'a\uD800b'],
+    ['a lone low surrogate', 'a\uDC00b'],
+  ])('finds %s', (_, text) => {
+    expect(hasUnsafeCharacters(text)).toBe(true);
+  });
+
+  it.each([
+    ['Vietnamese with tones', 'Nguyễn Văn An, Đà Nẵng'],
+    ['line breaks and tabs', 'dòng một\ndòng hai\r\n\tthụt lề'],
+    ['an emoji (a surrogate pair)', 'Xin chào 😀'],
+    ['Arabic and Hebrew text', 'مرحبا שלום'],
+  ])('accepts %s', (_, text) => {
+    expect(hasUnsafeCharacters(text)).toBe(false);
   });
 });
