@@ -36,18 +36,24 @@ export interface FunctionGroupSettings {
   description: string;
   /** Lambda memory in MB. @default 512 */
   memoryMb?: number;
+  /**
+   * Whether its services record audit events (shared/app: profile reads, exports, consent,
+   * offer and call transitions, policy changes). No other function may write an audit item, and
+   * none may change or delete one (IAM, infra/constructs/registry-function.ts).
+   */
+  writesAudit?: boolean;
 }
 
 export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
   meta: { description: 'Health, province metadata and the OpenAPI document', memoryMb: 256 },
-  experts: { description: 'Self-registration and the audited full profile for staff' },
+  experts: { description: 'Self-registration and the audited full profile for staff', writesAudit: true },
   // Search and matching rank candidates in memory; more memory is also more CPU in Lambda.
   search: { description: 'HR search, the public directory and demand matches', memoryMb: 1024 },
-  me: { description: "Experts' login links, sessions and self-service" },
+  me: { description: "Experts' login links, sessions and self-service", writesAudit: true },
   demands: { description: "Agencies' fields of need" },
-  policies: { description: 'The attraction-policy catalogue' },
-  offers: { description: 'Attraction offers made by agencies' },
-  calls: { description: 'Collaboration calls and the responses to them' },
+  policies: { description: 'The attraction-policy catalogue', writesAudit: true },
+  offers: { description: 'Attraction offers made by agencies', writesAudit: true },
+  calls: { description: 'Collaboration calls and the responses to them', writesAudit: true },
 };
 
 export interface RouteDefinition {
@@ -432,10 +438,12 @@ export interface ScheduledJob {
   /** Minutes between runs in AWS. */
   everyMinutes: number;
   table: 'read' | 'readwrite';
+  /** Expiring offers and closing calls are transitions, and transitions are audited. */
+  writesAudit?: boolean;
 }
 
 export const scheduledJobs: readonly ScheduledJob[] = [
-  { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite' },
+  { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite', writesAudit: true },
 ];
 
 /** The routes one function group serves, in route-table order. */

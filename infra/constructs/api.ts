@@ -124,7 +124,9 @@ export class RegistryApi extends Construct {
         removalPolicy: this.removalPolicy,
       });
       const access = groupTableAccess(group);
-      if (access !== 'none') groupFunction.bindTable(props.table, { access });
+      if (access !== 'none') {
+        groupFunction.bindTable(props.table, { access, writesAudit: settings.writesAudit ?? false });
+      }
       // One integration and one API-scoped permission for the whole group, not one per route.
       const integration = new HttpLambdaIntegration(`${id}Integration`, groupFunction.function, {
         scopePermissionToRoute: false,

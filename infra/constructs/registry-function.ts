@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -58,6 +58,11 @@ const writeActions = [
 /** The file of a handler module under functions/ (`experts/get-expert`). */
 export const handlerEntry = (handlerModule: string): string =>
   path.join(repoRoot, 'functions', `${handlerModule}.ts`);
+
+/** Audit items live in `AUDIT#<target>` partitions (shared/db/keys.ts). */
+export const auditPartitionPrefix = 'AUDIT#';
+/** What not even an audit writer may do to an audit item: change or remove it. */
+const auditImmutableActions = ['dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
 
 /** `experts/get-expert` → `ExpertsGetExpert`: one readable construct id per handler module. */
 export function constructIdFor(handlerModule: string): string {
@@ -155,17 +160,29 @@ export class RegistryFunction extends Construct {
    * Least-privilege access to the registry table: item reads on the table and its indexes, and for
    * `readwrite` item writes on the table. No Scan and no table-level administration.
    */
-  bindTable(table: ITable, { access }: { access: TableAccess }): void {
+  bindTable(
+    table: ITable,
+    { access, writesAudit = false }: { access: TableAccess; writesAudit?: boolean },
+  ): void {
     const indexArns = tableDefinition.globalSecondaryIndexes.map(
       (index) => `${table.tableArn}/index/${index.indexName}`,
     );
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: readActions, resources: [table.tableArn, ...indexArns] }),
     );
-    if (access === 'readwrite') {
-      this.role.addToPrincipalPolicy(
-        new PolicyStatement({ actions: writeActions, resources: [table.tableArn] }),
-      );
-    }
+    if (access !== 'readwrite') return;
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ actions: writeActions, resources: [table.tableArn] }),
+    );
+    // The audit trail is append-only, and only the functions that audit may append to it: an
+    // explicit Deny on items whose partition key is an AUDIT# key wins over the Allow above.
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        actions: writesAudit ? auditImmutableActions : writeActions,
+        resources: [table.tableArn],
+        conditions: { 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': [`${auditPartitionPrefix}*`] } },
+      }),
+    );
   }
 }

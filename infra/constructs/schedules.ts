@@ -37,7 +37,7 @@ export class ScheduledJobs extends Construct {
         timeout: Duration.minutes(Math.min(job.everyMinutes, 15)),
         removalPolicy: props.removalPolicy,
       });
-      jobFunction.bindTable(props.table, { access: job.table });
+      jobFunction.bindTable(props.table, { access: job.table, writesAudit: job.writesAudit ?? false });
       // A failed run is not retried: the next run, minutes later, sweeps the same deadlines again.
       jobFunction.function.configureAsyncInvoke({ retryAttempts: 0 });
 

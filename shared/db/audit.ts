@@ -38,13 +38,11 @@ function toEvent(item: Record<string, unknown>): AuditEvent {
 
 /** Every audit event of a target, newest first: the data-subject export owes the whole history. */
 export async function listAuditByTarget(target: string): Promise<AuditEvent[]> {
-  const items = await queryAll(
-    {
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': `AUDIT#${target}` },
-      ScanIndexForward: false,
-    },
-  );
+  const items = await queryAll({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': `AUDIT#${target}` },
+    ScanIndexForward: false,
+  });
   return items.map(toEvent);
 }

@@ -358,6 +358,32 @@ describe('least privilege', () => {
     }
   });
 
+  it('keeps the audit trail append-only, and writable only by the functions that audit', () => {
+    const denyOnAudit = (functionId: string) =>
+      statementsOf(functionId)
+        .filter(
+          (s) =>
+            (s as { Effect?: string }).Effect === 'Deny' &&
+            JSON.stringify((s as { Condition?: unknown }).Condition) ===
+              JSON.stringify({ 'ForAnyValue:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } }),
+        )
+        .flatMap((s) => asArray(s.Action))
+        .sort();
+    const writers = new Set([
+      ...usedFunctionGroups()
+        .filter((g) => functionGroups[g].writesAudit)
+        .map((g) => functionOfRoute(routesOfGroup(g)[0])[0]),
+      ...scheduledJobs.filter((j) => j.writesAudit).map((j) => functionOfHandler('Jobs', j.handler)),
+    ]);
+    expect(writers.size).toBeGreaterThanOrEqual(5);
+    const readwrite = allFunctionIds().filter((id) => dynamoActionsOf(id).includes('dynamodb:PutItem'));
+    for (const id of readwrite) {
+      expect(denyOnAudit(id), id).toEqual(
+        writers.has(id) ? ['dynamodb:DeleteItem', 'dynamodb:UpdateItem'] : writeActions,
+      );
+    }
+  });
+
   it('keeps read-only and table-free groups read-only and table-free', () => {
     // The grouping must not widen a read-only domain: these hold no route that writes.
     expect(groupTableAccess('meta')).toBe('none');
