@@ -32,6 +32,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'registration', load: () => import('./registration.ts') },
   { name: 'call-fanout', load: () => import('./call-fanout.ts') },
   { name: 'match', load: () => import('./match.ts') },
+  { name: 'fuzz', load: () => import('./fuzz.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]
