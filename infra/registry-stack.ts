@@ -84,6 +84,7 @@ export class RegistryStack extends Stack {
       apiFunctions: [...api.groupFunctions.values()],
       streamConsumers: [...mail.consumers.values()],
       deadLetterQueue: mail.deadLetterQueue,
+      mailConfigurationSetName: mail.configurationSet.configurationSetName,
       table,
       alarmEmail: settings.alarmEmail,
       removalPolicy,

@@ -57,3 +57,10 @@ export type BusinessTiming = 'SearchLatency' | 'MatchLatency';
 export function recordTiming(timing: BusinessTiming, milliseconds: number): void {
   metrics.addMetric(timing, MetricUnit.Milliseconds, milliseconds);
 }
+
+/** Requests answered 429 (a per-address limit or DynamoDB throttling): alarmed when they spike. */
+export const rateLimitedMetric = 'RequestRateLimited';
+
+export function countRateLimited(): void {
+  metrics.addMetric(rateLimitedMetric, MetricUnit.Count, 1);
+}

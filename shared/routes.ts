@@ -68,7 +68,15 @@ export interface RouteDefinition {
   access: Access;
   /** What this route needs of the table; its group's role holds the union of its routes' needs. */
   table: TableAccess;
+  /**
+   * A stricter API Gateway throttle than the stage's (50 requests/s, bursts of 100), for routes
+   * that send mail: a flood reaches neither the table nor SES.
+   */
+  throttle?: { rateLimit: number; burstLimit: number };
 }
+
+/** The public routes that mail someone: registration and login links. */
+const mailingRouteThrottle = { rateLimit: 5, burstLimit: 20 };
 
 export const routes: readonly RouteDefinition[] = [
   {
@@ -102,6 +110,7 @@ export const routes: readonly RouteDefinition[] = [
     group: 'experts',
     access: 'public',
     table: 'readwrite',
+    throttle: mailingRouteThrottle,
   },
   {
     method: 'POST',
@@ -110,6 +119,7 @@ export const routes: readonly RouteDefinition[] = [
     group: 'me',
     access: 'public',
     table: 'readwrite',
+    throttle: mailingRouteThrottle,
   },
   {
     method: 'POST',

@@ -5,6 +5,7 @@ import {
   ComparisonOperator,
   type IMetric,
   MathExpression,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -15,7 +16,9 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { RegistryFunction } from './registry-function.ts';
+import { rateLimitedMetric } from '#shared/metrics';
+import { mailConfigurationSetDimension } from './mail.ts';
+import { metricsNamespace, type RegistryFunction } from './registry-function.ts';
 
 export interface RegistryAlarmsProps {
   api: IHttpApi;
@@ -27,6 +30,8 @@ export interface RegistryAlarmsProps {
   streamConsumers: readonly RegistryFunction[];
   deadLetterQueue: IQueue;
   table: ITable;
+  /** The SES configuration set the outbox sends with: its bounces and complaints are alarmed. */
+  mailConfigurationSetName: string;
   /** Subscribed to the alarm topic when given (context `alarmEmail`). */
   alarmEmail?: string;
   removalPolicy: RemovalPolicy;
@@ -70,6 +75,41 @@ export class RegistryAlarms extends Construct {
       metric: props.api.metricServerError({ period, statistic: 'Sum' }),
       description:
         'The API answered 5xx; the contract allows none for bad input, so this is a bug or an outage.',
+    });
+
+    // Abuse or a broken client: many refused requests, or many answered 429.
+    this.alarm('Api4xxSpike', {
+      metric: props.api.metricClientError({ period, statistic: 'Sum' }),
+      threshold: 500,
+      description: 'Over 500 client errors in 5 minutes: a scan, a flood, or a broken client release.',
+    });
+    this.alarm('RateLimitedSpike', {
+      metric: new Metric({
+        namespace: metricsNamespace,
+        metricName: rateLimitedMetric,
+        dimensionsMap: { service: 'talent-registry' },
+        statistic: 'Sum',
+        period,
+      }),
+      threshold: 50,
+      description: 'Over 50 requests answered 429 in 5 minutes (per-address limits or DynamoDB throttling).',
+    });
+    const ses = (metricName: 'Bounce' | 'Complaint') =>
+      new Metric({
+        namespace: 'AWS/SES',
+        metricName,
+        dimensionsMap: { [mailConfigurationSetDimension]: props.mailConfigurationSetName },
+        statistic: 'Sum',
+        period: Duration.hours(1),
+      });
+    this.alarm('MailBounces', {
+      metric: ses('Bounce'),
+      threshold: 20,
+      description: 'Over 20 mails bounced in an hour: bad addresses in the register, or mail to strangers.',
+    });
+    this.alarm('MailComplaints', {
+      metric: ses('Complaint'),
+      description: 'A recipient marked a registry mail as spam: SES may suspend sending if this goes on.',
     });
 
     for (const registryFunction of props.functions) {

@@ -1,6 +1,7 @@
 import { type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogField, AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
+  type CfnStage,
   HttpApi,
   HttpMethod,
   HttpRoute,
@@ -144,10 +145,22 @@ export class RegistryApi extends Construct {
         if (reason) {
           Validations.of(httpRoute).acknowledge({ id: 'AwsSolutions-APIG4', reason });
         }
+        if (route.throttle) this.throttleRoute(key, route.throttle);
         this.routeFunctions.set(key, groupFunction);
       }
       this.groupFunctions.set(group, groupFunction);
     }
+  }
+
+  /** A route's own throttle on the stage (the HTTP API L2 construct sets only the default). */
+  private throttleRoute(key: string, throttle: { rateLimit: number; burstLimit: number }): void {
+    const stage = this.stage.node.defaultChild as CfnStage;
+    // RouteSettings is a JSON map in CloudFormation: its keys are written as CloudFormation spells them.
+    const current = (stage.routeSettings ?? {}) as Record<string, unknown>;
+    stage.routeSettings = {
+      ...current,
+      [key]: { ThrottlingRateLimit: throttle.rateLimit, ThrottlingBurstLimit: throttle.burstLimit },
+    };
   }
 }
 

@@ -3,6 +3,13 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { FilterCriteria, FilterRule, StartingPosition } from 'aws-cdk-lib/aws-lambda';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
+import {
+  CloudWatchDimensionSource,
+  ConfigurationSet,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '#shared/routes';
@@ -22,6 +29,9 @@ export interface MailPipelineProps {
   removalPolicy: RemovalPolicy;
 }
 
+/** The CloudWatch dimension SES puts bounce and complaint counts under (SES's own message tag). */
+export const mailConfigurationSetDimension = 'ses:configuration-set';
+
 /** The consumer that sends mail; the others turn jobs into mail items for it. */
 export const mailDeliveryHandler = 'outbox/deliver-mail';
 
@@ -37,6 +47,8 @@ export class MailPipeline extends Construct {
   readonly deliverMail: RegistryFunction;
   /** Stream batches that failed every retry: their stream positions, for replay by an operator. */
   readonly deadLetterQueue: Queue;
+  /** The SES configuration set every mail is sent with: bounces and complaints as metrics. */
+  readonly configurationSet: ConfigurationSet;
 
   constructor(scope: Construct, id: string, props: MailPipelineProps) {
     super(scope, id);
@@ -96,6 +108,28 @@ export class MailPipeline extends Construct {
       throw new Error(`shared/routes.ts has no stream consumer ${mailDeliveryHandler}: no mail would go out`);
     this.deliverMail = deliverMail;
 
+    // Every mail goes out through one configuration set, whose bounces, complaints and rejects
+    // become CloudWatch metrics (alarmed in alarms.ts); SES suppresses addresses that bounce or
+    // complain, so a call to 5,000 experts does not keep mailing dead or unwilling inboxes.
+    this.configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      reputationMetrics: true,
+      suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+    this.configurationSet.addEventDestination('DeliveryProblems', {
+      destination: EventDestination.cloudWatchDimensions([
+        {
+          name: mailConfigurationSetDimension,
+          source: CloudWatchDimensionSource.MESSAGE_TAG,
+          defaultValue: 'talent-registry',
+        },
+      ]),
+      events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.REJECT],
+    });
+    this.deliverMail.function.addEnvironment(
+      'MAIL_CONFIGURATION_SET',
+      this.configurationSet.configurationSetName,
+    );
+
     const senderDomain = props.environment.mailFrom.split('@')[1];
     if (!senderDomain) throw new Error(`MAIL_FROM "${props.environment.mailFrom}" is not an e-mail address`);
     this.deliverMail.role.addToPrincipalPolicy(
@@ -103,6 +137,11 @@ export class MailPipeline extends Construct {
         actions: ['ses:SendEmail'],
         resources: [
           Stack.of(this).formatArn({ service: 'ses', resource: 'identity', resourceName: senderDomain }),
+          Stack.of(this).formatArn({
+            service: 'ses',
+            resource: 'configuration-set',
+            resourceName: this.configurationSet.configurationSetName,
+          }),
         ],
       }),
     );

@@ -23,7 +23,7 @@ import {
 } from '../domain/errors.ts';
 import { contextFor, withPowertools } from '../lambda-context.ts';
 import { logger } from '../logger.ts';
-import { type BusinessTiming, recordTiming } from '../metrics.ts';
+import { type BusinessTiming, countRateLimited, recordTiming } from '../metrics.ts';
 import { findRoute } from '../routes.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 import { staffFromClaims } from './principal.ts';
@@ -228,6 +228,7 @@ async function mapErrorToResponse(
   request: middy.Request<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2>,
 ) {
   const error = request.error;
+  if (error instanceof RateLimited || isThrottling(error)) countRateLimited();
   if (error instanceof DomainError) {
     request.response = errorResponse(
       error.status,

@@ -19,6 +19,10 @@ export async function deliverMail(mail: OutboxMail, now: Date): Promise<string |
   const result = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,
+      // Bounces and complaints are counted per configuration set, and alarmed (infra/constructs/mail.ts).
+      ...(process.env.MAIL_CONFIGURATION_SET
+        ? { ConfigurationSetName: process.env.MAIL_CONFIGURATION_SET }
+        : {}),
       Destination: { ToAddresses: [mail.to] },
       Content: {
         Simple: {

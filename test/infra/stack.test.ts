@@ -298,8 +298,11 @@ describe('route functions', () => {
 
   it('tells every function the table, the province, the site URL and the sender', () => {
     const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
+    const [configurationSetId] = onlyOfType('AWS::SES::ConfigurationSet');
     for (const id of allFunctionIds()) {
       expect(resources[id].Properties.Environment.Variables, id).toEqual({
+        // Only the function that sends mail names the SES configuration set.
+        ...(id === outboxFunctionId() ? { MAIL_CONFIGURATION_SET: { Ref: configurationSetId } } : {}),
         TABLE_NAME: { Ref: tableId() },
         PROVINCE_ID: 'quang-ngai',
         APP_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
@@ -781,6 +784,63 @@ describe('alarms', () => {
         ]),
       },
     });
+  });
+});
+
+describe('edge limits and mail reputation', () => {
+  it('throttles the routes that mail someone more strictly than the stage', () => {
+    const { Properties: stage } = onlyOfType('AWS::ApiGatewayV2::Stage')[1];
+    const throttled = routes.filter((r) => r.throttle);
+    expect(throttled.map(routeKey).sort()).toEqual(['POST /api/experts', 'POST /api/me/login-link']);
+    for (const route of throttled) {
+      expect(stage.RouteSettings[routeKey(route)], routeKey(route)).toEqual({
+        ThrottlingRateLimit: route.throttle?.rateLimit,
+        ThrottlingBurstLimit: route.throttle?.burstLimit,
+      });
+      expect(route.throttle?.rateLimit).toBeLessThan(stage.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+  });
+
+  it('sends mail through a configuration set that suppresses bounces and complaints and counts them', () => {
+    const [configurationSetId, configurationSet] = onlyOfType('AWS::SES::ConfigurationSet');
+    expect(configurationSet.Properties).toMatchObject({
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
+    template.hasResourceProperties('AWS::SES::ConfigurationSetEventDestination', {
+      ConfigurationSetName: { Ref: configurationSetId },
+      EventDestination: {
+        Enabled: true,
+        MatchingEventTypes: ['bounce', 'complaint', 'reject'],
+        CloudWatchDestination: {
+          DimensionConfigurations: [
+            {
+              DimensionName: 'ses:configuration-set',
+              DimensionValueSource: 'messageTag',
+              DefaultDimensionValue: 'talent-registry',
+            },
+          ],
+        },
+      },
+    });
+    const sendResources = statementsOf(outboxFunctionId())
+      .filter((s) => asArray(s.Action).includes('ses:SendEmail'))
+      .flatMap((s) => asArray(s.Resource));
+    expect(JSON.stringify(sendResources)).toContain('configuration-set/');
+  });
+
+  it('alarms on 4xx and 429 spikes and on bounces and complaints', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const on = (namespace: string, metricName: string) =>
+      alarms.filter((a) => a.Namespace === namespace && a.MetricName === metricName);
+    expect(on('AWS/ApiGateway', '4xx')).toHaveLength(1);
+    expect(on('TalentRegistry', 'RequestRateLimited')).toHaveLength(1);
+    for (const metric of ['Bounce', 'Complaint']) {
+      const [alarm] = on('AWS/SES', metric);
+      expect(alarm?.Dimensions, metric).toEqual([
+        { Name: 'ses:configuration-set', Value: { Ref: onlyOfType('AWS::SES::ConfigurationSet')[0] } },
+      ]);
+    }
   });
 });
 
