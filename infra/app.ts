@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { App, type AppProps, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { EdgeProtectionStack } from './edge-stack.ts';
 import { RegistryStack, type RegistryStackProps } from './registry-stack.ts';
 
 /**
@@ -9,16 +10,21 @@ import { RegistryStack, type RegistryStackProps } from './registry-stack.ts';
  */
 export function createRegistryApp(appProps: AppProps = {}, stackProps: RegistryStackProps = {}) {
   const app = new App(appProps);
+  const edge = new EdgeProtectionStack(app, 'TalentRegistryEdge', {
+    description: 'Talent Registry: AWS WAF for the CloudFront distribution (us-east-1)',
+  });
   const stack = new RegistryStack(app, 'TalentRegistry', {
     description: 'Talent Registry: the provincial database of the intellectual workforce',
     ...stackProps,
   });
-  Tags.of(stack).add('project', 'talent-registry');
+  // The web ACL must exist before the distribution that uses it: `cdk deploy --all` deploys the edge first.
+  stack.addDependency(edge);
+  Tags.of(app).add('project', 'talent-registry');
   // The acknowledgements also go into the templates' Metadata, so auditors see every reason there.
   Validations.of(app).addPlugins(
     new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
   );
-  return { app, stack };
+  return { app, stack, edge };
 }
 
 // `cdk synth` runs this file (cdk.json); tests import createRegistryApp and build their own app.

@@ -5,6 +5,7 @@ import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
 import { RegistryDashboard } from './constructs/dashboard.ts';
+import { EdgeWebAcl } from './constructs/edge-web-acl.ts';
 import { MailPipeline } from './constructs/mail.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
@@ -60,6 +61,7 @@ export class RegistryStack extends Stack {
       httpApi: api.httpApi,
       removalPolicy,
       webDistPath: props.webDistPath,
+      webAclArn: new EdgeWebAcl(this, 'EdgeWebAcl', { removalPolicy }).arn,
     });
 
     const environment: RegistryEnvironment = {

@@ -37,6 +37,8 @@ export interface SiteProps {
   removalPolicy: RemovalPolicy;
   /** The built web app; deployed only if it holds an index.html. @default <repo>/web/dist */
   webDistPath?: string;
+  /** The AWS WAF web ACL (CloudFront scope, from the us-east-1 edge stack) in front of everything. */
+  webAclArn: string;
 }
 
 // Client-side routes (/register, /me, /hr/demands/42) have no file extension; they all get the
@@ -155,6 +157,7 @@ export class Site extends Construct {
           responseHeadersPolicy: securityHeaders,
         },
       },
+      webAclId: props.webAclArn,
       enableLogging: true,
       logBucket: this.logBucket,
       logFilePrefix: 'distribution/',
@@ -167,13 +170,6 @@ export class Site extends Construct {
         reason:
           'No geo restriction on purpose: the registry recruits experts who live overseas and natives ' +
           'of the province abroad (Resolution 45-NQ/TW), so the form must be reachable from any country.',
-      },
-      {
-        id: 'AwsSolutions-CFR2',
-        reason:
-          'No AWS WAF web ACL yet: WAF is a recurring cost the province decides on; until then API ' +
-          'stage throttling and per-address limits in the handlers protect the API. Attach a web ACL ' +
-          'with the webAclId property when the province adopts WAF.',
       },
       {
         id: 'AwsSolutions-CFR4',

@@ -110,7 +110,6 @@ describe('acknowledged findings', () => {
         'AwsSolutions-IAM5[Resource::*]',
         'AwsSolutions-L1',
         'AwsSolutions-CFR1',
-        'AwsSolutions-CFR2',
         'AwsSolutions-SQS3',
       ]),
     );

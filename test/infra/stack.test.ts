@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
-import { Match, type Template } from 'aws-cdk-lib/assertions';
+import type { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RootConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { businessEvents } from '#shared/metrics';
@@ -841,6 +842,59 @@ describe('edge limits and mail reputation', () => {
         { Name: 'ses:configuration-set', Value: { Ref: onlyOfType('AWS::SES::ConfigurationSet')[0] } },
       ]);
     }
+  });
+});
+
+describe('AWS WAF on CloudFront', () => {
+  const edgeTemplate = () => {
+    const edge = main.app.node.findChild('TalentRegistryEdge') as Stack;
+    return { edge, template: Template.fromStack(edge) };
+  };
+
+  it('lives in its own stack in us-east-1 (CloudFront web ACLs must), deployed before the site', () => {
+    const { edge } = edgeTemplate();
+    expect(edge.region).toBe('us-east-1');
+    expect(main.stack.dependencies).toContain(edge);
+  });
+
+  it('runs the AWS managed rule groups and per-client rate limits, stricter on the mailing routes, answered 429', () => {
+    const { template: edge } = edgeTemplate();
+    const [, acl] = Object.entries(edge.findResources('AWS::WAFv2::WebACL'))[0] as [string, Resource];
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Properties.Rules as {
+      Name: string;
+      Statement: Record<string, { Name?: string; Limit?: number; ScopeDownStatement?: unknown }>;
+      Action?: { Block?: { CustomResponse?: { ResponseCode: number; ResponseHeaders: unknown[] } } };
+    }[];
+    expect(rules.flatMap((r) => r.Statement.ManagedRuleGroupStatement?.Name ?? [])).toEqual([
+      'AWSManagedRulesAmazonIpReputationList',
+      'AWSManagedRulesCommonRuleSet',
+      'AWSManagedRulesKnownBadInputsRuleSet',
+    ]);
+    const rate = Object.fromEntries(
+      rules.filter((r) => r.Statement.RateBasedStatement).map((r) => [r.Name, r]),
+    );
+    expect(rate.MailingRoutesPerClient.Statement.RateBasedStatement.Limit).toBeLessThan(
+      rate.AllRequestsPerClient.Statement.RateBasedStatement.Limit ?? 0,
+    );
+    const scope = JSON.stringify(rate.MailingRoutesPerClient.Statement.RateBasedStatement.ScopeDownStatement);
+    for (const route of routes.filter((r) => r.throttle))
+      expect(scope).toContain(`"SearchString":"${route.path}"`);
+    expect(scope).toContain('"SearchString":"POST"');
+    for (const rule of Object.values(rate)) {
+      expect(rule.Action?.Block?.CustomResponse).toMatchObject({
+        ResponseCode: 429,
+        ResponseHeaders: [{ Name: 'retry-after', Value: '300' }],
+      });
+    }
+  });
+
+  it('is attached to the distribution through the ARN the edge stack publishes', () => {
+    const [, distribution] = onlyOfType('AWS::CloudFront::Distribution');
+    const webAcl = distribution.Properties.DistributionConfig.WebACLId;
+    expect(JSON.stringify(webAcl)).toContain('Parameter.Value');
+    const { template: edge } = edgeTemplate();
+    edge.hasResourceProperties('AWS::SSM::Parameter', { Name: '/talent-registry/cloudfront-web-acl-arn' });
   });
 });
 
