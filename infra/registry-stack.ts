@@ -1,4 +1,4 @@
-import { CfnOutput, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
@@ -57,7 +57,12 @@ export class RegistryStack extends Stack {
       userPoolClient: auth.webClient,
       removalPolicy,
     });
+    // Only CloudFront knows this value (it is this stack's id, which nothing publishes): it sends it
+    // to the API on every request, and the functions refuse requests that reach the execute-api
+    // endpoint without it. (Disabling that endpoint needs a custom domain for the API origin.)
+    const originVerifySecret = Fn.select(2, Fn.split('/', Aws.STACK_ID));
     const site = new Site(this, 'Site', {
+      originVerifySecret,
       httpApi: api.httpApi,
       removalPolicy,
       webDistPath: props.webDistPath,
@@ -71,7 +76,7 @@ export class RegistryStack extends Stack {
       mailFrom: settings.mailFrom,
     };
     // Everything is built from the tables in shared/routes.ts, like the local server.
-    api.addRoutes(routes, { table, environment });
+    api.addRoutes(routes, { table, environment, originVerifySecret });
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,

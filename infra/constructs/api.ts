@@ -36,6 +36,8 @@ export interface RegistryApiProps {
 export interface RouteFunctionsProps {
   table: ITable;
   environment: RegistryEnvironment;
+  /** The value CloudFront sends as `x-origin-verify` (shared/http/origin.ts). */
+  originVerifySecret: string;
 }
 
 /** Access levels that API Gateway checks itself with the staff JWT authorizer. */
@@ -124,6 +126,7 @@ export class RegistryApi extends Construct {
         environment: props.environment,
         removalPolicy: this.removalPolicy,
       });
+      groupFunction.function.addEnvironment('ORIGIN_VERIFY_SECRET', props.originVerifySecret);
       const access = groupTableAccess(group);
       if (access !== 'none') {
         groupFunction.bindTable(props.table, { access, writesAudit: settings.writesAudit ?? false });

@@ -28,6 +28,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
+import { originVerifyHeader } from '#shared/http/origin';
 import { repoRoot } from '../bundling.ts';
 
 export interface SiteProps {
@@ -37,6 +38,8 @@ export interface SiteProps {
   removalPolicy: RemovalPolicy;
   /** The built web app; deployed only if it holds an index.html. @default <repo>/web/dist */
   webDistPath?: string;
+  /** Sent to the API as `x-origin-verify`: requests without it did not come through CloudFront. */
+  originVerifySecret: string;
   /** The AWS WAF web ACL (CloudFront scope, from the us-east-1 edge stack) in front of everything. */
   webAclArn: string;
 }
@@ -147,6 +150,7 @@ export class Site extends Construct {
         '/api/*': {
           origin: new HttpOrigin(`${props.httpApi.apiId}.execute-api.${region}.amazonaws.com`, {
             protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+            customHeaders: { [originVerifyHeader]: props.originVerifySecret },
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,

@@ -25,6 +25,7 @@ import { contextFor, withPowertools } from '../lambda-context.ts';
 import { logger } from '../logger.ts';
 import { type BusinessTiming, countRateLimited, recordTiming } from '../metrics.ts';
 import { findRoute } from '../routes.ts';
+import { cameThroughCloudFront } from './origin.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 import { staffFromClaims } from './principal.ts';
 import { errorResponse, isHttpResult, toApiResponse } from './responses.ts';
@@ -73,6 +74,7 @@ export function httpHandler<
     .use({ onError: mapErrorToResponse })
     .handler(async (event) => {
       const headers = normaliseHeaders(event.headers);
+      if (!cameThroughCloudFront(headers)) throw new Forbidden("Use the registry's own address");
       const principal = await authenticate(route.access, event, headers, options.verifyExpertSession);
       const body = options.body ? parseBody(options.body, event, headers) : refuseBody(event);
       const query = options.query

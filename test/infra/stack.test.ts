@@ -73,6 +73,8 @@ const onlyOfType = (type: string, from = resources): [string, Resource] => {
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 const tableId = () => onlyOfType('AWS::DynamoDB::Table')[0];
+/** This stack's own id, as CloudFront sends it to the API (infra/registry-stack.ts). */
+const originVerifySecret = { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] };
 
 /** The Lambda function behind a route: Route → Integration → Function. */
 function functionOfRoute(route: RouteDefinition): [string, Resource] {
@@ -304,6 +306,8 @@ describe('route functions', () => {
       expect(resources[id].Properties.Environment.Variables, id).toEqual({
         // Only the function that sends mail names the SES configuration set.
         ...(id === outboxFunctionId() ? { MAIL_CONFIGURATION_SET: { Ref: configurationSetId } } : {}),
+        // Only the API's functions check that a request came through CloudFront.
+        ...(groupFunctionIds().includes(id) ? { ORIGIN_VERIFY_SECRET: originVerifySecret } : {}),
         TABLE_NAME: { Ref: tableId() },
         PROVINCE_ID: 'quang-ngai',
         APP_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
@@ -887,6 +891,16 @@ describe('AWS WAF on CloudFront', () => {
         ResponseHeaders: [{ Name: 'retry-after', Value: '300' }],
       });
     }
+  });
+
+  it('is not bypassed through the execute-api endpoint: CloudFront sends the API a value only it and the functions know', () => {
+    const [, distribution] = onlyOfType('AWS::CloudFront::Distribution');
+    const apiOrigin = distribution.Properties.DistributionConfig.Origins.find(
+      (o: { CustomOriginConfig?: unknown }) => o.CustomOriginConfig,
+    );
+    expect(apiOrigin.OriginCustomHeaders).toEqual([
+      { HeaderName: 'x-origin-verify', HeaderValue: originVerifySecret },
+    ]);
   });
 
   it('is attached to the distribution through the ARN the edge stack publishes', () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { decodeCursor, encodeCursor } from '#shared/db/cursor';
+import { cameThroughCloudFront } from '#shared/http/origin';
 import { parseGroups } from '#shared/http/principal';
 
 describe('parseGroups (claims as API Gateway passes them)', () => {
@@ -30,5 +31,23 @@ describe('list cursors', () => {
     ['a non-object', Buffer.from('[1]').toString('base64url')],
   ])('refuses %s', (_, cursor) => {
     expect(() => decodeCursor(cursor, { GSI2PK: 'LISTING#AGENCIES' }, names)).toThrow('Invalid cursor');
+  });
+});
+
+describe('cameThroughCloudFront', () => {
+  afterEach(() => {
+    delete process.env.ORIGIN_VERIFY_SECRET;
+  });
+
+  it('lets everything through where there is no CloudFront (no secret: the local stack)', () => {
+    expect(cameThroughCloudFront({})).toBe(true);
+  });
+
+  it('lets through only the requests that carry the secret CloudFront adds', () => {
+    process.env.ORIGIN_VERIFY_SECRET = 'c0ffee00-1234';
+    expect(cameThroughCloudFront({ 'x-origin-verify': 'c0ffee00-1234' })).toBe(true);
+    expect(cameThroughCloudFront({ 'x-origin-verify': 'c0ffee00-123' })).toBe(false);
+    expect(cameThroughCloudFront({ 'x-origin-verify': 'c0ffee00-1235' })).toBe(false);
+    expect(cameThroughCloudFront({})).toBe(false);
   });
 });
