@@ -15,7 +15,7 @@ import type { StaffActor } from '../domain/actor.ts';
 import { canManageCall, isOpen, type OpenCallsQuery } from '../domain/call.ts';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, type ExpertSummary, toSummary } from '../domain/expert.ts';
-import type { Page } from '../domain/expert-search.ts';
+import { type Page, pageLimit } from '../domain/expert-search.ts';
 
 export interface CallResponseForStaff {
   expert: ExpertSummary;
@@ -57,13 +57,24 @@ export async function listCallResponses(
   if (!call) throw new NotFound('Call not found');
   if (!canManageCall(staff, call))
     throw new Forbidden('Only the agency that created the call sees its responses');
-  const page = await queryCallResponses(callId, query);
-  const profiles = await getExperts(page.items.map((r) => r.expertId));
-  const items = page.items.flatMap((r) => {
-    const profile = profiles.get(r.expertId);
-    return mayTakePart(profile) && profile
-      ? [{ expert: toSummary(profile), message: r.message, respondedAt: r.respondedAt }]
-      : [];
-  });
-  return { items, nextCursor: page.nextCursor };
+  // Responses of experts who have since withdrawn their consent are not shown; read on until the
+  // page is full, so a page is short only at the end (or after a bounded number of reads).
+  const limit = pageLimit(query.limit);
+  const items: CallResponseForStaff[] = [];
+  let cursor = query.cursor;
+  for (let reads = 0; reads < maxReadsPerPage; reads++) {
+    const page = await queryCallResponses(callId, { cursor, limit: String(limit - items.length) });
+    const profiles = await getExperts(page.items.map((r) => r.expertId));
+    for (const r of page.items) {
+      const profile = profiles.get(r.expertId);
+      if (profile && mayTakePart(profile)) {
+        items.push({ expert: toSummary(profile), message: r.message, respondedAt: r.respondedAt });
+      }
+    }
+    cursor = page.nextCursor ?? undefined;
+    if (!cursor || items.length >= limit) break;
+  }
+  return { items, nextCursor: cursor ?? null };
 }
+
+const maxReadsPerPage = 10;

@@ -251,4 +251,25 @@ describe('a response and the expert behind it', () => {
 
     expect(await responders(callId)).toEqual([]);
   });
+
+  it('fills a page past responses that are hidden, so a page is short only at the end', async () => {
+    const callId = await createCall('open');
+    const experts = await Promise.all([1, 2, 3, 4].map(() => registered({ fields: [{ code: '6.1' }] })));
+    for (const expert of experts) expect((await respond(expert.sessionToken, callId)).status).toBe(201);
+    // Responses are listed in the order of the experts' ids: hide the first three of that order.
+    const ordered = [...experts].sort((a, b) => a.expert.id.localeCompare(b.expert.id));
+    for (const expert of ordered.slice(0, 3)) {
+      await api('/api/me/consent', {
+        method: 'PUT',
+        token: expert.sessionToken,
+        body: { shareWithAgencies: true, collaborationCalls: false, publicDirectory: false },
+      });
+    }
+
+    const first = await api(`/api/calls/${callId}/responses?limit=1`, { token: hr });
+
+    expect(first.body.items.map((r: { expert: { id: string } }) => r.expert.id)).toEqual([
+      ordered[3].expert.id,
+    ]);
+  });
 });
