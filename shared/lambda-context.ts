@@ -25,11 +25,12 @@ export function withPowertools<H extends AnyMiddy>(stack: H): H {
 }
 
 /**
- * Lambda always passes a context; a direct call (a test, the local server's timer) may not, and
- * gets this stand-in so the logger and tracer have something to read.
+ * Lambda always passes a context; a direct call (a test, the local server) may not, and gets this
+ * stand-in so the logger and tracer have something to read, with `timeoutMs` left to run.
  */
-export function contextFor(functionName: string, context?: Context): Context {
+export function contextFor(functionName: string, context?: Context, timeoutMs = 15 * 60 * 1000): Context {
   if (context) return context;
+  const deadline = Date.now() + timeoutMs;
   return {
     callbackWaitsForEmptyEventLoop: false,
     functionName,
@@ -39,7 +40,7 @@ export function contextFor(functionName: string, context?: Context): Context {
     awsRequestId: crypto.randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
-    getRemainingTimeInMillis: () => 15 * 60 * 1000,
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
     done: () => undefined,
     fail: () => undefined,
     succeed: () => undefined,

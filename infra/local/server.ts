@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { listDevMail } from '#shared/db/outbox';
 import { errorResponse } from '#shared/http/responses';
 import { issuesToDetails } from '#shared/http/validation';
+import { contextFor } from '#shared/lambda-context';
 import { type RouteDefinition, routeKey, routes, scheduledJobs } from '#shared/routes';
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
@@ -36,23 +37,8 @@ export function loadHandler(handler: string): Promise<LambdaHandler> {
   return module;
 }
 
-export function lambdaContext(functionName: string): Context {
-  const deadline = Date.now() + 29_000;
-  return {
-    callbackWaitsForEmptyEventLoop: false,
-    functionName,
-    functionVersion: '$LATEST',
-    invokedFunctionArn: `arn:aws:lambda:local:000000000000:function:${functionName}`,
-    memoryLimitInMB: '512',
-    awsRequestId: crypto.randomUUID(),
-    logGroupName: `/aws/lambda/${functionName}`,
-    logStreamName: 'local',
-    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
-    done: () => undefined,
-    fail: () => undefined,
-    succeed: () => undefined,
-  };
-}
+/** What Lambda passes a handler: the API's integration allows it 29 seconds. */
+export const lambdaContext = (functionName: string): Context => contextFor(functionName, undefined, 29_000);
 
 /** What EventBridge does on a schedule; locally a timer and POST /dev/run-scheduled call this. */
 export async function runScheduledJobs(): Promise<string[]> {
