@@ -1,12 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
+  academicTitles,
   applyProfilePatch,
+  degreeRank,
+  degrees,
   type ExpertProfile,
   isListedInDirectory,
   isVisibleToAgencies,
   profilePatchSchema,
   profileRuleViolations,
   registrationSchema,
+  titleRank,
   toDirectoryEntry,
   toSummary,
 } from '#shared/domain/expert';
@@ -440,5 +444,12 @@ describe('rules across profile fields', () => {
     ],
   ] as const)('%s', (_, change, violations) => {
     expect(profileRuleViolations({ ...doctor, ...change })).toEqual(violations);
+  });
+});
+
+describe('ranks stored with a profile', () => {
+  it('numbers degrees from 1 and titles from 0, as the match index keys and search filters hold them', () => {
+    expect(degrees.map(degreeRank)).toEqual([1, 2, 3]);
+    expect(academicTitles.map(titleRank)).toEqual([0, 1, 2]);
   });
 });

@@ -238,7 +238,24 @@ describe('a new policy', () => {
 });
 
 describe('applying a policy PATCH', () => {
-  const current = newPolicy({ ...input, validTo: '2026-12-31' }, 'p1', at);
+  const current = newPolicy(
+    {
+      ...input,
+      validTo: '2026-12-31',
+      eligibility: { minDegree: 'master', fieldCodes: ['2'], zones: ['dung-quat-ez'], nativesOnly: true },
+    },
+    'p1',
+    at,
+  );
+
+  it('keeps the title and eligibility a PATCH does not send', () => {
+    expect(applyPolicyPatch(current, { active: false }, later)).toEqual({
+      ...current,
+      active: false,
+      updatedAt: later,
+      version: 2,
+    });
+  });
 
   it('changes the fields sent, keeps the others, and counts a version', () => {
     const next = applyPolicyPatch(

@@ -149,25 +149,53 @@ describe('search queries', () => {
 
 describe('domain errors', () => {
   it.each([
-    [new ValidationFailed('Invalid body'), 400, 'validation_failed', 'Invalid body'],
-    [new BadRequest('bad_cursor', 'Invalid cursor'), 400, 'bad_cursor', 'Invalid cursor'],
-    [new Unauthenticated(), 401, 'unauthenticated', 'Authentication required'],
-    [new Forbidden(), 403, 'forbidden', 'Not allowed'],
-    [new NotFound(), 404, 'not_found', 'Not found'],
-    [new Conflict(), 409, 'conflict', 'Conflict'],
     [
-      new VersionMismatch(),
+      'ValidationFailed',
+      () => new ValidationFailed('Invalid body'),
+      400,
+      'validation_failed',
+      'Invalid body',
+    ],
+    ['BadRequest', () => new BadRequest('bad_cursor', 'Invalid cursor'), 400, 'bad_cursor', 'Invalid cursor'],
+    ['Unauthenticated', () => new Unauthenticated(), 401, 'unauthenticated', 'Authentication required'],
+    ['Forbidden', () => new Forbidden(), 403, 'forbidden', 'Not allowed'],
+    ['NotFound', () => new NotFound(), 404, 'not_found', 'Not found'],
+    ['Conflict', () => new Conflict(), 409, 'conflict', 'Conflict'],
+    [
+      'VersionMismatch',
+      () => new VersionMismatch(),
       412,
       'version_mismatch',
       'The resource has changed since you read it; reload and try again',
     ],
-    [new PayloadTooLarge(), 413, 'payload_too_large', 'Request body is larger than 64 KB'],
-    [new UnsupportedMediaType(), 415, 'unsupported_media_type', 'Send the body as application/json'],
-    [new PreconditionRequired(), 428, 'precondition_required', 'Send If-Match with the version you read'],
-    [new RateLimited(), 429, 'rate_limited', 'Too many requests; try again later'],
-  ])('%s answers %i %s', (error, status, code, message) => {
+    [
+      'PayloadTooLarge',
+      () => new PayloadTooLarge(),
+      413,
+      'payload_too_large',
+      'Request body is larger than 64 KB',
+    ],
+    [
+      'UnsupportedMediaType',
+      () => new UnsupportedMediaType(),
+      415,
+      'unsupported_media_type',
+      'Send the body as application/json',
+    ],
+    [
+      'PreconditionRequired',
+      () => new PreconditionRequired(),
+      428,
+      'precondition_required',
+      'Send If-Match with the version you read',
+    ],
+    ['RateLimited', () => new RateLimited(), 429, 'rate_limited', 'Too many requests; try again later'],
+  ])('%s answers %i %s', (name, create, status, code, message) => {
+    // Created inside the test, so that a mutant of the constructor is active when it runs.
+    const error = create();
+
     expect(error).toBeInstanceOf(DomainError);
-    expect(error).toMatchObject({ status, code, message, name: error.constructor.name });
+    expect(error).toMatchObject({ status, code, message, name });
   });
 
   it('carries the details of a validation failure, none by default', () => {
