@@ -40,6 +40,7 @@ export type ExpertStatus = (typeof expertStatuses)[number];
 /** bachelor < master < doctorate, as numbers for comparisons and sort keys. */
 export const degreeRank = (degree: Degree): number => degrees.indexOf(degree) + 1;
 export const titleRank = (title: AcademicTitle): number => academicTitles.indexOf(title);
+// Stryker disable next-line ArithmeticOperator: only differences of level ranks are used
 export const languageLevelRank = (level: LanguageLevel): number => languageLevels.indexOf(level) + 1;
 
 const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
@@ -296,6 +297,7 @@ export function profileRuleViolations(
       message: 'Professor and associate professor titles require a doctorate',
     });
   }
+  // Stryker disable next-line ConditionalExpression: no birth year: x > NaN is false too
   if (p.birthYear !== undefined && p.yearsExperience > currentYear - p.birthYear - 14) {
     violations.push({
       path: 'yearsExperience',

@@ -139,6 +139,7 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch, at: string
   if (patch.validFrom !== undefined) next.validFrom = patch.validFrom;
   if (patch.validTo !== undefined) next.validTo = patch.validTo;
   if (patch.active !== undefined) next.active = patch.active;
+  // Stryker disable next-line ConditionalExpression: null < 'YYYY-MM-DD' is false too
   if (next.validTo !== null && next.validTo < next.validFrom) {
     throw new ValidationFailed('Invalid body', [
       { path: 'validTo', message: 'validTo must not be before validFrom' },
@@ -169,6 +170,7 @@ export function policyApplicabilityFailures(
   });
   const failures: ErrorDetail[] = [];
   if (!policy.active) failures.push(at('active', 'the policy is not active'));
+  // Stryker disable next-line ConditionalExpression: 'YYYY-MM-DD' > null is false too
   if (policy.validFrom > day || (policy.validTo !== null && day > policy.validTo)) {
     failures.push(at('validity', `valid from ${policy.validFrom} to ${policy.validTo ?? 'further notice'}`));
   }

@@ -123,3 +123,33 @@ describe('call match scores', () => {
     expect(rankCallsForExpert(expert(), calls, now).map((m) => m.call.id)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('call match reasons, in words', () => {
+  it('names the codes and groups covered and the engagement mode', () => {
+    const match = matchCallForExpert(
+      expert({ fields: [{ code: '2.3' }, { code: '3.1' }], engagement: ['relocate'] }),
+      call({ fieldCodes: ['2.3', '2.5', '3'] }),
+      now,
+    );
+
+    expect(match?.reasons).toEqual([
+      { factor: 'field_exact', points: 33, detail: '2 of 3 field codes: 2.3, 3' },
+      { factor: 'field_group', points: 30, detail: '2 of 2 field groups: 2, 3' },
+      { factor: 'engagement', points: 0, detail: 'not open to remote_advisory' },
+    ]);
+  });
+
+  it('says when no code is covered, and when the expert is open to the mode', () => {
+    const match = matchCallForExpert(
+      expert({ fields: [{ code: '2.1' }] }),
+      call({ fieldCodes: ['2.3', '3.2'] }),
+      now,
+    );
+
+    expect(match?.reasons).toEqual([
+      { factor: 'field_exact', points: 0, detail: '0 of 2 field codes' },
+      { factor: 'field_group', points: 15, detail: '1 of 2 field groups: 2' },
+      { factor: 'engagement', points: 20, detail: 'open to remote_advisory' },
+    ]);
+  });
+});

@@ -6,30 +6,45 @@ import {
   effectiveOfferStatus,
   isFinalOfferStatus,
   type OfferActorKind,
+  type OfferStatus,
   offerStatuses,
 } from '#shared/domain/offer-states';
 import { newPolicy, type Policy, packageValueVnd, policyApplicabilityFailures } from '#shared/domain/policy';
 
 const actors: OfferActorKind[] = ['staff', 'expert', 'system'];
+const contract = new Set([
+  'draft→sent by staff',
+  'draft→withdrawn by staff',
+  'sent→accepted by expert',
+  'sent→declined by expert',
+  'sent→expired by system',
+  'sent→withdrawn by staff',
+]);
+const everyTransition = offerStatuses.flatMap((from) =>
+  offerStatuses.flatMap((to) =>
+    actors.map((by) => [from, to, by] as [OfferStatus, OfferStatus, OfferActorKind]),
+  ),
+);
 
 describe('offer state machine', () => {
   it('allows exactly the transitions of the contract, each by its actor', () => {
-    const allowed = offerStatuses.flatMap((from) =>
-      offerStatuses.flatMap((to) =>
-        actors.filter((by) => canTransitionOffer(from, to, by)).map((by) => `${from}→${to} by ${by}`),
-      ),
-    );
+    const allowed = everyTransition.filter(([from, to, by]) => canTransitionOffer(from, to, by));
 
-    expect(allowed.sort()).toEqual(
-      [
-        'draft→sent by staff',
-        'draft→withdrawn by staff',
-        'sent→accepted by expert',
-        'sent→declined by expert',
-        'sent→expired by system',
-        'sent→withdrawn by staff',
-      ].sort(),
-    );
+    expect(allowed.map(([from, to, by]) => `${from}→${to} by ${by}`).sort()).toEqual([...contract].sort());
+  });
+
+  it.each(everyTransition.filter(([from, to, by]) => contract.has(`${from}→${to} by ${by}`)))(
+    'lets %s → %s by %s through, as the refusals below refuse the others',
+    (from, to, by) => {
+      expect(() => assertOfferTransition(from, to, by)).not.toThrow();
+    },
+  );
+
+  it('refuses every transition outside the contract with a 409 conflict', () => {
+    const refused = everyTransition.filter(([from, to, by]) => !contract.has(`${from}→${to} by ${by}`));
+
+    for (const [from, to, by] of refused) expect(() => assertOfferTransition(from, to, by)).toThrow(Conflict);
+    expect(refused).toHaveLength(6 * 6 * 3 - contract.size);
   });
 
   it('treats accepted, declined, expired and withdrawn as final', () => {
@@ -53,6 +68,15 @@ describe('offer state machine', () => {
 
     expect(attempt).toThrow(Conflict);
     expect(attempt).toThrow(expect.objectContaining({ status: 409, code: 'conflict' }));
+  });
+
+  it.each([
+    ['sent', 'accepted', 'staff', 'An offer cannot go from sent to accepted (by staff)'],
+    ['draft', 'expired', 'system', 'An offer cannot go from draft to expired (by system)'],
+    ['sent', 'sent', 'staff', 'An offer cannot go from sent to sent'],
+  ] as const)('says why %s → %s by %s is refused', (from, to, by, message) => {
+    // The whole message: toThrow(string) would accept any message containing it.
+    expect(() => assertOfferTransition(from, to, by)).toThrow(expect.objectContaining({ message }));
   });
 
   it('reads a sent offer past its expiry as expired, and nothing else', () => {
