@@ -53,6 +53,6 @@ export const hasUnsafeCharacters = (value: string): boolean => unsafeCharacters.
 
 /** A zod check for every free-text field: 400 with this message, never a stored oddity. */
 export const safeText = z.refine(
-  (value: unknown) => typeof value !== 'string' || !hasUnsafeCharacters(value),
+  (value: unknown) => !hasUnsafeCharacters(String(value)),
   'Remove control characters, direction overrides and broken characters from this text',
 );
