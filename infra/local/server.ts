@@ -15,6 +15,7 @@ import { issuesToDetails } from '#shared/http/validation';
 import { contextFor } from '#shared/lambda-context';
 import { type RouteDefinition, routeKey, routes, scheduledJobs } from '#shared/routes';
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
+import { devMailboxPage } from './dev-mailbox-page.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
@@ -151,7 +152,14 @@ async function handle(
     return sendJson(response, 200, { token });
   }
   if (path === '/dev/outbox' && method === 'GET') {
-    return sendJson(response, 200, { items: await listDevMail(url.searchParams.get('to') ?? undefined) });
+    const to = url.searchParams.get('to') ?? undefined;
+    const items = await listDevMail(to);
+    // A person in a browser gets a page with clickable links; tests and scripts the JSON.
+    const wantsPage =
+      url.searchParams.get('format') !== 'json' && /\btext\/html\b/.test(request.headers.accept ?? '');
+    if (!wantsPage) return sendJson(response, 200, { items });
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    return response.end(devMailboxPage(items, to));
   }
   if (path === '/dev/jwks.json' && method === 'GET') return sendJson(response, 200, await authorizer.jwks());
   if (path === '/dev/stream/drain' && method === 'POST') {
