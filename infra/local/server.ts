@@ -98,10 +98,10 @@ async function handle(
   const path = url.pathname;
   const method = (request.method ?? 'GET').toUpperCase();
 
+  if (!decodablePath(path)) {
+    return send(response, errorResponse(400, 'validation_failed', 'The path has a malformed %-escape'));
+  }
   if (path.startsWith('/api/')) {
-    if (!decodablePath(path)) {
-      return send(response, errorResponse(400, 'validation_failed', 'The path has a malformed %-escape'));
-    }
     const body = await readBody(request);
     if (body === null)
       return send(response, errorResponse(413, 'payload_too_large', 'Request body too large'));
@@ -241,6 +241,7 @@ const contentTypes: Record<string, string> = {
   '.png': 'image/png',
   '.ico': 'image/x-icon',
   '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
   '.woff2': 'font/woff2',
 };
 
@@ -261,6 +262,12 @@ function serveStatic(response: ServerResponse, webRoot: string, path: string) {
       'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
     });
     return response.end(readFileSync(file));
+  }
+  // A missing file is a 404, as from S3 behind CloudFront: only client-side routes (no file
+  // extension) get the app shell (infra/constructs/site.ts, spaRoutingCode).
+  if (extname(path) !== '') {
+    response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
+    return response.end('Not found\n');
   }
   const index = join(webRoot, 'index.html');
   if (!existsSync(index)) {
