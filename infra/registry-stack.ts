@@ -1,5 +1,6 @@
 import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
+import { serviceName } from '#shared/metric-names';
 import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
@@ -100,7 +101,7 @@ export class RegistryStack extends Stack {
     new RegistryDashboard(this, 'Dashboard', {
       api: api.httpApi,
       groupFunctions: api.groupFunctions,
-      serviceName: 'talent-registry',
+      serviceName,
     });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The web app and, under /api, the API' });

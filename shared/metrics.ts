@@ -6,6 +6,15 @@
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import { logger } from './logger.ts';
+import {
+  type BusinessEvent,
+  type BusinessTiming,
+  metricsNamespace,
+  rateLimitedMetric,
+  serviceName,
+} from './metric-names.ts';
+
+export type { BusinessEvent, BusinessTiming } from './metric-names.ts';
 
 // Most requests count no business event; that is normal, not worth a warning line per request.
 const quietWhenEmpty = (message: unknown, ...rest: unknown[]) => {
@@ -14,8 +23,8 @@ const quietWhenEmpty = (message: unknown, ...rest: unknown[]) => {
 };
 
 export const metrics = new Metrics({
-  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? 'TalentRegistry',
-  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'talent-registry',
+  namespace: process.env.POWERTOOLS_METRICS_NAMESPACE ?? metricsNamespace,
+  serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? serviceName,
   logger: {
     debug: (...args) => logger.debug(String(args[0])),
     info: (...args) => logger.info(String(args[0])),
@@ -24,43 +33,16 @@ export const metrics = new Metrics({
   },
 });
 
-/** The events the programme's operators watch on the dashboard (infra/constructs/dashboard.ts). */
-export type BusinessEvent =
-  | 'ExpertRegistered'
-  | 'ExpertVerified'
-  | 'OfferSent'
-  | 'OfferAccepted'
-  | 'OfferDeclined'
-  | 'CallMailsQueued'
-  | 'MailSent'
-  | 'MailFailed';
-
-export const businessEvents: readonly BusinessEvent[] = [
-  'ExpertRegistered',
-  'ExpertVerified',
-  'OfferSent',
-  'OfferAccepted',
-  'OfferDeclined',
-  'CallMailsQueued',
-  'MailSent',
-  'MailFailed',
-];
-
 /** Counts a business event (`count` of them: a call opening queues many mails at once). */
 export function countEvent(event: BusinessEvent, count = 1): void {
   if (count > 0) metrics.addMetric(event, MetricUnit.Count, count);
 }
 
-/** Timings the dashboard shows beside the API's own latency (search and matching). */
-export type BusinessTiming = 'SearchLatency' | 'MatchLatency';
-
 export function recordTiming(timing: BusinessTiming, milliseconds: number): void {
   metrics.addMetric(timing, MetricUnit.Milliseconds, milliseconds);
 }
 
-/** Requests answered 429 (a per-address limit or DynamoDB throttling): alarmed when they spike. */
-export const rateLimitedMetric = 'RequestRateLimited';
-
+/** A request answered 429 (a per-address limit or DynamoDB throttling). */
 export function countRateLimited(): void {
   metrics.addMetric(rateLimitedMetric, MetricUnit.Count, 1);
 }

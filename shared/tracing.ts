@@ -4,5 +4,6 @@
  * per handler. It switches itself off outside Lambda (local server, tests).
  */
 import { Tracer } from '@aws-lambda-powertools/tracer';
+import { serviceName } from './metric-names.ts';
 
-export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'talent-registry' });
+export const tracer = new Tracer({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? serviceName });

@@ -16,9 +16,9 @@ import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { rateLimitedMetric } from '#shared/metrics';
+import { metricsNamespace, rateLimitedMetric, serviceName } from '#shared/metric-names';
 import { mailConfigurationSetDimension } from './mail.ts';
-import { metricsNamespace, type RegistryFunction } from './registry-function.ts';
+import type { RegistryFunction } from './registry-function.ts';
 
 export interface RegistryAlarmsProps {
   api: IHttpApi;
@@ -87,7 +87,7 @@ export class RegistryAlarms extends Construct {
       metric: new Metric({
         namespace: metricsNamespace,
         metricName: rateLimitedMetric,
-        dimensionsMap: { service: 'talent-registry' },
+        dimensionsMap: { service: serviceName },
         statistic: 'Sum',
         period,
       }),

@@ -2,8 +2,8 @@ import { Duration } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import { Dashboard, GraphWidget, type IWidget, Metric, TextWidget } from 'aws-cdk-lib/aws-cloudwatch';
 import { Construct } from 'constructs';
-import type { BusinessEvent, BusinessTiming } from '#shared/metrics';
-import { metricsNamespace, type RegistryFunction } from './registry-function.ts';
+import { type BusinessEvent, type BusinessTiming, metricsNamespace } from '#shared/metric-names';
+import type { RegistryFunction } from './registry-function.ts';
 
 export interface RegistryDashboardProps {
   api: IHttpApi;

@@ -7,10 +7,8 @@ import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lam
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '#shared/db/table';
+import { metricsNamespace, serviceName } from '#shared/metric-names';
 import { lambdaEsbuildOptions, repoRoot } from '../bundling.ts';
-
-/** The CloudWatch namespace of the business metrics (shared/metrics.ts) and the dashboard. */
-export const metricsNamespace = 'TalentRegistry';
 
 // The same esbuild options as the cold-start benchmark (infra/bundling.ts), so it measures what is deployed.
 const esbuild = lambdaEsbuildOptions;
@@ -116,7 +114,7 @@ export class RegistryFunction extends Construct {
         APP_URL: environment.appUrl,
         MAIL_FROM: environment.mailFrom,
         MAIL_TRANSPORT: 'ses',
-        POWERTOOLS_SERVICE_NAME: 'talent-registry',
+        POWERTOOLS_SERVICE_NAME: serviceName,
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',

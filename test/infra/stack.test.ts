@@ -6,7 +6,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { RootConstruct } from 'constructs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businessEvents } from '#shared/metrics';
+import { businessEvents } from '#shared/metric-names';
 import {
   findRoute,
   functionGroups,
