@@ -9,19 +9,11 @@ import {
   locationKinds,
   sectors,
 } from './expert.ts';
+import { agencyKinds } from './province.ts';
 
 export const healthSchema = z.strictObject({ status: z.literal('ok') });
 
 const localized = z.strictObject({ vi: z.string(), en: z.string() });
-const agencyKinds = [
-  'department',
-  'management_board',
-  'hospital',
-  'university',
-  'school',
-  'people_committee',
-  'other',
-] as const;
 
 /** GET /api/meta: the province, the field taxonomy, the enumerations and the consent text. */
 export const registryMetaSchema = z.strictObject({

@@ -11,16 +11,20 @@ export interface Zone extends LocalizedName {
   id: string;
 }
 
+/** The kinds of provincial agency an HR officer can belong to. */
+export const agencyKinds = [
+  'department',
+  'management_board',
+  'hospital',
+  'university',
+  'school',
+  'people_committee',
+  'other',
+] as const;
+
 export interface Agency extends LocalizedName {
   id: string;
-  kind:
-    | 'department'
-    | 'management_board'
-    | 'hospital'
-    | 'university'
-    | 'school'
-    | 'people_committee'
-    | 'other';
+  kind: (typeof agencyKinds)[number];
 }
 
 export interface ProvinceTargets {

@@ -21,6 +21,7 @@ import {
   ValidationFailed,
   VersionMismatch,
 } from '../domain/errors.ts';
+import { hasUnsafeCharacters } from '../domain/text.ts';
 import { contextFor, withPowertools } from '../lambda-context.ts';
 import { logger } from '../logger.ts';
 import { type BusinessTiming, countRateLimited, recordTiming } from '../metrics.ts';
@@ -129,13 +130,12 @@ function accessLog(
 /** Ids are UUIDs or short codes; DynamoDB refuses keys over 2,048 bytes with a 500-worthy error. */
 export const maxIdBytes = 200;
 
-/** The path's ids; one no record could have (too long, or with control characters) is simply not found. */
+/** The path's ids; one no record could have (too long, or with characters no text may hold) is not found. */
 function pathIds(parameters: APIGatewayProxyEventV2['pathParameters']): Record<string, string> {
   const ids: Record<string, string> = {};
   for (const [name, value] of Object.entries(parameters ?? {})) {
     if (value === undefined) continue;
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
-    if (Buffer.byteLength(value, 'utf8') > maxIdBytes || /[\u0000-\u001f\u007f]/.test(value)) {
+    if (Buffer.byteLength(value, 'utf8') > maxIdBytes || hasUnsafeCharacters(value)) {
       throw new NotFound();
     }
     ids[name] = value;
@@ -184,9 +184,7 @@ function parseBody(
   event: APIGatewayProxyEventV2,
   headers: Record<string, string>,
 ): unknown {
-  const raw = event.body ?? '';
-  const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
-  if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) throw new PayloadTooLarge();
+  const text = bodyText(event);
   if (text.trim() === '') throw new ValidationFailed('A JSON body is required');
   if (!/^application\/json\s*(;|$)/i.test(headers['content-type'] ?? '')) throw new UnsupportedMediaType();
   let json: unknown;
@@ -200,11 +198,16 @@ function parseBody(
 
 /** A route that takes no body refuses one, rather than accept (and ignore) up to API Gateway's 10 MB. */
 function refuseBody(event: APIGatewayProxyEventV2): undefined {
+  if (bodyText(event) !== '') throw new ValidationFailed('This request takes no body');
+  return undefined;
+}
+
+/** The request body as text, refused over the contract's 64 KB whatever the route. */
+function bodyText(event: APIGatewayProxyEventV2): string {
   const raw = event.body ?? '';
-  if (raw === '') return undefined;
   const text = event.isBase64Encoded ? Buffer.from(raw, 'base64').toString('utf8') : raw;
   if (Buffer.byteLength(text, 'utf8') > maxBodyBytes) throw new PayloadTooLarge();
-  throw new ValidationFailed('This request takes no body');
+  return text;
 }
 
 /** The version a PATCH was based on, from `If-Match: "<version>"`. */
