@@ -8,7 +8,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { config } from '../config.ts';
-import { getPendingRegistration, putPendingRegistration, saveLoginToken } from '../db/experts.ts';
+import {
+  findLoginTarget,
+  getPendingRegistration,
+  putPendingRegistration,
+  saveLoginToken,
+} from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
 import { deleteRegistrationRequest, getRegistrationRequest, putRegistrationRequest } from '../db/requests.ts';
 import { consentText } from '../domain/consent.ts';
@@ -18,7 +23,7 @@ import { type ExpertRecord, newExpertRecord } from '../domain/expert-record.ts';
 import { emailKeyHash, issueToken } from '../domain/secret-token.ts';
 import { verificationMail } from '../mail/messages.ts';
 import { countEvent } from '../metrics.ts';
-import { consumeMailAllowance, mailLoginLink } from './sessions.ts';
+import { consumeMailAllowance, mailLoginLinkTo } from './sessions.ts';
 
 export async function registerExpert(registration: Registration, now: Date): Promise<void> {
   if (registration.consent.textVersion !== consentText.version) {
@@ -54,15 +59,21 @@ async function settleRegistration(record: ExpertRecord, now: Date): Promise<Regi
     return 'registered';
   }
   const emailHash = emailKeyHash(record.email);
-  // A retried record whose first run made the pending registration but died before the delete.
-  if ((await getPendingRegistration(emailHash))?.id === record.id) return 'registered';
+  // One read of the address: who has it, and whether it is this very request's registration (a
+  // retried record whose first run made it but died before the delete).
+  const target = await findLoginTarget(emailHash);
+  if (!target) return 'gone'; // erased between the put and this read
+  if (target.pending && target.expert.id === record.id) return 'registered';
   try {
     await consumeMailAllowance(emailHash, now);
   } catch (error) {
     if (error instanceof RateLimited) return 'mail-limit-reached';
     throw error;
   }
-  await mailLoginLink(emailHash, now, { mailId: `reregistered-${record.id}`, reason: 'registered-again' });
+  await mailLoginLinkTo(target, emailHash, now, {
+    mailId: `reregistered-${record.id}`,
+    reason: 'registered-again',
+  });
   return 'already-registered';
 }
 

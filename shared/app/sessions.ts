@@ -10,6 +10,7 @@ import {
   findLoginTarget,
   getExpert,
   getSession,
+  type LoginTarget,
   putSession,
   saveLoginToken,
 } from '../db/experts.ts';
@@ -55,11 +56,19 @@ export async function processLoginRequest(requestId: string, emailHash: string, 
 export async function mailLoginLink(
   emailHash: string,
   now: Date,
-  { mailId, reason }: { mailId: string; reason: 'login-request' | 'registered-again' },
+  mail: { mailId: string; reason: 'login-request' | 'registered-again' },
 ): Promise<boolean> {
   const target = await findLoginTarget(emailHash);
-  if (!target) return false;
-  const { expert, pending } = target;
+  return target ? mailLoginLinkTo(target, emailHash, now, mail) : false;
+}
+
+/** The same, to an address already looked up (the re-registration has read it). */
+export async function mailLoginLinkTo(
+  { expert, pending }: LoginTarget,
+  emailHash: string,
+  now: Date,
+  { mailId, reason }: { mailId: string; reason: 'login-request' | 'registered-again' },
+): Promise<boolean> {
   const token = issueToken(expert.id);
   const { appUrl } = config();
   const mail = pending

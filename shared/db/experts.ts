@@ -135,10 +135,16 @@ export async function getPendingRegistration(emailHash: string): Promise<ExpertR
 }
 
 /** Whom a login link for this address goes to: the pending registration, or the profile. */
-export async function findLoginTarget(
-  emailHash: string,
-): Promise<{ expert: ExpertRecord; pending: boolean } | undefined> {
-  const { Item } = await dynamo.send(new GetCommand({ TableName: tableName, Key: keys.email(emailHash) }));
+export interface LoginTarget {
+  expert: ExpertRecord;
+  pending: boolean;
+}
+
+export async function findLoginTarget(emailHash: string): Promise<LoginTarget | undefined> {
+  // Consistent: it is read right after a registration's put (re-registration, retried records).
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.email(emailHash), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   const pending = Item.pending as ExpertRecord | undefined;
   const expert = pending ?? (await readStored(Item.expertId as string));

@@ -144,3 +144,28 @@ describe('the work done before answering', () => {
     expect(unknownRun).toEqual({ statusCode: 202, calls: ['UpdateCommand', 'PutCommand'] });
   });
 });
+
+describe('a registration request handled twice', () => {
+  it('makes one profile and mails nothing more when its first run died before deleting the request', async () => {
+    process.env.TABLE_NAME = inject('tableName');
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
+    const { processRegistrationRequest } = await import('#shared/app/registration');
+    const { putPendingRegistration } = await import('#shared/db/experts');
+    const { putRegistrationRequest } = await import('#shared/db/requests');
+    const { newExpertRecord } = await import('#shared/domain/expert-record');
+    const body = registration();
+    const now = new Date();
+    const record = newExpertRecord(body, 'pending_verification', crypto.randomUUID(), now.toISOString());
+    // The first run: the request is recorded and the pending registration made, then the run dies.
+    await putRegistrationRequest(record, now);
+    expect(await putPendingRegistration(record, now)).toBe(true);
+
+    const retried = await processRegistrationRequest(record.id, now);
+    const again = await processRegistrationRequest(record.id, now);
+    await streamSettled();
+
+    expect([retried, again]).toEqual(['registered', 'gone']);
+    const mails = await mailsTo(body.email, 1);
+    expect(mails.map((m) => m.subject)).toEqual([expect.stringMatching(/^Xác nhận/)]);
+  });
+});
