@@ -1,19 +1,20 @@
 /**
  * Deadlines that pass by themselves: sent offers past expiresAt become expired, open calls past
- * openUntil close. EventBridge runs this every few minutes in AWS; the local server on a timer
+ * openUntil close, open demands past their open-until day close. EventBridge runs this every few minutes in AWS; the local server on a timer
  * and on POST /dev/run-scheduled. Reads also treat a passed deadline as passed, so the sweep
  * only has to make it durable.
  */
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { sweepDeadlines } from '#shared/app/deadlines';
+import { type SweepResult, sweepDeadlines } from '#shared/app/deadlines';
 import { contextFor, withPowertools } from '#shared/lambda-context';
 import { logger } from '#shared/logger';
 
 const sweep = withPowertools(
-  middy(async (): Promise<{ expiredOffers: number; closedCalls: number }> => {
+  middy(async (): Promise<SweepResult> => {
     const swept = await sweepDeadlines(new Date());
-    if (swept.expiredOffers || swept.closedCalls) logger.info('Deadlines swept', swept);
+    if (swept.expiredOffers || swept.closedCalls || swept.closedDemands)
+      logger.info('Deadlines swept', { ...swept });
     return swept;
   }),
 );

@@ -1,12 +1,15 @@
 /**
  * Deadlines that pass by themselves: sent offers past expiresAt become expired, open calls past
- * openUntil close. Reads already treat a passed deadline as passed; the sweep makes it durable.
+ * openUntil close, open demands past their open-until day (Vietnam time) close. Reads already
+ * treat a passed deadline as passed; the sweep makes it durable, so lists and counts agree.
  * Safe to run concurrently and to repeat: each change is conditioned on the state it read.
  */
 import { dueCallIds } from '../db/calls.ts';
+import { listOpenDemands, saveDemand } from '../db/demands.ts';
 import { deleteOfferTimer, dueOfferTimers, getOffer } from '../db/offers.ts';
 import type { SystemActor } from '../domain/actor.ts';
-import { Conflict } from '../domain/errors.ts';
+import { isPastOpenUntil } from '../domain/demand.ts';
+import { Conflict, VersionMismatch } from '../domain/errors.ts';
 import { closeCallIfDue } from './calls.ts';
 import { transitionAs } from './offers.ts';
 
@@ -42,7 +45,42 @@ export async function closeDueCalls(now: Date): Promise<number> {
   return closed;
 }
 
-export async function sweepDeadlines(now: Date): Promise<{ expiredOffers: number; closedCalls: number }> {
-  const [expiredOffers, closedCalls] = await Promise.all([expireDueOffers(now), closeDueCalls(now)]);
-  return { expiredOffers, closedCalls };
+/**
+ * Stores "closed" on every open demand whose open-until day has passed. A province has hundreds of
+ * demands, so reading the open ones (one index prefix) is cheap. Returns how many it closed.
+ */
+export async function closeDueDemands(now: Date): Promise<number> {
+  let closed = 0;
+  for (const demand of await listOpenDemands()) {
+    if (!isPastOpenUntil(demand, now)) continue;
+    const next = {
+      ...demand,
+      status: 'closed' as const,
+      updatedAt: now.toISOString(),
+      version: demand.version + 1,
+    };
+    try {
+      await saveDemand(next, demand.version);
+      closed++;
+    } catch (error) {
+      // Changed by its agency meanwhile: the next sweep judges the new version.
+      if (!(error instanceof VersionMismatch)) throw error;
+    }
+  }
+  return closed;
+}
+
+export interface SweepResult {
+  expiredOffers: number;
+  closedCalls: number;
+  closedDemands: number;
+}
+
+export async function sweepDeadlines(now: Date): Promise<SweepResult> {
+  const [expiredOffers, closedCalls, closedDemands] = await Promise.all([
+    expireDueOffers(now),
+    closeDueCalls(now),
+    closeDueDemands(now),
+  ]);
+  return { expiredOffers, closedCalls, closedDemands };
 }

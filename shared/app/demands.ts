@@ -24,8 +24,8 @@ import { getProvince } from '../domain/provinces/index.ts';
 
 const province = () => getProvince(config().provinceId);
 
-async function checkReferences(demand: Demand): Promise<void> {
-  const violations = demandRuleViolations(demand, province());
+async function checkReferences(demand: Demand, now: Date): Promise<void> {
+  const violations = demandRuleViolations(demand, province(), now);
   for (const id of await missingPolicyIds(demand.policyIds)) {
     violations.push({ path: `policyIds.${demand.policyIds.indexOf(id)}`, message: 'Unknown policy' });
   }
@@ -47,7 +47,7 @@ export async function createDemand(input: DemandInput, staff: StaffActor, now: D
     );
   }
   const demand = newDemand(input, { id: randomUUID(), agency: staff.agency, at: now.toISOString() });
-  await checkReferences(demand);
+  await checkReferences(demand, now);
   await putNewDemand(demand);
   return demand;
 }
@@ -65,7 +65,7 @@ export async function updateDemand(
     throw new Forbidden('Only the owner agency or an administrator may change a demand');
   if (current.version !== expectedVersion) throw new VersionMismatch();
   const next = applyDemandPatch(current, patch, now.toISOString());
-  await checkReferences(next);
+  await checkReferences(next, now);
   await saveDemand(next, current.version);
   return next;
 }

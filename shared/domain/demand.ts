@@ -167,13 +167,27 @@ export function applyDemandPatch(current: Demand, patch: DemandPatch, at: string
   return { ...current, ...defined, updatedAt: at, version: current.version + 1 };
 }
 
-/** Rules that need the province configuration: the zone must be one of its zones. */
-export function demandRuleViolations(demand: Pick<Demand, 'zone'>, province: ProvinceConfig): ErrorDetail[] {
+/**
+ * Rules that need the province configuration or the clock: the zone must be one of the province's
+ * zones, and an open demand cannot have an open-until day that has already passed in Vietnam (it
+ * would show as open to nobody; close it or move the day).
+ */
+export function demandRuleViolations(
+  demand: Pick<Demand, 'zone' | 'status' | 'openUntil'>,
+  province: ProvinceConfig,
+  now: Date,
+): ErrorDetail[] {
   const violations: ErrorDetail[] = [];
   if (!province.zones.some((z) => z.id === demand.zone)) {
     violations.push({
       path: 'zone',
       message: `Unknown zone; use one of ${province.zones.map((z) => z.id).join(', ')}`,
+    });
+  }
+  if (isPastOpenUntil(demand, now)) {
+    violations.push({
+      path: 'openUntil',
+      message: `An open demand must be open until today (${provinceDay(now)}, Vietnam time) or later`,
     });
   }
   return violations;
@@ -189,6 +203,10 @@ export const provinceDay = (now: Date): string =>
 /** Open and not past its open-until day. */
 export const isDemandOpen = (demand: Pick<Demand, 'status' | 'openUntil'>, now: Date): boolean =>
   demand.status === 'open' && (demand.openUntil === null || demand.openUntil >= provinceDay(now));
+
+/** Stored as open although its open-until day has passed: what the deadline sweep closes. */
+export const isPastOpenUntil = (demand: Pick<Demand, 'status' | 'openUntil'>, now: Date): boolean =>
+  demand.status === 'open' && demand.openUntil !== null && demand.openUntil < provinceDay(now);
 
 /** Only the owner agency or an administrator may change a demand (or act on its offers). */
 export const canChangeDemand = (

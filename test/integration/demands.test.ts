@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, registeredExpert, staffToken } from '../support/api.ts';
+import { documentClient, tableName } from '../support/dynamo.ts';
+
+/** A day in Vietnam (UTC+7), `days` from today. */
+const vietnamDay = (days: number) =>
+  new Date(Date.now() + 7 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 
 const demandBody = (overrides: Record<string, unknown> = {}) => ({
   title: `Kỹ sư cơ khí ${randomUUID().slice(0, 8)}`,
@@ -14,7 +19,7 @@ const demandBody = (overrides: Record<string, unknown> = {}) => ({
   headcount: 2,
   priority: 'high',
   policyIds: [],
-  openUntil: '2027-06-30',
+  openUntil: vietnamDay(200),
   status: 'open',
   ...overrides,
 });
@@ -260,6 +265,64 @@ describe('demands (fields of need)', () => {
 
       expect((await api('/api/demands', { token: adminWithoutAgency, body: demandBody() })).status).toBe(403);
       expect((await api('/api/demands', { token: outsider, body: demandBody() })).status).toBe(403);
+    });
+  });
+
+  describe('open-until days that have passed', () => {
+    it('refuses an open demand whose open-until day has passed, on create and on edit (400)', async () => {
+      const past = await api('/api/demands', {
+        token: dungQuat,
+        body: demandBody({ openUntil: '2020-06-30' }),
+      });
+      const yesterday = await api('/api/demands', {
+        token: dungQuat,
+        body: demandBody({ openUntil: vietnamDay(-1) }),
+      });
+      const today = await api('/api/demands', {
+        token: dungQuat,
+        body: demandBody({ openUntil: vietnamDay(0) }),
+      });
+      const draft = await api('/api/demands', {
+        token: dungQuat,
+        body: demandBody({ status: 'draft', openUntil: '2020-06-30' }),
+      });
+      const opening = await api(`/api/demands/${draft.body.id}`, {
+        method: 'PATCH',
+        token: dungQuat,
+        headers: { 'If-Match': draft.headers.get('etag') ?? '' },
+        body: { status: 'open' },
+      });
+
+      expect(past.status).toBe(400);
+      expect(past.body.error.details).toEqual([
+        { path: 'openUntil', message: expect.stringContaining('Vietnam time') },
+      ]);
+      expect(yesterday.status).toBe(400);
+      expect(today.status).toBe(201);
+      expect(draft.status).toBe(201);
+      expect(opening.status).toBe(400);
+    });
+
+    it('closes an open demand once its open-until day has passed (the deadline sweep)', async () => {
+      const created = await api('/api/demands', { token: dungQuat, body: demandBody() });
+      const key = { PK: `DEMAND#${created.body.id}`, SK: 'DEMAND' };
+      // Time passes: the stored open-until day is now yesterday.
+      await documentClient().update({
+        TableName: tableName(),
+        Key: key,
+        UpdateExpression: 'SET openUntil = :past',
+        ExpressionAttributeValues: { ':past': vietnamDay(-1) },
+      });
+
+      const ran = await api('/dev/run-scheduled', { method: 'POST' });
+      const stored = await api(`/api/demands/${created.body.id}`, { token: dungQuat });
+      const closedList = await api('/api/demands?status=closed&agency=bql-kkt-dung-quat&limit=100', {
+        token: dungQuat,
+      });
+
+      expect(ran.status).toBe(200);
+      expect(stored.body).toMatchObject({ status: 'closed', version: created.body.version + 1 });
+      expect(ids(closedList)).toContain(created.body.id);
     });
   });
 });

@@ -9,6 +9,7 @@ import {
   demandPatchSchema,
   demandRuleViolations,
   isDemandOpen,
+  isPastOpenUntil,
   isProvinceAgency,
   matchQuerySchema,
   newDemand,
@@ -221,10 +222,34 @@ describe('demand rules that need the province', () => {
   it('takes a zone of the province and names the zones when it is not one', () => {
     const zones = quangNgai.zones.map((z) => z.id);
 
-    expect(demandRuleViolations({ zone: zones[1] }, quangNgai)).toEqual([]);
-    expect(demandRuleViolations({ zone: 'hoang-sa' }, quangNgai)).toEqual([
+    const draft = { status: 'draft', openUntil: null } as const;
+    const now = new Date('2026-11-20T03:00:00Z');
+
+    expect(demandRuleViolations({ ...draft, zone: zones[1] }, quangNgai, now)).toEqual([]);
+    expect(demandRuleViolations({ ...draft, zone: 'hoang-sa' }, quangNgai, now)).toEqual([
       { path: 'zone', message: `Unknown zone; use one of ${zones.join(', ')}` },
     ]);
+  });
+
+  // 2026-11-20 17:30 UTC is already 2026-11-21 in Vietnam.
+  const lateEvening = new Date('2026-11-20T17:30:00Z');
+  const pastDay = {
+    path: 'openUntil',
+    message: 'An open demand must be open until today (2026-11-21, Vietnam time) or later',
+  };
+  it.each([
+    ['an open demand until yesterday (Vietnam time)', 'open', '2026-11-20', [pastDay]],
+    ['an open demand until a day in 2020', 'open', '2020-01-01', [pastDay]],
+    ['an open demand until today', 'open', '2026-11-21', []],
+    ['an open demand with no end', 'open', null, []],
+    ['a draft until a past day', 'draft', '2020-01-01', []],
+    ['a closed demand until a past day', 'closed', '2026-11-20', []],
+    ['a filled demand until a past day', 'filled', '2026-11-20', []],
+  ] as const)('judges %s', (_, status, openUntil, expected) => {
+    const demand = { zone: quangNgai.zones[0].id, status, openUntil };
+
+    expect(demandRuleViolations(demand, quangNgai, lateEvening)).toEqual(expected);
+    expect(isPastOpenUntil(demand, lateEvening)).toBe(expected.length > 0);
   });
 
   it('knows the agencies of the province', () => {

@@ -219,7 +219,7 @@ const vi = {
     headcount: 'Nhập số nguyên từ 1 đến 1.000.',
     priority: 'Chọn mức ưu tiên.',
     policyIds: 'Chọn tối đa 20 chính sách, mỗi chính sách một lần.',
-    openUntil: 'Chọn một ngày hợp lệ.',
+    openUntil: 'Chọn một ngày hợp lệ; nhu cầu đang mở phải mở đến hôm nay hoặc muộn hơn (giờ Việt Nam).',
     status: 'Chọn trạng thái.',
   } as Record<string, string>,
   policyFieldError: {
@@ -461,7 +461,7 @@ const en: ConsoleStrings = {
     headcount: 'Enter a whole number from 1 to 1,000.',
     priority: 'Choose a priority.',
     policyIds: 'Choose up to 20 policies, each once.',
-    openUntil: 'Choose a valid date.',
+    openUntil: 'Choose a valid date; an open demand must be open until today or later (Vietnam time).',
     status: 'Choose a status.',
   },
   policyFieldError: {
