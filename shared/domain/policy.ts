@@ -148,9 +148,25 @@ export function applyPolicyPatch(current: Policy, patch: PolicyPatch, at: string
   return next;
 }
 
+export type PolicyStanding = 'in_force' | 'upcoming' | 'ended' | 'inactive';
+
+/**
+ * Where a policy stands on `day` (YYYY-MM-DD in the province): switched off by an administrator,
+ * not yet valid, past its last day, or in force. Pages show this, not the `active` switch alone.
+ */
+export function policyStanding(
+  policy: Pick<Policy, 'active' | 'validFrom' | 'validTo'>,
+  day: string,
+): PolicyStanding {
+  if (!policy.active) return 'inactive';
+  if (day < policy.validFrom) return 'upcoming';
+  if (policy.validTo !== null && policy.validTo < day) return 'ended';
+  return 'in_force';
+}
+
 /** Active, and `day` (YYYY-MM-DD in the province) inside its validity. */
 export const isPolicyInForce = (policy: Pick<Policy, 'active' | 'validFrom' | 'validTo'>, day: string) =>
-  policy.active && policy.validFrom <= day && (policy.validTo === null || day <= policy.validTo);
+  policyStanding(policy, day) === 'in_force';
 
 /**
  * Why a policy cannot be part of an offer to this expert for a demand in this zone: each detail

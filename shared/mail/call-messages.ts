@@ -2,6 +2,7 @@
 
 import type { MailMessage } from '../domain/mail-message.ts';
 import { fieldLabel } from '../domain/taxonomy.ts';
+import { formatVietnamTime } from '../domain/vietnam-time.ts';
 
 export interface CallMailFacts {
   id: string;
@@ -13,10 +14,6 @@ export interface CallMailFacts {
 export const callLink = (appUrl: string, callId: string): string =>
   `${appUrl}/calls/${encodeURIComponent(callId)}`;
 
-/** The day a call closes, as people in the province read it (UTC+7). */
-const closingDay = (openUntil: string): string =>
-  new Date(new Date(openUntil).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-
 export function callOpenedMail(
   to: string,
   fullName: string,
@@ -27,7 +24,6 @@ export function callOpenedMail(
   const labels = call.fieldCodes.map((code) => fieldLabel(code));
   const fieldsVi = labels.map((l, i) => l?.vi ?? call.fieldCodes[i]).join('; ');
   const fieldsEn = labels.map((l, i) => l?.en ?? call.fieldCodes[i]).join('; ');
-  const until = closingDay(call.openUntil);
   return {
     to,
     subject: `Lời mời hợp tác / Call for collaboration: ${call.title}`,
@@ -37,7 +33,7 @@ export function callOpenedMail(
       'Tỉnh vừa công bố một lời mời hợp tác phù hợp với lĩnh vực chuyên môn của Anh/Chị:',
       call.title,
       `Lĩnh vực: ${fieldsVi}`,
-      `Hạn đăng ký: ${until}`,
+      `Hạn đăng ký: ${formatVietnamTime(call.openUntil, 'vi')}`,
       `Xem chi tiết và bày tỏ quan tâm: ${link}`,
       '',
       '---',
@@ -46,7 +42,7 @@ export function callOpenedMail(
       'The province has published a call for collaboration in your field:',
       call.title,
       `Fields: ${fieldsEn}`,
-      `Open until: ${until}`,
+      `Open until: ${formatVietnamTime(call.openUntil, 'en')}`,
       `Details and how to respond: ${link}`,
       '',
       'Anh/Chị nhận thư này vì đã đồng ý nhận lời mời hợp tác; có thể rút lại sự đồng ý trong hồ sơ. / You receive this because you opted in to collaboration calls; you can withdraw that consent in your profile.',

@@ -1,5 +1,6 @@
 /** The offer mails, Vietnamese first with English beside (see messages.ts). */
 import type { MailMessage } from '../domain/mail-message.ts';
+import { formatVietnamTime } from '../domain/vietnam-time.ts';
 
 export interface OfferMailFacts {
   agency: { vi: string; en: string };
@@ -10,13 +11,6 @@ export interface OfferMailFacts {
 }
 
 const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng (VND)`;
-const inVietnam = (iso: string, locale: string) =>
-  new Date(iso).toLocaleString(locale, {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
-
 export function offerSentMail(to: string, fullName: string, facts: OfferMailFacts): MailMessage {
   const link = `${facts.appUrl}/me`;
   return {
@@ -27,7 +21,7 @@ export function offerSentMail(to: string, fullName: string, facts: OfferMailFact
       '',
       `${facts.agency.vi} gửi Anh/Chị một đề nghị cho vị trí/nhiệm vụ: ${facts.demandTitle}.`,
       `Giá trị gói chính sách năm đầu: ${vnd(facts.packageValueVnd)}.`,
-      `Đề nghị có hiệu lực đến ${inVietnam(facts.expiresAt, 'vi-VN')} (giờ Việt Nam).`,
+      `Đề nghị có hiệu lực đến ${formatVietnamTime(facts.expiresAt, 'vi')}.`,
       `Đăng nhập để xem chi tiết và trả lời: ${link}`,
       '',
       '---',
@@ -35,7 +29,7 @@ export function offerSentMail(to: string, fullName: string, facts: OfferMailFact
       '',
       `${facts.agency.en} has sent you an offer for: ${facts.demandTitle}.`,
       `First-year value of the policy package: ${vnd(facts.packageValueVnd)}.`,
-      `The offer is open until ${inVietnam(facts.expiresAt, 'en-GB')} (Vietnam time).`,
+      `The offer is open until ${formatVietnamTime(facts.expiresAt, 'en')}.`,
       `Log in to read it and answer: ${link}`,
     ].join('\n'),
   };

@@ -11,6 +11,7 @@ import {
   policyInputSchema,
   policyListQuerySchema,
   policyPatchSchema,
+  policyStanding,
 } from '#shared/domain/policy';
 import { eachRuleWithItsNeighbours, issuesOf } from './support/schema-rules.ts';
 
@@ -314,14 +315,17 @@ describe('applying a policy PATCH', () => {
 describe('a policy in force on a day in the province', () => {
   const policy = newPolicy({ ...input, validFrom: '2026-03-01', validTo: '2026-03-31' }, 'p1', at);
   it.each([
-    ['the day before its first day', policy, '2026-02-28', false],
-    ['its first day', policy, '2026-03-01', true],
-    ['its last day', policy, '2026-03-31', true],
-    ['the day after its last day', policy, '2026-04-01', false],
-    ['any day on, without an end', { ...policy, validTo: null }, '2036-01-01', true],
-    ['a day inside, when inactive', { ...policy, active: false }, '2026-03-15', false],
-  ])('%s: %s', (_, p, day, inForce) => {
-    expect(isPolicyInForce(p, day)).toBe(inForce);
+    ['the day before its first day', policy, '2026-02-28', 'upcoming'],
+    ['its first day', policy, '2026-03-01', 'in_force'],
+    ['its last day', policy, '2026-03-31', 'in_force'],
+    ['the day after its last day', policy, '2026-04-01', 'ended'],
+    ['any day on, without an end', { ...policy, validTo: null }, '2036-01-01', 'in_force'],
+    ['a day before, without an end', { ...policy, validTo: null }, '2026-02-28', 'upcoming'],
+    ['a day inside, when inactive', { ...policy, active: false }, '2026-03-15', 'inactive'],
+    ['a day before, when inactive', { ...policy, active: false }, '2026-02-28', 'inactive'],
+  ] as const)('%s: %s', (_, p, day, standing) => {
+    expect(policyStanding(p, day)).toBe(standing);
+    expect(isPolicyInForce(p, day)).toBe(standing === 'in_force');
   });
 });
 

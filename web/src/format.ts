@@ -1,13 +1,10 @@
+import { formatVietnamDay, formatVietnamTime, vietnamDayOf } from '#shared/domain/vietnam-time';
 import type { Lang } from './i18n.tsx';
 
 const locales: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-export function formatTime(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(locales[lang], { dateStyle: 'medium', timeStyle: 'short' });
-}
+/** An instant in Vietnam time, labelled, as in the mails: "31/12/2026 23:59 (giờ Việt Nam)". */
+export const formatTime = (iso: string, lang: Lang): string => formatVietnamTime(iso, lang);
 
 export const formatNumber = (n: number, lang: Lang): string => n.toLocaleString(locales[lang]);
 
@@ -16,16 +13,8 @@ const vnd = new Intl.NumberFormat('vi-VN', { style: 'currency', currency: 'VND' 
 /** Amounts are in VND whatever the language, written as Vietnamese write them: 5.000.000 ₫. */
 export const formatVnd = (amount: number): string => vnd.format(amount);
 
-/** A calendar day (YYYY-MM-DD) as a date, without shifting it through the browser's time zone. */
-export function formatDay(day: string, lang: Lang): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime())
-    ? day
-    : date.toLocaleDateString(locales[lang], { dateStyle: 'medium', timeZone: 'UTC' });
-}
+/** A calendar day of the province (YYYY-MM-DD) as "31/12/2026" · "31 Dec 2026", never shifted. */
+export const formatDay = (day: string, lang: Lang): string => formatVietnamDay(day, lang);
 
 /** The day an instant falls on in the province (Vietnam, UTC+7), as YYYY-MM-DD. */
-export const provinceDayOf = (iso: string): string => {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso.slice(0, 10) : new Date(time + 7 * 3_600_000).toISOString().slice(0, 10);
-};
+export const provinceDayOf = vietnamDayOf;

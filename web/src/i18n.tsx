@@ -156,7 +156,9 @@ const vi = {
   versionMismatch: 'Hồ sơ đã được thay đổi ở nơi khác. Hãy tải lại hồ sơ rồi sửa lại.',
   reloadProfile: 'Tải lại hồ sơ',
   consentTitle: 'Quyền riêng tư và sự đồng ý',
-  consentRegistryGiven: (at: string) => `Bạn đã đồng ý với mục đích của cơ sở dữ liệu lúc ${at}.`,
+  consentRegistryGiven: (at: string) =>
+    `Bạn đã đồng ý với mục đích của cơ sở dữ liệu khi đăng ký, lúc ${at}.`,
+  consentChoicesChanged: (at: string) => `Các lựa chọn dưới đây được thay đổi lần gần nhất lúc ${at}.`,
   consentSaved: 'Đã cập nhật sự đồng ý.',
   myDataTitle: 'Dữ liệu của tôi',
   myDataIntro:
@@ -548,7 +550,9 @@ const en: Messages = {
   versionMismatch: 'The profile changed elsewhere. Reload it, then make your changes again.',
   reloadProfile: 'Reload the profile',
   consentTitle: 'Privacy and consent',
-  consentRegistryGiven: (at: string) => `You consented to the registry's purpose on ${at}.`,
+  consentRegistryGiven: (at: string) =>
+    `You consented to the registry's purpose when you registered, on ${at}.`,
+  consentChoicesChanged: (at: string) => `The choices below were last changed on ${at}.`,
   consentSaved: 'Consent updated.',
   myDataTitle: 'My data',
   myDataIntro:

@@ -5,6 +5,7 @@
  */
 import type { CallStatus } from '#shared/domain/call';
 import type { DemandPriority, DemandStatus } from '#shared/domain/demand';
+import type { PolicyStanding } from '#shared/domain/policy';
 import { type I18n, type Messages, useI18n } from './i18n.tsx';
 
 const vi = {
@@ -105,7 +106,12 @@ const vi = {
   offerForbidden: 'Chỉ soạn đề nghị cho nhu cầu của cơ quan mình.',
   offerDemandNotOpen: 'Nhu cầu này không ở trạng thái đang tuyển nên không soạn được đề nghị.',
   noPolicies: 'Chưa có chính sách nào trong danh mục.',
-  policyNotInForce: '(không còn áp dụng)',
+  policyStanding: {
+    in_force: 'Đang áp dụng',
+    upcoming: 'Chưa đến ngày hiệu lực',
+    ended: 'Đã hết hiệu lực',
+    inactive: 'Đã tắt',
+  } as Record<PolicyStanding, string>,
 
   // Offers
   offersTitle: 'Đề nghị',
@@ -153,7 +159,7 @@ const vi = {
   validFrom: 'Hiệu lực từ ngày',
   validTo: 'Hiệu lực đến ngày',
   validToHint: 'Để trống nếu áp dụng đến khi có quyết định khác.',
-  policyActive: 'Đang áp dụng',
+  policyActive: 'Bật áp dụng (trong thời hạn hiệu lực)',
   savePolicy: 'Lưu chính sách',
   policySaved: 'Đã lưu chính sách.',
   policyForbidden: 'Chỉ quản trị viên được thêm hoặc sửa chính sách.',
@@ -161,7 +167,7 @@ const vi = {
   anyField: 'Mọi lĩnh vực',
   colCode: 'Mã',
   colValidity: 'Hiệu lực',
-  colActive: 'Áp dụng',
+  colActive: 'Tình trạng',
   validRange: (from: string, to: string | null) => `${from} – ${to ?? 'không thời hạn'}`,
   activeFilter: 'Tình trạng áp dụng',
   policiesCaption: 'Danh mục chính sách.',
@@ -350,7 +356,12 @@ const en: ConsoleStrings = {
   offerForbidden: "Offers are drafted for your own agency's demands only.",
   offerDemandNotOpen: 'This demand is not open, so no offer can be drafted for it.',
   noPolicies: 'The catalogue has no policies yet.',
-  policyNotInForce: '(not in force)',
+  policyStanding: {
+    in_force: 'In force',
+    upcoming: 'Not yet in force',
+    ended: 'Expired',
+    inactive: 'Switched off',
+  } as Record<PolicyStanding, string>,
 
   offersTitle: 'Offers',
   offersIntro: "Your agency's offers, newest first.",
@@ -396,7 +407,7 @@ const en: ConsoleStrings = {
   validFrom: 'Valid from',
   validTo: 'Valid until',
   validToHint: 'Leave empty if it applies until further notice.',
-  policyActive: 'In force',
+  policyActive: 'Switched on (applies within its validity)',
   savePolicy: 'Save policy',
   policySaved: 'Policy saved.',
   policyForbidden: 'Only administrators may add or change policies.',
@@ -404,7 +415,7 @@ const en: ConsoleStrings = {
   anyField: 'Any field',
   colCode: 'Code',
   colValidity: 'Validity',
-  colActive: 'In force',
+  colActive: 'Standing',
   validRange: (from: string, to: string | null) => `${from} – ${to ?? 'until further notice'}`,
   activeFilter: 'In force',
   policiesCaption: 'The policy catalogue.',

@@ -55,7 +55,11 @@ export function ConsentSettings({
   return (
     <section aria-labelledby="consent-heading" className="card">
       <h2 id="consent-heading">{t.consentTitle}</h2>
-      <p className="hint">{t.consentRegistryGiven(formatTime(profile.consent.at, lang))}</p>
+      {/* The registry consent is given once, with the registration that created the profile. */}
+      <p className="hint">{t.consentRegistryGiven(formatTime(profile.createdAt, lang))}</p>
+      {profile.consent.at !== profile.createdAt ? (
+        <p className="hint">{t.consentChoicesChanged(formatTime(profile.consent.at, lang))}</p>
+      ) : null}
       <div className="choices">
         {consentPurposes.map((purpose, index) =>
           purpose === 'registry' ? null : (

@@ -2,8 +2,8 @@
  * Policies of the catalogue as checkboxes: a demand's linked policies, an offer's package. Each
  * shows its benefits; a policy the server refused for this offer shows why, under its own box.
  */
-import type { Policy } from '#shared/domain/policy';
-import { formatVnd } from '../format.ts';
+import { type Policy, policyStanding } from '#shared/domain/policy';
+import { formatVnd, provinceDayOf } from '../format.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { FieldMessage, useControl } from './controls.tsx';
 
@@ -29,6 +29,7 @@ export function PolicyChoices({
   const control = useControl(path, { hasHint: Boolean(hint) });
   // Policies out of force are not offered again, but one already chosen stays visible.
   const shown = policies.filter((p) => p.active || value.includes(p.id));
+  const today = provinceDayOf(new Date().toISOString());
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((v) => v !== id));
   const describedBy = [control.hintId, control.error ? control.errorId : undefined].filter(Boolean).join(' ');
   return (
@@ -58,7 +59,9 @@ export function PolicyChoices({
                 />
                 <span>
                   <strong>{policy.code}</strong> — {policy.title}
-                  {policy.active ? null : ` ${t.policyNotInForce}`}
+                  {policyStanding(policy, today) === 'in_force'
+                    ? null
+                    : ` (${t.policyStanding[policyStanding(policy, today)]})`}
                   <span className="choice-hint">
                     {policy.benefits
                       .map((b) => `${t.benefitKindName[b.kind]}: ${formatVnd(b.amountVnd)}`)

@@ -2,8 +2,8 @@
 import { type Policy, packageValueVnd } from '#shared/domain/policy';
 import { api } from '../api.ts';
 import { type Column, FilterSelect, ListPage, ListTable } from '../components/ListPage.tsx';
+import { PolicyStandingTag } from '../components/PolicyStandingTag.tsx';
 import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
-import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, formatVnd } from '../format.ts';
 import { Link } from '../router.tsx';
 import { staffSession } from '../session.ts';
@@ -78,9 +78,7 @@ function PoliciesTable({ policies }: { policies: Policy[] }) {
     },
     {
       label: t.colActive,
-      cell: (policy) => (
-        <StatusTag status={policy.active ? 'active' : 'inactive'} label={policy.active ? t.yes : t.no} />
-      ),
+      cell: (policy) => <PolicyStandingTag policy={policy} />,
     },
   ];
   return <ListTable caption={t.policiesCaption} columns={columns} items={policies} />;

@@ -13,9 +13,9 @@ import { api } from '../api.ts';
 import { Notice } from '../components/Notice.tsx';
 import { BenefitList } from '../components/OfferParts.tsx';
 import { PolicyFields, policyIdPrefix } from '../components/PolicyFields.tsx';
+import { PolicyStandingTag } from '../components/PolicyStandingTag.tsx';
 import { RecordForm, RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
-import { StatusTag } from '../components/StatusTag.tsx';
 import { formatDay, provinceDayOf } from '../format.ts';
 import { collectErrors, placeItemsOnArrays } from '../forms/issues.ts';
 import {
@@ -108,10 +108,7 @@ function PolicyRecord({ id, session }: { id: string | undefined; session: StaffS
         <h1 tabIndex={-1}>
           {current.code} — {current.title}
         </h1>
-        <StatusTag
-          status={current.active ? 'active' : 'inactive'}
-          label={current.active ? t.policyActive : t.policyNotInForce}
-        />
+        <PolicyStandingTag policy={current} />
       </div>
       {editor.saved ? <Notice kind="success">{t.policySaved}</Notice> : null}
       {session.role === 'admin' ? (
