@@ -8,10 +8,11 @@ import { listOpenDemands } from '../db/demands.ts';
 import { getExpert } from '../db/experts.ts';
 import { readMatchCandidates } from '../db/matches.ts';
 import { type PublicCall, toPublicCall } from '../domain/call.ts';
-import { type MatchReason, rankCallsForExpert } from '../domain/call-matching.ts';
+import { rankCallsForExpert } from '../domain/call-matching.ts';
 import { type PublicDemand, toPublicDemand } from '../domain/demand.ts';
 import { NotFound } from '../domain/errors.ts';
 import { type ExpertSummary, toSummary } from '../domain/expert.ts';
+import type { MatchReason } from '../domain/matching.ts';
 import {
   type ExpertMatch,
   type MatchDemand,

@@ -10,13 +10,8 @@
  */
 import { type Call, callFieldGroups, fitsAudience, isOpen } from './call.ts';
 import type { ExpertProfile } from './expert.ts';
+import { type MatchReason, type ScoredFacts, withDetail } from './matching.ts';
 import { fieldGroupOf } from './taxonomy.ts';
-
-export interface MatchReason {
-  factor: string;
-  points: number;
-  detail: string;
-}
 
 export interface CallMatch {
   call: Call;
@@ -41,23 +36,34 @@ export function matchCallForExpert(expert: MatchableProfile, call: Call, now: Da
     code.includes('.') ? expertCodes.has(code) : expertGroups.has(code),
   );
   const engaged = expert.engagement.includes(call.engagement);
-  const reasons: MatchReason[] = [
+  const scored: ScoredFacts[] = [
     {
       factor: 'field_exact',
       points: Math.round((callMatchWeights.fieldExact * covered.length) / call.fieldCodes.length),
-      detail: `${covered.length} of ${call.fieldCodes.length} field codes${covered.length ? `: ${covered.join(', ')}` : ''}`,
+      code: 'call_fields',
+      params: { covered, of: call.fieldCodes.length },
     },
     {
       factor: 'field_group',
       points: Math.round((callMatchWeights.fieldGroup * sharedGroups.length) / callGroups.length),
-      detail: `${sharedGroups.length} of ${callGroups.length} field groups: ${sharedGroups.join(', ')}`,
+      code: 'call_field_groups',
+      params: { shared: sharedGroups, of: callGroups.length },
     },
-    {
-      factor: 'engagement',
-      points: engaged ? callMatchWeights.engagement : 0,
-      detail: `${engaged ? 'open' : 'not open'} to ${call.engagement}`,
-    },
+    engaged
+      ? {
+          factor: 'engagement',
+          points: callMatchWeights.engagement,
+          code: 'engagement_as_asked',
+          params: { wanted: call.engagement },
+        }
+      : {
+          factor: 'engagement',
+          points: 0,
+          code: 'engagement_not_open',
+          params: { wanted: call.engagement, modes: [...expert.engagement] },
+        },
   ];
+  const reasons: MatchReason[] = scored.map(withDetail);
   return { call, score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
 }
 

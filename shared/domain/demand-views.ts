@@ -2,9 +2,9 @@
 import * as z from 'zod/mini';
 import { day, instant } from './common-views.ts';
 import { demandPriorities, demandStatuses } from './demand.ts';
-import { degrees, engagementModes, languageLevels } from './expert.ts';
+import { academicTitles, degrees, engagementModes, languageLevels } from './expert.ts';
 import { expertSummarySchema } from './expert-views.ts';
-import { type MatchFactor, maxPoints } from './matching.ts';
+import { type MatchFactor, maxPoints, type ReasonCode } from './matching.ts';
 
 /** A demand as stored and shown, its optional fields filled with their defaults (Demand). */
 export const demandSchema = z.strictObject({
@@ -31,12 +31,62 @@ export const demandSchema = z.strictObject({
 
 const matchFactors = Object.keys(maxPoints) as [MatchFactor, ...MatchFactor[]];
 
-/** One factor of a score: `factor` is a stable code for clients to translate, `detail` English text. */
-export const matchReasonSchema = z.strictObject({
-  factor: z.enum(matchFactors),
-  points: z.number(),
-  detail: z.string(),
-});
+const fieldCodes = z.array(z.string());
+const modes = z.array(z.enum(engagementModes));
+const noParams = z.strictObject({});
+
+/** The typed `params` of each reason `code` (matching.ts ReasonFacts), for clients to render. */
+const reasonParams = {
+  field_exact: z.strictObject({ fields: fieldCodes }),
+  field_group: z.strictObject({ fields: fieldCodes, groups: fieldCodes }),
+  degree_meets: z.strictObject({ degree: z.enum(degrees), minDegree: z.enum(degrees) }),
+  degree_above: z.strictObject({ degree: z.enum(degrees), minDegree: z.enum(degrees), levels: z.int() }),
+  title: z.strictObject({ title: z.enum(academicTitles) }),
+  experience_no_minimum: z.strictObject({ years: z.int() }),
+  experience_meets: z.strictObject({ years: z.int(), minYears: z.int() }),
+  experience_short: z.strictObject({ years: z.int(), minYears: z.int() }),
+  languages_none_required: noParams,
+  languages_assessed: z.strictObject({
+    languages: z.array(
+      z.strictObject({
+        code: z.string(),
+        minLevel: z.enum(languageLevels),
+        level: z.nullable(z.enum(languageLevels)),
+        standing: z.enum(['meets', 'one_below', 'below', 'missing']),
+      }),
+    ),
+  }),
+  engagement_as_asked: z.strictObject({ wanted: z.enum(engagementModes) }),
+  engagement_partly: z.strictObject({ wanted: z.enum(engagementModes), modes }),
+  engagement_not_open: z.strictObject({ wanted: z.enum(engagementModes), modes }),
+  native_overseas: z.strictObject({ country: z.string() }),
+  native_province: noParams,
+  native_not: noParams,
+  recency_days: z.strictObject({ days: z.int() }),
+  recency_unknown: noParams,
+  call_fields: z.strictObject({ covered: fieldCodes, of: z.int() }),
+  call_field_groups: z.strictObject({ shared: fieldCodes, of: z.int() }),
+} satisfies Record<ReasonCode, z.ZodMiniType>;
+
+const reasonOf = <C extends ReasonCode>(code: C) =>
+  z.strictObject({
+    factor: z.enum(matchFactors),
+    points: z.number(),
+    code: z.literal(code),
+    params: reasonParams[code],
+    detail: z.string(),
+  });
+
+const [firstCode, ...otherCodes] = Object.keys(reasonParams) as [ReasonCode, ...ReasonCode[]];
+
+/**
+ * One factor of a score: `factor` and `code` are stable codes and `params` typed values for
+ * clients to write in their reader's language; `detail` is English text.
+ */
+export const matchReasonSchema = z.discriminatedUnion('code', [
+  reasonOf(firstCode),
+  ...otherCodes.map((code) => reasonOf(code)),
+]);
 
 /** GET /api/demands/{id}/matches: best first, ties by id; each score is the sum of its reasons' points. */
 export const demandMatchesSchema = z.strictObject({

@@ -36,6 +36,7 @@ import {
   type EngagementMode,
   type ExpertProfile,
   type ExpertSummary,
+  type LanguageLevel,
   languageLevelRank,
 } from './expert.ts';
 import { fieldGroupOf, fieldLabel } from './taxonomy.ts';
@@ -53,12 +54,49 @@ export type MatchFactor =
 
 export type HardFilter = 'visible' | 'degree' | 'field_group';
 
-export interface MatchReason {
-  /** A stable code the web app translates; `detail` is the English explanation. */
-  factor: MatchFactor;
-  points: number;
-  detail: string;
+/** How an expert's level in one required language compares with the level asked for. */
+export interface LanguageNote {
+  code: string;
+  minLevel: LanguageLevel;
+  /** The expert's level, or null when they do not list the language. */
+  level: LanguageLevel | null;
+  standing: 'meets' | 'one_below' | 'below' | 'missing';
 }
+
+/**
+ * What a reason says, as a stable `code` with typed `params`, so a client can write it in its
+ * reader's language with its own labels; `detail` says the same in English for API clients.
+ * Field codes, degrees, titles, modes, countries and languages are the API's own codes.
+ */
+export type ReasonFacts =
+  | { code: 'field_exact'; params: { fields: string[] } }
+  | { code: 'field_group'; params: { fields: string[]; groups: string[] } }
+  | { code: 'degree_meets'; params: { degree: Degree; minDegree: Degree } }
+  | { code: 'degree_above'; params: { degree: Degree; minDegree: Degree; levels: number } }
+  | { code: 'title'; params: { title: AcademicTitle } }
+  | { code: 'experience_no_minimum'; params: { years: number } }
+  | { code: 'experience_meets'; params: { years: number; minYears: number } }
+  | { code: 'experience_short'; params: { years: number; minYears: number } }
+  | { code: 'languages_none_required'; params: Record<string, never> }
+  | { code: 'languages_assessed'; params: { languages: LanguageNote[] } }
+  | { code: 'engagement_as_asked'; params: { wanted: EngagementMode } }
+  | { code: 'engagement_partly'; params: { wanted: EngagementMode; modes: EngagementMode[] } }
+  | { code: 'engagement_not_open'; params: { wanted: EngagementMode; modes: EngagementMode[] } }
+  | { code: 'native_overseas'; params: { country: string } }
+  | { code: 'native_province'; params: Record<string, never> }
+  | { code: 'native_not'; params: Record<string, never> }
+  | { code: 'recency_days'; params: { days: number } }
+  | { code: 'recency_unknown'; params: Record<string, never> }
+  | { code: 'call_fields'; params: { covered: string[]; of: number } }
+  | { code: 'call_field_groups'; params: { shared: string[]; of: number } };
+
+export type ReasonCode = ReasonFacts['code'];
+
+/** A factor's points and what they are for, before they are written out. */
+export type ScoredFacts = { factor: MatchFactor; points: number } & ReasonFacts;
+
+/** One factor of a score: `factor` and `code` for clients to translate, `detail` English text. */
+export type MatchReason = ScoredFacts & { detail: string };
 
 export interface MatchScore {
   /** 0-100, the sum of the reasons' points. */
@@ -143,7 +181,7 @@ export const passesHardFilters = (
   profile: Pick<MatchProfile, 'highestDegree' | 'fields' | 'status' | 'consent'>,
 ): boolean => hardFilterFailures(demand, profile).length === 0;
 
-function fieldReason(demand: MatchDemand, profile: MatchProfile): MatchReason {
+function fieldReason(demand: MatchDemand, profile: MatchProfile): ScoredFacts {
   const codes = profile.fields.map((f) => f.code);
   // A demand code is either a field ("2.3": the same code) or a whole group ("6": any field in it).
   const exact = codes.filter((code) =>
@@ -155,128 +193,238 @@ function fieldReason(demand: MatchDemand, profile: MatchProfile): MatchReason {
     return {
       factor: 'field_exact',
       points: maxPoints.field_exact,
-      detail: `Works in ${exact.map(label).join(', ')}, a field the demand asks for`,
+      code: 'field_exact',
+      params: { fields: exact },
     };
   }
   const groups = demandGroups(demand);
   const near = codes.filter((code) => groups.has(fieldGroupOf(code)));
+  const nearGroups = [...new Set(near.map(fieldGroupOf))];
   return {
     factor: 'field_group',
     points: maxPoints.field_group,
-    detail: `Works in ${near.map(label).join(', ')}: the same field group (${[...new Set(near.map(fieldGroupOf))].map(label).join(', ')}), not the exact field`,
+    code: 'field_group',
+    params: { fields: near, groups: nearGroups },
   };
 }
 
-function degreeReason(minDegree: Degree, degree: Degree): MatchReason {
+function degreeReason(minDegree: Degree, degree: Degree): ScoredFacts {
   const above = Math.max(0, degreeRank(degree) - degreeRank(minDegree));
+  const points = above * pointsPerDegreeLevel;
+  return above === 0
+    ? {
+        factor: 'degree',
+        points,
+        code: 'degree_meets',
+        params: { degree, minDegree },
+      }
+    : {
+        factor: 'degree',
+        points,
+        code: 'degree_above',
+        params: { degree, minDegree, levels: above },
+      };
+}
+
+function titleReason(title: AcademicTitle): ScoredFacts {
   return {
-    factor: 'degree',
-    points: above * pointsPerDegreeLevel,
-    detail:
-      above === 0
-        ? `${degree} meets the minimum degree (${minDegree})`
-        : `${degree}: ${above} level${above > 1 ? 's' : ''} above the minimum degree (${minDegree})`,
+    factor: 'title',
+    points: titlePoints[title],
+    code: 'title',
+    params: { title },
   };
 }
 
-function titleReason(title: AcademicTitle): MatchReason {
-  return { factor: 'title', points: titlePoints[title], detail: `Academic title: ${titleNames[title]}` };
-}
-
-function experienceReason(minYears: number, years: number): MatchReason {
+function experienceReason(minYears: number, years: number): ScoredFacts {
   if (years >= minYears) {
     const extra = Math.min(
       maxPoints.experience - experienceAtMinimum,
       Math.floor((years - minYears) / yearsPerExtraPoint),
     );
-    return {
-      factor: 'experience',
-      points: experienceAtMinimum + extra,
-      detail:
-        minYears === 0
-          ? `${years} years of experience (no minimum asked)`
-          : `${years} years of experience, at least the ${minYears} asked for`,
-    };
+    const points = experienceAtMinimum + extra;
+    return minYears === 0
+      ? {
+          factor: 'experience',
+          points,
+          code: 'experience_no_minimum',
+          params: { years },
+        }
+      : {
+          factor: 'experience',
+          points,
+          code: 'experience_meets',
+          params: { years, minYears },
+        };
   }
   return {
     factor: 'experience',
     points: Math.floor((experienceAtMinimum * years) / minYears),
-    detail: `${years} years of experience, fewer than the ${minYears} asked for`,
+    code: 'experience_short',
+    params: { years, minYears },
   };
 }
 
 function languagesReason(
   required: MatchDemand['languages'],
   spoken: ExpertSummary['languages'],
-): MatchReason {
+): ScoredFacts {
   if (required.length === 0) {
-    return { factor: 'languages', points: maxPoints.languages, detail: 'No language is required' };
+    return {
+      factor: 'languages',
+      points: maxPoints.languages,
+      code: 'languages_none_required',
+      params: {},
+    };
   }
   let credits = 0;
-  const notes = required.map(({ code, minLevel }) => {
-    const level = spoken.find((l) => l.code === code)?.level;
+  const languages = required.map(({ code, minLevel }): LanguageNote => {
+    const level = spoken.find((l) => l.code === code)?.level ?? null;
     const gap = level ? languageLevelRank(minLevel) - languageLevelRank(level) : Number.POSITIVE_INFINITY;
     if (gap <= 0) {
       credits += 2;
-      return `${code} ${level} meets ${minLevel}`;
+      return { code, minLevel, level, standing: 'meets' };
     }
     if (gap === 1) {
       credits += 1;
-      return `${code} ${level} is one level below ${minLevel}`;
+      return { code, minLevel, level, standing: 'one_below' };
     }
-    return level ? `${code} ${level} is below ${minLevel}` : `no ${code} (${minLevel} asked)`;
+    return { code, minLevel, level, standing: level ? 'below' : 'missing' };
   });
   return {
     factor: 'languages',
     points: Math.floor((maxPoints.languages * credits) / (2 * required.length)),
-    detail: `Languages: ${notes.join('; ')}`,
+    code: 'languages_assessed',
+    params: { languages },
   };
 }
 
-function engagementReason(wanted: EngagementMode, modes: readonly EngagementMode[]): MatchReason {
+function engagementReason(wanted: EngagementMode, modes: readonly EngagementMode[]): ScoredFacts {
   if (modes.includes(wanted)) {
-    return { factor: 'engagement', points: maxPoints.engagement, detail: `Open to ${wanted}, as asked` };
+    return {
+      factor: 'engagement',
+      points: maxPoints.engagement,
+      code: 'engagement_as_asked',
+      params: { wanted },
+    };
   }
   const fitting = modes.filter((m) => fittingModes[wanted].includes(m));
   if (fitting.length > 0) {
     return {
       factor: 'engagement',
       points: maxPoints.engagement / 2,
-      detail: `Open to ${fitting.join(', ')}, which partly fits ${wanted}`,
+      code: 'engagement_partly',
+      params: { wanted, modes: fitting },
     };
   }
-  return { factor: 'engagement', points: 0, detail: `Not open to ${wanted} (open to ${modes.join(', ')})` };
+  return {
+    factor: 'engagement',
+    points: 0,
+    code: 'engagement_not_open',
+    params: { wanted, modes: [...modes] },
+  };
 }
 
-function nativeReason(profile: Pick<ExpertSummary, 'nativeOfProvince' | 'location'>): MatchReason {
+function nativeReason(profile: Pick<ExpertSummary, 'nativeOfProvince' | 'location'>): ScoredFacts {
   if (profile.nativeOfProvince && profile.location.kind === 'overseas') {
     return {
       factor: 'native',
       points: maxPoints.native,
-      detail: `Native of the province living overseas (${profile.location.country}): a province priority`,
+      code: 'native_overseas',
+      params: { country: profile.location.country },
     };
   }
   if (profile.nativeOfProvince) {
-    return { factor: 'native', points: maxPoints.native / 2, detail: 'Native of the province' };
+    return {
+      factor: 'native',
+      points: maxPoints.native / 2,
+      code: 'native_province',
+      params: {},
+    };
   }
-  return { factor: 'native', points: 0, detail: 'Not a native of the province' };
+  return { factor: 'native', points: 0, code: 'native_not', params: {} };
 }
 
-function recencyReason(updatedAt: string, now: Date): MatchReason {
+function recencyReason(updatedAt: string, now: Date): ScoredFacts {
   const days = Math.floor((now.getTime() - Date.parse(updatedAt)) / dayMs);
   const step = Number.isNaN(days) ? undefined : recencySteps.find(([maxDays]) => days <= maxDays);
+  const points = step?.[1] ?? 0;
+  if (Number.isNaN(days)) {
+    return { factor: 'recency', points, code: 'recency_unknown', params: {} };
+  }
+  const ago = Math.max(0, days);
   return {
     factor: 'recency',
-    points: step?.[1] ?? 0,
-    detail: Number.isNaN(days)
-      ? 'Profile update time unknown'
-      : `Profile updated ${Math.max(0, days)} day${days === 1 ? '' : 's'} ago`,
+    points,
+    code: 'recency_days',
+    params: { days: ago },
   };
 }
 
+const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? '' : 's'}`;
+
+function languageNote({ code, minLevel, level, standing }: LanguageNote): string {
+  if (standing === 'meets') return `${code} ${level} meets ${minLevel}`;
+  if (standing === 'one_below') return `${code} ${level} is one level below ${minLevel}`;
+  return standing === 'below' ? `${code} ${level} is below ${minLevel}` : `no ${code} (${minLevel} asked)`;
+}
+
+/** What a reason says, in English, from its code and params alone (the web app writes its own). */
+export function englishDetail(facts: ReasonFacts): string {
+  switch (facts.code) {
+    case 'field_exact':
+      return `Works in ${facts.params.fields.map(label).join(', ')}, a field the demand asks for`;
+    case 'field_group':
+      return `Works in ${facts.params.fields.map(label).join(', ')}: the same field group (${facts.params.groups.map(label).join(', ')}), not the exact field`;
+    case 'degree_meets':
+      return `${facts.params.degree} meets the minimum degree (${facts.params.minDegree})`;
+    case 'degree_above':
+      return `${facts.params.degree}: ${plural(facts.params.levels, 'level')} above the minimum degree (${facts.params.minDegree})`;
+    case 'title':
+      return `Academic title: ${titleNames[facts.params.title]}`;
+    case 'experience_no_minimum':
+      return `${facts.params.years} years of experience (no minimum asked)`;
+    case 'experience_meets':
+      return `${facts.params.years} years of experience, at least the ${facts.params.minYears} asked for`;
+    case 'experience_short':
+      return `${facts.params.years} years of experience, fewer than the ${facts.params.minYears} asked for`;
+    case 'languages_none_required':
+      return 'No language is required';
+    case 'languages_assessed':
+      return `Languages: ${facts.params.languages.map(languageNote).join('; ')}`;
+    case 'engagement_as_asked':
+      return `Open to ${facts.params.wanted}, as asked`;
+    case 'engagement_partly':
+      return `Open to ${facts.params.modes.join(', ')}, which partly fits ${facts.params.wanted}`;
+    case 'engagement_not_open':
+      return `Not open to ${facts.params.wanted} (open to ${facts.params.modes.join(', ')})`;
+    case 'native_overseas':
+      return `Native of the province living overseas (${facts.params.country}): a province priority`;
+    case 'native_province':
+      return 'Native of the province';
+    case 'native_not':
+      return 'Not a native of the province';
+    case 'recency_days':
+      return `Profile updated ${plural(facts.params.days, 'day')} ago`;
+    case 'recency_unknown':
+      return 'Profile update time unknown';
+    case 'call_fields': {
+      const { covered, of } = facts.params;
+      return `${covered.length} of ${of} field codes${covered.length ? `: ${covered.join(', ')}` : ''}`;
+    }
+    case 'call_field_groups':
+      return `${facts.params.shared.length} of ${facts.params.of} field groups: ${facts.params.shared.join(', ')}`;
+  }
+}
+
+/** The reason with its English text. */
+export const withDetail = (scored: ScoredFacts): MatchReason => ({
+  ...scored,
+  detail: englishDetail(scored),
+});
+
 /** The score of a profile for a demand, with its reasons. Assumes the hard filters pass. */
 export function scoreMatch(demand: MatchDemand, profile: MatchProfile, now: Date): MatchScore {
-  const reasons = [
+  const scored: ScoredFacts[] = [
     fieldReason(demand, profile),
     degreeReason(demand.minDegree, profile.highestDegree),
     titleReason(profile.academicTitle ?? 'none'),
@@ -287,6 +435,7 @@ export function scoreMatch(demand: MatchDemand, profile: MatchProfile, now: Date
     nativeReason(profile),
     recencyReason(profile.updatedAt, now),
   ];
+  const reasons = scored.map(withDetail);
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
 }
 

@@ -128,6 +128,12 @@ describe('a demand, its matches and an offer', () => {
         .getByRole('row')
         .filter({ has: page.getByRole('rowheader', { name: 'Học hàm' }) });
       expect(await titleRow.textContent()).toContain('6/6');
+      // Written in Vietnamese with labels, not the API's English detail or its codes.
+      expect(await fieldRow.textContent()).toContain('Làm việc trong lĩnh vực nhu cầu cần');
+      expect(await titleRow.textContent()).toContain('Học hàm Giáo sư');
+      const reasonsText = (await reasons.textContent()) ?? '';
+      expect(reasonsText).not.toMatch(/Works in|Open to|meets the minimum|years of experience|Profile updated/);
+      expect(reasonsText).not.toMatch(/remote_advisory|full_time|doctorate|\bmaster\b/);
       expect(await match.textContent()).toMatch(/\d+\/100 điểm/);
 
       // Draft the offer: the demand's policy is preselected and the package valued in VND.

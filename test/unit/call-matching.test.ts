@@ -133,9 +133,27 @@ describe('call match reasons, in words', () => {
     );
 
     expect(match?.reasons).toEqual([
-      { factor: 'field_exact', points: 33, detail: '2 of 3 field codes: 2.3, 3' },
-      { factor: 'field_group', points: 30, detail: '2 of 2 field groups: 2, 3' },
-      { factor: 'engagement', points: 0, detail: 'not open to remote_advisory' },
+      {
+        factor: 'field_exact',
+        points: 33,
+        code: 'call_fields',
+        params: { covered: ['2.3', '3'], of: 3 },
+        detail: '2 of 3 field codes: 2.3, 3',
+      },
+      {
+        factor: 'field_group',
+        points: 30,
+        code: 'call_field_groups',
+        params: { shared: ['2', '3'], of: 2 },
+        detail: '2 of 2 field groups: 2, 3',
+      },
+      {
+        factor: 'engagement',
+        points: 0,
+        code: 'engagement_not_open',
+        params: { wanted: 'remote_advisory', modes: ['relocate'] },
+        detail: 'Not open to remote_advisory (open to relocate)',
+      },
     ]);
   });
 
@@ -147,9 +165,27 @@ describe('call match reasons, in words', () => {
     );
 
     expect(match?.reasons).toEqual([
-      { factor: 'field_exact', points: 0, detail: '0 of 2 field codes' },
-      { factor: 'field_group', points: 15, detail: '1 of 2 field groups: 2' },
-      { factor: 'engagement', points: 20, detail: 'open to remote_advisory' },
+      {
+        factor: 'field_exact',
+        points: 0,
+        code: 'call_fields',
+        params: { covered: [], of: 2 },
+        detail: '0 of 2 field codes',
+      },
+      {
+        factor: 'field_group',
+        points: 15,
+        code: 'call_field_groups',
+        params: { shared: ['2'], of: 2 },
+        detail: '1 of 2 field groups: 2',
+      },
+      {
+        factor: 'engagement',
+        points: 20,
+        code: 'engagement_as_asked',
+        params: { wanted: 'remote_advisory' },
+        detail: 'Open to remote_advisory, as asked',
+      },
     ]);
   });
 });

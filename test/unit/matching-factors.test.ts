@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { matchReasonSchema } from '#shared/domain/demand-views';
 import { type EngagementMode, engagementModes } from '#shared/domain/expert';
 import { type MatchDemand, type MatchFactor, type MatchProfile, scoreMatch } from '#shared/domain/matching';
 
@@ -49,7 +50,17 @@ type Row = [
 /** One test per row: the profile and demand (defaults overridden) earn exactly that reason. */
 const pinsEachRow = (rows: Row[]) =>
   it.each(rows)('%s', (_, p, d, factor, points, detail) => {
-    expect(reasonFor(factor, demand(d), expert(p))).toEqual({ factor, points, detail });
+    const reason = reasonFor(factor, demand(d), expert(p));
+    // As the API declares it (typed params per code).
+    expect(matchReasonSchema.safeParse(reason).error).toBeUndefined();
+    // The English detail is written from the code and params alone, so it pins them too.
+    expect(reason).toEqual({
+      factor,
+      points,
+      detail,
+      code: expect.any(String),
+      params: expect.any(Object),
+    });
   });
 
 describe('matching factor: field', () => {
@@ -202,6 +213,8 @@ describe('matching factor: academic title', () => {
     expect(reasonFor('title', demand(), untitled)).toEqual({
       factor: 'title',
       points: 0,
+      code: 'title',
+      params: { title: 'none' },
       detail: 'Academic title: no academic title',
     });
   });

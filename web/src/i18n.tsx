@@ -14,6 +14,7 @@ import type {
 } from '#shared/domain/expert';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { BenefitKind } from '#shared/domain/policy';
+import type { ReasonMessages } from './reason-text.ts';
 
 export type Lang = 'vi' | 'en';
 type LocationKind = 'in_province' | 'in_country' | 'overseas';
@@ -229,7 +230,7 @@ const vi = {
   reasonsCaption: (name: string) => `Vì sao ${name} phù hợp: điểm từng yếu tố`,
   colFactor: 'Yếu tố',
   colPoints: 'Điểm',
-  colDetail: 'Diễn giải (tiếng Anh)',
+  colDetail: 'Diễn giải',
   factorName: {
     field_exact: 'Đúng lĩnh vực cần',
     field_group: 'Cùng nhóm lĩnh vực',
@@ -241,6 +242,48 @@ const vi = {
     native: 'Người gốc tỉnh',
     recency: 'Hồ sơ cập nhật gần đây',
   } as Record<string, string>,
+  reason: {
+    field_exact: (p, n) => `Làm việc trong lĩnh vực nhu cầu cần: ${n.list(p.fields.map(n.field))}`,
+    field_group: (p, n) =>
+      `Làm việc trong ${n.list(p.fields.map(n.field))}: cùng nhóm ${n.list(p.groups.map(n.field))}, không đúng lĩnh vực cần`,
+    degree_meets: (p, n) => `${n.degree(p.degree)}: đạt học vị tối thiểu (${n.degree(p.minDegree)})`,
+    degree_above: (p, n) =>
+      `${n.degree(p.degree)}: cao hơn học vị tối thiểu (${n.degree(p.minDegree)}) ${p.levels} bậc`,
+    title: (p, n) => (p.title === 'none' ? 'Chưa có học hàm' : `Học hàm ${n.title(p.title)}`),
+    experience_no_minimum: (p) => `${p.years} năm kinh nghiệm (không yêu cầu tối thiểu)`,
+    experience_meets: (p) => `${p.years} năm kinh nghiệm, đạt mức ${p.minYears} năm yêu cầu`,
+    experience_short: (p) => `${p.years} năm kinh nghiệm, ít hơn ${p.minYears} năm yêu cầu`,
+    languages_none_required: () => 'Không yêu cầu ngoại ngữ',
+    languages_assessed: (p, n) =>
+      `Ngoại ngữ: ${n.list(
+        p.languages.map((l) =>
+          l.level === null
+            ? `chưa có ${n.language(l.code)} (yêu cầu ${n.level(l.minLevel)})`
+            : l.standing === 'meets'
+              ? `${n.language(l.code)} ${n.level(l.level)}, đạt yêu cầu ${n.level(l.minLevel)}`
+              : l.standing === 'one_below'
+                ? `${n.language(l.code)} ${n.level(l.level)}, thấp hơn yêu cầu ${n.level(l.minLevel)} một bậc`
+                : `${n.language(l.code)} ${n.level(l.level)}, thấp hơn yêu cầu ${n.level(l.minLevel)}`,
+        ),
+      )}`,
+    engagement_as_asked: (p, n) => `Sẵn sàng “${n.mode(p.wanted)}”, đúng hình thức cần`,
+    engagement_partly: (p, n) =>
+      `Sẵn sàng ${n.list(p.modes.map((m) => `“${n.mode(m)}”`))}, phù hợp một phần với “${n.mode(p.wanted)}”`,
+    engagement_not_open: (p, n) =>
+      `Chưa sẵn sàng “${n.mode(p.wanted)}”${p.modes.length ? ` (sẵn sàng: ${n.list(p.modes.map(n.mode))})` : ''}`,
+    native_overseas: (p, n) =>
+      `Người gốc tỉnh đang ở nước ngoài (${n.country(p.country)}): đối tượng tỉnh ưu tiên`,
+    native_province: () => 'Người gốc tỉnh',
+    native_not: () => 'Không phải người gốc tỉnh',
+    recency_days: (p) => (p.days === 0 ? 'Hồ sơ cập nhật hôm nay' : `Hồ sơ cập nhật ${p.days} ngày trước`),
+    recency_unknown: () => 'Không rõ thời điểm hồ sơ được cập nhật',
+    call_fields: (p, n) =>
+      p.covered.length
+        ? `Đúng ${p.covered.length}/${p.of} lĩnh vực của lời mời: ${n.list(p.covered.map(n.field))}`
+        : `Không đúng lĩnh vực nào trong ${p.of} lĩnh vực của lời mời`,
+    call_field_groups: (p, n) =>
+      `Cùng ${p.shared.length}/${p.of} nhóm lĩnh vực: ${n.list(p.shared.map(n.field))}`,
+  } satisfies ReasonMessages,
 
   // Drafting an offer
   offerPolicies: 'Gói chính sách',
@@ -629,6 +672,49 @@ const en: Messages = {
     native: 'Native of the province',
     recency: 'Recently updated profile',
   },
+  reason: {
+    field_exact: (p, n) => `Works in a field the demand asks for: ${n.list(p.fields.map(n.field))}`,
+    field_group: (p, n) =>
+      `Works in ${n.list(p.fields.map(n.field))}: the same group (${n.list(p.groups.map(n.field))}), not the exact field`,
+    degree_meets: (p, n) => `${n.degree(p.degree)}: meets the minimum degree (${n.degree(p.minDegree)})`,
+    degree_above: (p, n) =>
+      `${n.degree(p.degree)}: ${p.levels} level${p.levels === 1 ? '' : 's'} above the minimum degree (${n.degree(p.minDegree)})`,
+    title: (p, n) => (p.title === 'none' ? 'No academic title' : `Academic title: ${n.title(p.title)}`),
+    experience_no_minimum: (p) => `${p.years} years of experience (no minimum asked)`,
+    experience_meets: (p) => `${p.years} years of experience, at least the ${p.minYears} asked for`,
+    experience_short: (p) => `${p.years} years of experience, fewer than the ${p.minYears} asked for`,
+    languages_none_required: () => 'No language is required',
+    languages_assessed: (p, n) =>
+      `Languages: ${n.list(
+        p.languages.map((l) =>
+          l.level === null
+            ? `no ${n.language(l.code)} (${n.level(l.minLevel)} asked)`
+            : l.standing === 'meets'
+              ? `${n.language(l.code)} ${n.level(l.level)} meets ${n.level(l.minLevel)}`
+              : l.standing === 'one_below'
+                ? `${n.language(l.code)} ${n.level(l.level)}, one level below ${n.level(l.minLevel)}`
+                : `${n.language(l.code)} ${n.level(l.level)}, below ${n.level(l.minLevel)}`,
+        ),
+      )}`,
+    engagement_as_asked: (p, n) => `Open to “${n.mode(p.wanted)}”, as asked`,
+    engagement_partly: (p, n) =>
+      `Open to ${n.list(p.modes.map((m) => `“${n.mode(m)}”`))}, which partly fits “${n.mode(p.wanted)}”`,
+    engagement_not_open: (p, n) =>
+      `Not open to “${n.mode(p.wanted)}”${p.modes.length ? ` (open to: ${n.list(p.modes.map(n.mode))})` : ''}`,
+    native_overseas: (p, n) =>
+      `Native of the province living overseas (${n.country(p.country)}): a province priority`,
+    native_province: () => 'Native of the province',
+    native_not: () => 'Not a native of the province',
+    recency_days: (p) =>
+      p.days === 0 ? 'Profile updated today' : `Profile updated ${p.days} day${p.days === 1 ? '' : 's'} ago`,
+    recency_unknown: () => 'Profile update time unknown',
+    call_fields: (p, n) =>
+      p.covered.length
+        ? `${p.covered.length} of the call's ${p.of} fields: ${n.list(p.covered.map(n.field))}`
+        : `None of the call's ${p.of} fields`,
+    call_field_groups: (p, n) =>
+      `${p.shared.length} of ${p.of} field groups: ${n.list(p.shared.map(n.field))}`,
+  } satisfies ReasonMessages,
 
   offerPolicies: 'Policy package',
   terms: 'Position, task and terms',

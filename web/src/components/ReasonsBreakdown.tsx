@@ -1,10 +1,11 @@
 /**
  * Why a match scored what it did: one row per factor with its translated name, the points it
- * earned out of its maximum (with a bar), and the engine's own explanation (in English).
+ * earned out of its maximum (with a bar), and what it is for, in the reader's language.
  */
 import { callMatchWeights } from '#shared/domain/call-matching';
 import { type MatchReason, maxPoints } from '#shared/domain/matching';
 import { useI18n } from '../i18n.tsx';
+import { useReasonText } from '../reason-text.ts';
 
 /** A demand match earns field_exact or field_group: both bars are out of the field factor's maximum. */
 export const demandFactorMax = (factor: string): number =>
@@ -30,6 +31,7 @@ export function ReasonsBreakdown({
   caption: string;
 }) {
   const { t } = useI18n();
+  const reasonText = useReasonText();
   return (
     <table className="reasons">
       <caption>{caption}</caption>
@@ -54,7 +56,7 @@ export function ReasonsBreakdown({
                   {reason.points}/{max}
                 </span>
               </td>
-              <td lang="en">{reason.detail}</td>
+              <td>{reasonText(reason)}</td>
             </tr>
           );
         })}
