@@ -132,7 +132,9 @@ describe('a demand, its matches and an offer', () => {
       expect(await fieldRow.textContent()).toContain('Làm việc trong lĩnh vực nhu cầu cần');
       expect(await titleRow.textContent()).toContain('Học hàm Giáo sư');
       const reasonsText = (await reasons.textContent()) ?? '';
-      expect(reasonsText).not.toMatch(/Works in|Open to|meets the minimum|years of experience|Profile updated/);
+      expect(reasonsText).not.toMatch(
+        /Works in|Open to|meets the minimum|years of experience|Profile updated/,
+      );
       expect(reasonsText).not.toMatch(/remote_advisory|full_time|doctorate|\bmaster\b/);
       expect(await match.textContent()).toMatch(/\d+\/100 điểm/);
 

@@ -37,10 +37,21 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],
+    /** From Retry-After: when the request may be made again (null when not said). */
+    readonly retryAt: Date | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+}
+
+/** Retry-After as seconds or an HTTP date, as the instant it names; null when absent or unreadable. */
+export function retryAtFrom(header: string | null, now: Date): Date | null {
+  if (!header) return null;
+  const seconds = /^\d+$/.test(header.trim()) ? Number(header.trim()) : null;
+  if (seconds !== null) return new Date(now.getTime() + seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : new Date(date);
 }
 
 export interface Meta {
@@ -186,7 +197,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
   return search ? `${path}?${search}` : path;
 }
 
-function toApiError(status: number, body: unknown): ApiError {
+function toApiError(status: number, body: unknown, retryAt: Date | null = null): ApiError {
   const error = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | null)?.error;
   const details = Array.isArray(error?.details)
     ? error.details.filter(
@@ -198,6 +209,7 @@ function toApiError(status: number, body: unknown): ApiError {
     typeof error?.code === 'string' ? error.code : `http_${status}`,
     typeof error?.message === 'string' ? error.message : `HTTP ${status}`,
     details,
+    retryAt,
   );
 }
 
@@ -228,7 +240,9 @@ async function send(path: string, options: RequestOptions = {}): Promise<RawResp
       body = text;
     }
   }
-  if (!response.ok) throw toApiError(response.status, body);
+  if (!response.ok) {
+    throw toApiError(response.status, body, retryAtFrom(response.headers.get('retry-after'), new Date()));
+  }
   return { status: response.status, headers: response.headers, body };
 }
 

@@ -14,6 +14,7 @@ import type {
 } from '#shared/domain/expert';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { BenefitKind } from '#shared/domain/policy';
+import { formatVietnamTime } from '#shared/domain/vietnam-time';
 import type { ReasonMessages } from './reason-text.ts';
 
 export type Lang = 'vi' | 'en';
@@ -56,6 +57,10 @@ const vi = {
   networkError: 'Không kết nối được máy chủ. Hãy kiểm tra mạng và thử lại.',
   genericError: 'Đã có lỗi xảy ra. Hãy thử lại sau.',
   rateLimited: 'Bạn thao tác quá nhanh. Hãy đợi một lát rồi thử lại.',
+  rateLimitedUntil: (at: string, seconds: number) =>
+    seconds < 120
+      ? `Bạn đã gửi quá nhiều yêu cầu. Hãy thử lại sau ${seconds} giây.`
+      : `Bạn đã gửi quá nhiều yêu cầu. Có thể thử lại từ ${formatVietnamTime(at, 'vi')}.`,
   metaError: 'Không tải được cấu hình của tỉnh.',
 
   // Landing
@@ -129,6 +134,8 @@ const vi = {
   checkEmailBody:
     'Nếu địa chỉ e-mail hợp lệ, chúng tôi đã gửi cho bạn một đường liên kết. Hãy mở e-mail và nhấn vào liên kết để xác nhận và vào trang hồ sơ của bạn. Liên kết dùng được một lần và hết hạn sau 24 giờ.',
   checkEmailSpam: 'Không thấy e-mail? Hãy xem thư mục thư rác, hoặc yêu cầu gửi lại liên kết.',
+  checkEmailSentTo: 'Địa chỉ bạn đã nhập:',
+  checkEmailWrongAddress: 'Nhập nhầm địa chỉ?',
   loginTitle: 'Đăng nhập bằng e-mail',
   loginIntro: 'Nhập e-mail bạn đã đăng ký. Chúng tôi sẽ gửi một đường liên kết đăng nhập.',
   sendLoginLink: 'Gửi liên kết đăng nhập',
@@ -498,6 +505,10 @@ const en: Messages = {
   networkError: 'Could not reach the server. Check your connection and try again.',
   genericError: 'Something went wrong. Please try again later.',
   rateLimited: 'Too many attempts. Please wait a moment and try again.',
+  rateLimitedUntil: (at: string, seconds: number) =>
+    seconds < 120
+      ? `Too many requests. Please try again in ${seconds} seconds.`
+      : `Too many requests. You can try again from ${formatVietnamTime(at, 'en')}.`,
   metaError: "Could not load the province's configuration.",
 
   landingTitle: (province: string) => `${province} talent registry`,
@@ -570,6 +581,8 @@ const en: Messages = {
   checkEmailBody:
     'If the address is valid, we have sent you a link. Open the e-mail and follow the link to confirm and go to your profile page. The link works once and expires after 24 hours.',
   checkEmailSpam: 'No e-mail? Look in your spam folder, or ask for a new link.',
+  checkEmailSentTo: 'The address you entered:',
+  checkEmailWrongAddress: 'Wrong address?',
   loginTitle: 'Log in by e-mail',
   loginIntro: 'Enter the e-mail you registered with. We will send you a login link.',
   sendLoginLink: 'Send me a login link',

@@ -43,9 +43,17 @@ function update(next: Location): void {
 
 window.addEventListener('popstate', () => update(here()));
 
-export function navigate(to: string, options: { replace?: boolean; flash?: FlashKey } = {}): void {
-  if (options.replace) window.history.replaceState(null, '', to);
-  else window.history.pushState(null, '', to);
+/**
+ * Goes to `to`. `state` travels in the history entry (this tab only, never in the URL, so never
+ * to a server log): e.g. the address a link was sent to, for the page that says so.
+ */
+export function navigate(
+  to: string,
+  options: { replace?: boolean; flash?: FlashKey; state?: Record<string, string> } = {},
+): void {
+  const state = options.state ?? null;
+  if (options.replace) window.history.replaceState(state, '', to);
+  else window.history.pushState(state, '', to);
   update(here(options.flash));
 }
 
@@ -97,4 +105,11 @@ export function matchRoute(pattern: string, path: string): RouteParams | null {
     } else if (part !== actual[i]) return null;
   }
   return params;
+}
+
+/** A value the page was navigated to with (navigate's `state`), if this history entry has it. */
+export function historyState(key: string): string | null {
+  const state = window.history.state as Record<string, unknown> | null;
+  const value = state?.[key];
+  return typeof value === 'string' ? value : null;
 }

@@ -6,7 +6,11 @@ import type { Messages } from '../i18n.tsx';
 export function failureMessage(error: unknown, t: Messages): string {
   if (!(error instanceof ApiError)) return t.genericError;
   if (error.status === 0) return t.networkError;
-  if (error.status === 429) return t.rateLimited;
+  if (error.status === 429) {
+    if (!error.retryAt) return t.rateLimited;
+    const seconds = Math.max(1, Math.ceil((error.retryAt.getTime() - Date.now()) / 1000));
+    return t.rateLimitedUntil(error.retryAt.toISOString(), seconds);
+  }
   if (error.status >= 500) return t.genericError;
   return error.message || t.genericError;
 }

@@ -28,7 +28,7 @@ export function LoginPage() {
     setSending(true);
     try {
       await api.requestLoginLink(parsed.data);
-      navigate('/check-email');
+      navigate('/check-email', { state: { sentTo: parsed.data, from: 'login' } });
     } catch (error) {
       setFailure(error);
     } finally {

@@ -65,7 +65,7 @@ export function RegisterPage() {
     setSending(true);
     try {
       await api.register(parsed.data);
-      navigate('/check-email');
+      navigate('/check-email', { state: { sentTo: parsed.data.email, from: 'register' } });
     } catch (error) {
       if (error instanceof ApiError && error.details.length > 0) {
         setServerIssues(error.details);
