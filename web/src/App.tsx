@@ -143,6 +143,8 @@ function Header() {
   const meta = useOptionalMeta();
   const loggedIn = expertSession() !== null;
   const staff = staffSession() !== null;
+  // The staff console has its own navigation; the public links would only distract an officer.
+  const inConsole = useLocation().path.startsWith('/staff');
   return (
     <header className="site-header">
       <div className="header-inner">
@@ -151,23 +153,31 @@ function Header() {
           {meta ? <span className="brand-province">{localized(meta.province.name, lang)}</span> : null}
         </Link>
         <nav aria-label={t.mainNav}>
-          <ul>
-            <li>
-              <Link to="/register">{t.navRegister}</Link>
-            </li>
-            <li>
-              <Link to="/directory">{t.navDirectory}</Link>
-            </li>
-            <li>
-              <Link to="/calls">{t.navCalls}</Link>
-            </li>
-            <li>
-              <Link to={loggedIn ? '/me' : '/login'}>{t.navMyProfile}</Link>
-            </li>
-            <li>
-              <Link to={staff ? '/staff/search' : '/staff/login'}>{t.navStaff}</Link>
-            </li>
-          </ul>
+          {inConsole ? (
+            <ul>
+              <li>
+                <Link to="/">{t.navPublicSite}</Link>
+              </li>
+            </ul>
+          ) : (
+            <ul>
+              <li>
+                <Link to="/register">{t.navRegister}</Link>
+              </li>
+              <li>
+                <Link to="/directory">{t.navDirectory}</Link>
+              </li>
+              <li>
+                <Link to="/calls">{t.navCalls}</Link>
+              </li>
+              <li>
+                <Link to={loggedIn ? '/me' : '/login'}>{t.navMyProfile}</Link>
+              </li>
+              <li>
+                <Link to={staff ? '/staff/search' : '/staff/login'}>{t.navStaff}</Link>
+              </li>
+            </ul>
+          )}
         </nav>
         <button
           type="button"

@@ -40,6 +40,7 @@ const vi = {
   mainNav: 'Điều hướng chính',
   navRegister: 'Đăng ký',
   navDirectory: 'Danh bạ',
+  navPublicSite: 'Trang công khai',
   navMyProfile: 'Hồ sơ của tôi',
   navStaff: 'Cán bộ',
   logout: 'Đăng xuất',
@@ -50,6 +51,7 @@ const vi = {
   no: 'Không',
   any: 'Tất cả',
   optional: '(không bắt buộc)',
+  lengthCounter: (n: number, max: number) => `${n}/${max} ký tự`,
   required: '(bắt buộc)',
   notFoundTitle: 'Không tìm thấy trang',
   notFoundBody: 'Địa chỉ này không có trong ứng dụng.',
@@ -127,7 +129,7 @@ const vi = {
   bioHint: 'Tối đa 2.000 ký tự.',
   submitRegistration: 'Gửi đăng ký',
   sending: 'Đang gửi…',
-  errorSummary: (n: number) => `Có ${n} chỗ cần sửa. Xem thông báo bên cạnh từng trường.`,
+  errorSummary: (n: number) => `Có ${n} chỗ cần sửa (chọn một mục để đến trường đó):`,
 
   // Check e-mail / login
   checkEmailTitle: 'Hãy kiểm tra hộp thư',
@@ -488,6 +490,7 @@ const en: Messages = {
   mainNav: 'Main navigation',
   navRegister: 'Register',
   navDirectory: 'Directory',
+  navPublicSite: 'Public site',
   navMyProfile: 'My profile',
   navStaff: 'Staff',
   logout: 'Log out',
@@ -498,6 +501,7 @@ const en: Messages = {
   no: 'No',
   any: 'Any',
   optional: '(optional)',
+  lengthCounter: (n: number, max: number) => `${n}/${max} characters`,
   required: '(required)',
   notFoundTitle: 'Page not found',
   notFoundBody: 'This address is not part of the app.',
@@ -575,7 +579,7 @@ const en: Messages = {
   submitRegistration: 'Send registration',
   sending: 'Sending…',
   errorSummary: (n: number) =>
-    `${n} ${n === 1 ? 'thing needs' : 'things need'} fixing; see the messages next to the fields.`,
+    `${n} ${n === 1 ? 'thing needs' : 'things need'} fixing (choose one to go to its field):`,
 
   checkEmailTitle: 'Check your e-mail',
   checkEmailBody:

@@ -97,7 +97,7 @@ export function OfferDraftPanel({
       </div>
       <p className="hint">{demand.title}</p>
       <form ref={formRef} onSubmit={submit} noValidate>
-        <FormProblems errors={errors} messages={t.offerFieldError} ref={summaryRef} />
+        <FormProblems idPrefix="offer" errors={errors} messages={t.offerFieldError} ref={summaryRef} />
         {refused ? (
           <Notice kind="error">
             <p>{t.policyNotApplicable}</p>

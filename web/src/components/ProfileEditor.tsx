@@ -85,7 +85,7 @@ export function ProfileEditor({ loaded, onSaved, onCancel, onReload, onSessionLo
 
   return (
     <form ref={formRef} onSubmit={submit} noValidate className="profile-form">
-      <FormProblems errors={errors} ref={summaryRef} />
+      <FormProblems idPrefix="edit" errors={errors} ref={summaryRef} />
       <FormErrorsProvider idPrefix="edit" errors={errors}>
         <ProfileFields
           draft={draft}

@@ -15,7 +15,7 @@ import {
 import type { FieldRow, ProfileDraft } from '../forms/profile-draft.ts';
 import { localized, useI18n } from '../i18n.tsx';
 import { fieldGroups, useMeta } from '../meta.tsx';
-import { commonCountries, countryName, nameOptions } from '../names.ts';
+import { countryName, foreignCountries, nameOptions } from '../names.ts';
 import { FieldMessage, SelectField, TextArea, TextField, useControl, YesNoField } from './controls.tsx';
 import { LanguageRows } from './LanguageRows.tsx';
 
@@ -297,7 +297,7 @@ function LocationFields({ draft, update }: { draft: ProfileDraft; update: DraftU
             value={draft.country}
             onChange={(country) => update({ country })}
             placeholder={t.choose}
-            options={nameOptions(commonCountries, countryName, lang, draft.country)}
+            options={nameOptions(foreignCountries, countryName, lang, draft.country)}
             required
           />
         ) : (

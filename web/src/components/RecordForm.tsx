@@ -86,7 +86,7 @@ export function RecordForm<T, D>({
         editor.submit();
       }}
     >
-      <FormProblems errors={errors} messages={messages} ref={summaryRef} />
+      <FormProblems idPrefix={idPrefix} errors={errors} messages={messages} ref={summaryRef} />
       <FormErrorsProvider idPrefix={idPrefix} errors={errors}>
         {children}
       </FormErrorsProvider>

@@ -62,6 +62,24 @@ function LabelText({ label, required }: { label: string; required?: boolean }) {
   );
 }
 
+/**
+ * "120/200" under a field with a length limit, so a text cut at the limit never surprises; read
+ * out politely only once the limit is close (not on every keystroke).
+ */
+function LengthCounter({ length, max, id }: { length: number; max: number; id: string }) {
+  const close = length >= max * 0.9;
+  const { t } = useI18n();
+  return (
+    <p
+      className={close ? 'hint counter counter-close' : 'hint counter'}
+      id={id}
+      aria-live={close ? 'polite' : 'off'}
+    >
+      {t.lengthCounter(length, max)}
+    </p>
+  );
+}
+
 interface TextFieldProps {
   path: string;
   label: string;
@@ -110,6 +128,7 @@ export function TextField({
         type={type}
         value={value}
         onChange={(e) => onChange(e.target.value)}
+        required={required}
         aria-required={required || undefined}
         inputMode={type === 'number' ? 'numeric' : undefined}
         step={type === 'number' ? 1 : undefined}
@@ -120,6 +139,9 @@ export function TextField({
         <output htmlFor={control.id} className="hint preview">
           {preview}
         </output>
+      ) : null}
+      {rest.maxLength !== undefined && value.length >= rest.maxLength * 0.8 ? (
+        <LengthCounter length={value.length} max={rest.maxLength} id={`${control.id}-count`} />
       ) : null}
       <FieldMessage path={path} />
     </div>
@@ -154,10 +176,14 @@ export function TextArea({
         value={value}
         rows={rows}
         maxLength={maxLength}
+        required={required}
         aria-required={required || undefined}
         onChange={(e) => onChange(e.target.value)}
         {...control.aria}
       />
+      {maxLength !== undefined ? (
+        <LengthCounter length={value.length} max={maxLength} id={`${control.id}-count`} />
+      ) : null}
       <FieldMessage path={path} />
     </div>
   );
@@ -209,6 +235,7 @@ export function SelectField({
         id={control.id}
         value={value}
         disabled={disabled}
+        required={required}
         aria-required={required || undefined}
         onChange={(e) => onChange(e.target.value)}
         {...control.aria}
@@ -264,6 +291,7 @@ export function YesNoField({
               name={control.id}
               checked={value === choice}
               onChange={() => onChange(choice)}
+              required={required}
               {...control.aria}
             />
             {choice === 'yes' ? t.yes : t.no}

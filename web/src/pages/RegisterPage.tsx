@@ -83,7 +83,7 @@ export function RegisterPage() {
       <h1 tabIndex={-1}>{t.registerTitle}</h1>
       <p>{t.registerIntro}</p>
       <form ref={formRef} onSubmit={submit} noValidate className="profile-form">
-        <FormProblems errors={errors} ref={summaryRef} />
+        <FormProblems idPrefix="reg" errors={errors} ref={summaryRef} />
         <FormErrorsProvider idPrefix="reg" errors={errors}>
           <ProfileFields
             draft={draft}

@@ -19,7 +19,7 @@ import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { useFieldLabel } from '../meta.tsx';
-import { commonCountries, commonLanguages, countryName, languageName, nameOptions } from '../names.ts';
+import { commonLanguages, countryName, foreignCountries, languageName, nameOptions } from '../names.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { useCursorPages } from '../useCursorPages.ts';
 import { usePageTitle } from './usePageTitle.ts';
@@ -141,7 +141,7 @@ function SearchFilters({
                 value={filters.country}
                 onChange={set('country')}
                 placeholder={t.any}
-                options={nameOptions([...commonCountries, 'VN'], countryName, lang)}
+                options={nameOptions([...foreignCountries, 'VN'], countryName, lang)}
               />
               <SelectField
                 path="native"
