@@ -112,6 +112,8 @@ describe('a collaboration call and a response to it', () => {
       await page.getByText('Đã mở lời mời.').waitFor();
       expect(await page.locator('main .page-heading .tag').textContent()).toBe('Đang mở');
       await page.getByRole('button', { name: 'Đóng lời mời' }).waitFor();
+      // The count of experts mailed updates by itself while the job runs, without a reload.
+      await page.getByText(/^Đã gửi thông báo cho \d+ chuyên gia\.$/).waitFor({ timeout: 60_000 });
     });
 
     await withPage('call-expert-respond', async (page) => {

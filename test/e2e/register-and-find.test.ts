@@ -69,6 +69,7 @@ describe('registering and being found', () => {
       await fillRegistration(page, { fullName, email });
       await page.getByRole('button', { name: 'Gửi đăng ký' }).click();
       await page.getByRole('heading', { level: 1, name: 'Hãy kiểm tra hộp thư' }).waitFor();
+      expect(await page.locator('main').textContent()).toContain(email);
 
       await page.goto(await loginLinkFromOutbox(email));
       await page.getByRole('heading', { level: 1, name: 'Hồ sơ của tôi' }).waitFor();
@@ -81,6 +82,17 @@ describe('registering and being found', () => {
       await page.getByText('Đã lưu thay đổi.').waitFor();
       const years = page.locator('.detail', { hasText: 'Số năm kinh nghiệm' }).locator('dd');
       await expect.poll(() => years.textContent()).toBe('15');
+
+      // Everything held about the expert, readable and printable: labels, not codes; Vietnam time.
+      await page.getByRole('link', { name: 'Xem bản dễ đọc (in được)' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Dữ liệu cơ sở dữ liệu lưu về tôi' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Lịch sử đồng ý' }).waitFor();
+      const readable = (await page.locator('main').textContent()) ?? '';
+      expect(readable).toContain(email);
+      expect(readable).toContain('Tiến sĩ');
+      expect(readable).toContain('Nhật Bản');
+      expect(readable).toContain('(giờ Việt Nam)');
+      expect(readable).not.toMatch(/doctorate|shareWithAgencies|overseas|\bJP\b/);
     });
 
     await withPage('staff-search', async (page) => {

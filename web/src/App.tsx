@@ -10,6 +10,7 @@ import { DirectoryPage } from './pages/DirectoryPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
+import { MyDataPage } from './pages/MyDataPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
@@ -40,6 +41,7 @@ const routes: [string, Page][] = [
   ['/check-email', CheckEmailPage],
   ['/login', LoginPage],
   ['/me', MePage],
+  ['/me/data', MyDataPage],
   ['/directory', DirectoryPage],
   ['/calls', CallsPage],
   ['/calls/:id', CallPage],

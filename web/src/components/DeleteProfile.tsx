@@ -7,6 +7,7 @@ import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { foldVietnamese } from '#shared/domain/text';
 import { api } from '../api.ts';
 import { useI18n } from '../i18n.tsx';
+import { Link } from '../router.tsx';
 import { failureMessage, Notice } from './Notice.tsx';
 
 function downloadJson(data: unknown, fileName: string): void {
@@ -57,6 +58,7 @@ export function DeleteProfile({
       <h2 id="data-heading">{t.myDataTitle}</h2>
       <p>{t.myDataIntro}</p>
       <div className="actions">
+        <Link to="/me/data">{t.myDataReadable}</Link>
         <button type="button" onClick={exportData} disabled={exporting}>
           {exporting ? t.loading : t.exportData}
         </button>

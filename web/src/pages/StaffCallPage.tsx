@@ -3,7 +3,7 @@
  * draft or open, open it (which mails the opted-in experts whose fields match, once each) or
  * close it after a confirmation, and read who responded.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   type Call,
   type CallBody,
@@ -102,14 +102,7 @@ function CallRecord({ id, session }: { id: string | undefined; session: StaffSes
       </div>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {current.notification ? (
-        <p className="meta-line" role="status">
-          {t.notificationProgress(current.notification.queued, current.notification.done)}{' '}
-          {current.notification.done ? null : (
-            <button type="button" className="secondary small" onClick={record.reload}>
-              {t.reload}
-            </button>
-          )}
-        </p>
+        <NotificationProgress key={loaded.version} callId={current.id} initial={current.notification} />
       ) : null}
       {manages ? (
         <CallSteps
@@ -166,5 +159,40 @@ function CallDetails({
         <dd className="bio">{call.description}</dd>
       </div>
     </dl>
+  );
+}
+
+type Notification = NonNullable<StaffCall['notification']>;
+
+/**
+ * How many experts the opening has mailed so far, kept current while the job runs: it asks again
+ * every 2 s (the progress only, so nothing typed in the form is replaced) until the job is done.
+ */
+function NotificationProgress({ callId, initial }: { callId: string; initial: Notification }) {
+  const { t } = useStaffI18n();
+  const [progress, setProgress] = useState(initial);
+  useEffect(() => {
+    if (progress.done) return;
+    let stopped = false;
+    const timer = setTimeout(() => {
+      api.call(callId).then(
+        (fresh) => {
+          if (!stopped && fresh.value.notification) setProgress(fresh.value.notification);
+        },
+        // A failed poll is retried on the next tick: keep what is shown.
+        () => {
+          if (!stopped) setProgress((shown) => ({ ...shown }));
+        },
+      );
+    }, 2_000);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [callId, progress]);
+  return (
+    <p className="meta-line" role="status" aria-live="polite">
+      {t.notificationProgress(progress.queued, progress.done)}
+    </p>
   );
 }
