@@ -101,9 +101,9 @@ function CallRecord({ id, session }: { id: string | undefined; session: StaffSes
         <StatusTag status={current.status} label={t.callStatusName[current.status]} />
       </div>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {current.notification ? (
+      {current.status === 'draft' ? null : (
         <NotificationProgress key={loaded.version} callId={current.id} initial={current.notification} />
-      ) : null}
+      )}
       {manages ? (
         <CallSteps
           key={`steps-${loaded.version}`}
@@ -167,29 +167,37 @@ type Notification = NonNullable<StaffCall['notification']>;
 /**
  * How many experts the opening has mailed so far, kept current while the job runs: it asks again
  * every 2 s (the progress only, so nothing typed in the form is replaced) until the job is done.
+ * A call answered without its progress (the transition's response) asks at once; a call that has
+ * none shows nothing.
  */
-function NotificationProgress({ callId, initial }: { callId: string; initial: Notification }) {
+function NotificationProgress({ callId, initial }: { callId: string; initial: Notification | undefined }) {
   const { t } = useStaffI18n();
-  const [progress, setProgress] = useState(initial);
+  // undefined: not known yet; null: this call has no notification job.
+  const [progress, setProgress] = useState<Notification | null | undefined>(initial);
+  const [failedPolls, setFailedPolls] = useState(0);
   useEffect(() => {
-    if (progress.done) return;
+    if (progress === null || progress?.done) return;
     let stopped = false;
-    const timer = setTimeout(() => {
-      api.call(callId).then(
-        (fresh) => {
-          if (!stopped && fresh.value.notification) setProgress(fresh.value.notification);
-        },
-        // A failed poll is retried on the next tick: keep what is shown.
-        () => {
-          if (!stopped) setProgress((shown) => ({ ...shown }));
-        },
-      );
-    }, 2_000);
+    const timer = setTimeout(
+      () => {
+        api.call(callId).then(
+          (fresh) => {
+            if (!stopped) setProgress(fresh.value.notification ?? null);
+          },
+          // A failed poll is retried on the next tick: keep what is shown.
+          () => {
+            if (!stopped) setFailedPolls((n) => n + 1);
+          },
+        );
+      },
+      progress === undefined && failedPolls === 0 ? 0 : 2_000,
+    );
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [callId, progress]);
+  }, [callId, progress, failedPolls]);
+  if (!progress) return null;
   return (
     <p className="meta-line" role="status" aria-live="polite">
       {t.notificationProgress(progress.queued, progress.done)}
