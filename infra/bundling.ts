@@ -3,10 +3,10 @@
  * and the cold-start benchmark measures exactly what they produce. No CDK imports here, so the
  * benchmark loads this without aws-cdk-lib.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { type BuildOptions, build, buildSync, type Metafile } from 'esbuild';
 import { type FunctionGroup, routeKey, routesOfGroup } from '../shared/routes.ts';
 
 /** The repository root: esbuild's working directory and the base of every handler path. */
@@ -23,15 +23,29 @@ export const lambdaEsbuildOptions = {
   // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },
+  // Nothing is external, the AWS SDK included (Lambda's runtime has its own copy): the version we
+  // test is the version that runs, tree-shaken and minified, and exactly what the benchmark measures.
   // Lambda puts the role's credentials in the environment: bundle only that provider.
   alias: { '@aws-sdk/credential-provider-node': './infra/lambda/credential-provider-node.ts' },
+  // Code splitting: every `import()` (a group's route modules, the optional tracer) becomes its own
+  // chunk, and code shared by several of them a shared chunk, so a cold request parses and runs only
+  // the modules its route reaches. Lambda runs `index.mjs` of the function's folder (`index.handler`).
+  splitting: true,
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
 } satisfies BuildOptions;
 
-export interface HandlerBundle {
-  /** Absolute path of the bundled module (`<outdir>/<handler>.mjs`). */
+/** A function's bundle: a folder with `index.mjs` (exporting `handler`) and its chunks. */
+export interface FunctionBundle {
+  /** The folder Lambda gets as its code asset. */
+  dir: string;
+  /** Absolute path of the entry module (`<dir>/index.mjs`). */
   file: string;
+  /** Bytes of the entry module alone. */
   bytes: number;
-  /** esbuild's metafile: which inputs the bundle holds, and how many bytes each contributes. */
+  /** Bytes of every JavaScript file in the folder (entry and chunks, no source maps). */
+  totalBytes: number;
+  /** esbuild's metafile: which inputs each output holds, and how the outputs import each other. */
   metafile: Metafile;
 }
 
@@ -76,31 +90,80 @@ export function writeGroupEntry(group: FunctionGroup): string {
   return file;
 }
 
-/** Bundles a function group's generated entry into `outdir/groups/<group>.mjs`. */
-export function bundleGroup(group: FunctionGroup, outdir: string): Promise<HandlerBundle> {
-  return bundleEntry(writeGroupEntry(group), join(outdir, 'groups', `${group}.mjs`), group);
+/** Bundles a function group's generated entry into the folder `outdir/<group>/`. */
+export function bundleGroup(group: FunctionGroup, outdir: string): Promise<FunctionBundle> {
+  return bundleEntry(writeGroupEntry(group), join(outdir, group), group);
 }
 
-/** Bundles `functions/<handler>.ts` (e.g. `experts/register-expert`) into `outdir/<handler>.mjs`. */
-export function bundleHandler(handler: string, outdir: string): Promise<HandlerBundle> {
-  return bundleEntry(join(repoRoot, 'functions', `${handler}.ts`), join(outdir, `${handler}.mjs`), handler);
+/** Bundles `functions/<handler>.ts` (e.g. `outbox/deliver-mail`) into the folder `outdir/<handler>/`. */
+export function bundleHandler(handler: string, outdir: string): Promise<FunctionBundle> {
+  return bundleEntry(join(repoRoot, 'functions', `${handler}.ts`), join(outdir, handler), handler);
 }
 
-/** Bundles any entry module with the Lambda options into `file`. */
-export async function bundleEntry(entry: string, file: string, label: string): Promise<HandlerBundle> {
-  mkdirSync(dirname(file), { recursive: true });
-  const result = await build({
+/** The esbuild options that bundle `entry` into the folder `dir` as Lambda runs it. */
+function buildOptionsFor(entry: string, dir: string) {
+  return {
     ...lambdaEsbuildOptions,
     absWorkingDir: repoRoot,
     tsconfig: join(repoRoot, 'tsconfig.json'),
     entryPoints: [entry],
-    // outdir + entryNames rather than outfile, so that outExtension (.mjs) applies as in CDK.
-    outdir: dirname(file),
-    entryNames: '[name]',
+    outdir: dir,
     metafile: true,
     logLevel: 'silent',
-  });
-  const output = result.metafile.outputs[relative(repoRoot, file).split(sep).join('/')];
+  } satisfies BuildOptions;
+}
+
+/** Bundles any entry module with the Lambda options into the folder `dir` (`index.mjs` + `chunks/`). */
+export async function bundleEntry(entry: string, dir: string, label: string): Promise<FunctionBundle> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return describeBundle(await build(buildOptionsFor(entry, dir)), dir, label);
+}
+
+/**
+ * The same, synchronously: CDK's local bundling (infra/constructs/registry-function.ts) calls it
+ * while the app is built, into the folder CDK gives it.
+ */
+export function bundleEntrySync(entry: string, dir: string, label: string): FunctionBundle {
+  mkdirSync(dir, { recursive: true });
+  return describeBundle(buildSync(buildOptionsFor(entry, dir)), dir, label);
+}
+
+function describeBundle(result: { metafile: Metafile }, dir: string, label: string): FunctionBundle {
+  const file = join(dir, 'index.mjs');
+  const { outputs } = result.metafile;
+  const output = outputs[relative(repoRoot, file).split(sep).join('/')];
   if (!output) throw new Error(`esbuild reported no output ${file} for ${label}`);
-  return { file, bytes: output.bytes, metafile: result.metafile };
+  const totalBytes = Object.entries(outputs)
+    .filter(([path]) => path.endsWith('.mjs'))
+    .reduce((sum, [, { bytes }]) => sum + bytes, 0);
+  return { dir, file, bytes: output.bytes, totalBytes, metafile: result.metafile };
+}
+
+/**
+ * The JavaScript files a cold request loads (paths as esbuild's metafile names them): the entry
+ * and its static imports, and for a route of a group the route module's chunk and its static
+ * imports. What the `import()` of other routes would load is not counted.
+ */
+export function loadedOutputs(bundle: FunctionBundle, routeModule?: string): string[] {
+  const { outputs } = bundle.metafile;
+  const entry = relative(repoRoot, bundle.file).split(sep).join('/');
+  const roots = [entry];
+  if (routeModule) {
+    const chunk = Object.entries(outputs).find(
+      ([path, output]) => path.endsWith('.mjs') && output.entryPoint === routeModule,
+    );
+    if (!chunk) throw new Error(`No chunk of ${routeModule} in the bundle ${bundle.dir}`);
+    roots.push(chunk[0]);
+  }
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const { path: imported, kind } of outputs[path]?.imports ?? []) {
+      if (kind === 'import-statement' && !imported.startsWith('node:') && outputs[imported]) visit(imported);
+    }
+  };
+  for (const root of roots) visit(root);
+  return [...seen];
 }
