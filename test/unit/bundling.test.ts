@@ -49,7 +49,11 @@ describe('pure domain initializers', () => {
       .filter((file) => file.endsWith('.ts'));
     expect(files.length).toBeGreaterThan(10);
     const effects = files.flatMap((file) => {
-      const source = ts.createSourceFile(file, readFileSync(join(domainDir, file), 'utf8'), ts.ScriptTarget.Latest);
+      const source = ts.createSourceFile(
+        file,
+        readFileSync(join(domainDir, file), 'utf8'),
+        ts.ScriptTarget.Latest,
+      );
       return source.statements
         .filter((statement) => !declarationKinds.has(statement.kind))
         .map((statement) => `${file}: ${statement.getText(source).slice(0, 60)}`);
