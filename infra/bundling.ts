@@ -1,13 +1,25 @@
 /**
  * The one set of esbuild options for Lambda bundles: the CDK function construct builds with them
  * and the cold-start benchmark measures exactly what they produce. No CDK imports here, so the
- * benchmark loads this without aws-cdk-lib.
+ * benchmark loads this without aws-cdk-lib. Also a command, for CDK's synchronous bundling hook:
+ * `node --import tsx infra/bundling.ts <folder> <entry>...`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuildOptions, build, type Metafile } from 'esbuild';
-import { type FunctionGroup, routeKey, routesOfGroup } from '../shared/routes.ts';
+import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import ts from 'typescript';
+import {
+  type FunctionGroup,
+  routeKey,
+  routesOfGroup,
+  scheduledJobs,
+  streamConsumers,
+  usedFunctionGroups,
+} from '../shared/routes.ts';
 
 /** The repository root: esbuild's working directory and the base of every handler path. */
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -23,15 +35,29 @@ export const lambdaEsbuildOptions = {
   // Some CommonJS dependencies call require(); an ESM bundle has none unless we make one.
   banner: { js: "import { createRequire } from 'module'; const require = createRequire(import.meta.url);" },
   outExtension: { '.js': '.mjs' },
+  // Nothing is external, the AWS SDK included (Lambda's runtime has its own copy): the version we
+  // test is the version that runs, tree-shaken and minified, and exactly what the benchmark measures.
   // Lambda puts the role's credentials in the environment: bundle only that provider.
   alias: { '@aws-sdk/credential-provider-node': './infra/lambda/credential-provider-node.ts' },
+  // Code splitting: every `import()` (a group's route modules, the optional tracer) becomes its own
+  // chunk, and code shared by several of them a shared chunk, so a cold request parses and runs only
+  // the modules its route reaches. Lambda runs `index.mjs` of the function's folder (`index.handler`).
+  splitting: true,
+  entryNames: 'index',
+  chunkNames: 'chunks/[name]-[hash]',
 } satisfies BuildOptions;
 
-export interface HandlerBundle {
-  /** Absolute path of the bundled module (`<outdir>/<handler>.mjs`). */
+/** A function's bundle: a folder with `index.mjs` (exporting `handler`) and its chunks. */
+export interface FunctionBundle {
+  /** The folder Lambda gets as its code asset. */
+  dir: string;
+  /** Absolute path of the entry module (`<dir>/index.mjs`). */
   file: string;
+  /** Bytes of the entry module alone. */
   bytes: number;
-  /** esbuild's metafile: which inputs the bundle holds, and how many bytes each contributes. */
+  /** Bytes of every JavaScript file in the folder (entry and chunks, no source maps). */
+  totalBytes: number;
+  /** esbuild's metafile: which inputs each output holds, and how the outputs import each other. */
   metafile: Metafile;
 }
 
@@ -76,31 +102,176 @@ export function writeGroupEntry(group: FunctionGroup): string {
   return file;
 }
 
-/** Bundles a function group's generated entry into `outdir/groups/<group>.mjs`. */
-export function bundleGroup(group: FunctionGroup, outdir: string): Promise<HandlerBundle> {
-  return bundleEntry(writeGroupEntry(group), join(outdir, 'groups', `${group}.mjs`), group);
+/** Bundles a function group's generated entry into the folder `outdir/<group>/`. */
+export function bundleGroup(group: FunctionGroup, outdir: string): Promise<FunctionBundle> {
+  return bundleEntry(writeGroupEntry(group), join(outdir, group), group);
 }
 
-/** Bundles `functions/<handler>.ts` (e.g. `experts/register-expert`) into `outdir/<handler>.mjs`. */
-export function bundleHandler(handler: string, outdir: string): Promise<HandlerBundle> {
-  return bundleEntry(join(repoRoot, 'functions', `${handler}.ts`), join(outdir, `${handler}.mjs`), handler);
+/** Bundles `functions/<handler>.ts` (e.g. `outbox/deliver-mail`) into the folder `outdir/<handler>/`. */
+export function bundleHandler(handler: string, outdir: string): Promise<FunctionBundle> {
+  return bundleEntry(join(repoRoot, 'functions', `${handler}.ts`), join(outdir, handler), handler);
 }
 
-/** Bundles any entry module with the Lambda options into `file`. */
-export async function bundleEntry(entry: string, file: string, label: string): Promise<HandlerBundle> {
-  mkdirSync(dirname(file), { recursive: true });
-  const result = await build({
+/** Whether a module-level initializer does more than build a literal: a call, a `new`, a spread. */
+function mayHaveEffects(node: ts.Node): boolean {
+  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
+  if (
+    ts.isCallExpression(node) ||
+    ts.isNewExpression(node) ||
+    ts.isTaggedTemplateExpression(node) ||
+    ts.isSpreadElement(node) ||
+    ts.isSpreadAssignment(node)
+  ) {
+    return true;
+  }
+  return ts.forEachChild(node, mayHaveEffects) ?? false;
+}
+
+/**
+ * Wraps every module-level initializer that calls something in an arrow function called at once
+ * and annotated `@__PURE__` (`const x = (() => (<initializer>))()`): evaluated exactly as before
+ * where `x` is used, dropped by esbuild where nothing reads `x`.
+ */
+export function markInitializersPure(source: string, fileName: string): string {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const ranges: [number, number][] = [];
+  for (const statement of file.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const { initializer } of statement.declarationList.declarations) {
+      if (initializer && mayHaveEffects(initializer))
+        ranges.push([initializer.getStart(file), initializer.end]);
+    }
+  }
+  let out = source;
+  for (const [start, end] of ranges.reverse()) {
+    out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
+  }
+  return out;
+}
+
+/**
+ * The domain layer is pure (test/unit/layers.test.ts): building a module-level schema, table or
+ * list has no effect besides its value. esbuild cannot know that (a call, a `new` or an object
+ * spread might have one), so it would keep, and run at every cold start, every schema of every
+ * domain module a route imports, used or not. This plugin tells it, so a function builds only the
+ * schemas its code reads, and with code splitting a route only those of its own chunks.
+ */
+export const pureDomainPlugin: Plugin = {
+  name: 'pure-domain-initializers',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]domain[\\/].*\.ts$/ }, async ({ path }) => ({
+      contents: markInitializersPure(await readFile(path, 'utf8'), path),
+      loader: 'ts',
+    }));
+  },
+};
+
+/** The esbuild options that bundle `entry` into the folder `dir` as Lambda runs it. */
+function buildOptionsFor(entry: string, dir: string) {
+  return {
     ...lambdaEsbuildOptions,
+    plugins: [pureDomainPlugin],
     absWorkingDir: repoRoot,
     tsconfig: join(repoRoot, 'tsconfig.json'),
     entryPoints: [entry],
-    // outdir + entryNames rather than outfile, so that outExtension (.mjs) applies as in CDK.
-    outdir: dirname(file),
-    entryNames: '[name]',
+    outdir: dir,
     metafile: true,
     logLevel: 'silent',
-  });
-  const output = result.metafile.outputs[relative(repoRoot, file).split(sep).join('/')];
+  } satisfies BuildOptions;
+}
+
+/** Bundles any entry module with the Lambda options into the folder `dir` (`index.mjs` + `chunks/`). */
+export async function bundleEntry(entry: string, dir: string, label: string): Promise<FunctionBundle> {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  return describeBundle(await build(buildOptionsFor(entry, dir)), dir, label);
+}
+
+/** Every function's entry module: the groups' generated entries, the stream consumers, the jobs. */
+export function functionEntries(): string[] {
+  const handlers = [...new Set([...streamConsumers, ...scheduledJobs].map((f) => f.handler))];
+  return [
+    ...usedFunctionGroups().map(writeGroupEntry),
+    ...handlers.map((handler) => join(repoRoot, 'functions', `${handler}.ts`)),
+  ];
+}
+
+/** Bundles of this process, by entry: made once, copied into each folder CDK asks to fill. */
+const bundled = new Map<string, string>();
+
+/**
+ * The same, synchronously, for CDK's local bundling hook (infra/constructs/function-code.ts), which
+ * runs while the app is built. esbuild's synchronous API takes no plugins, so a child process runs
+ * this module as a command; it bundles every function of the stack at once (one process, esbuild
+ * building them side by side), and later calls copy from its output.
+ */
+export function bundleEntrySync(entry: string, dir: string, label: string): void {
+  if (!bundled.has(entry)) {
+    const entries = [...new Set([entry, ...functionEntries()])].filter((e) => !bundled.has(e));
+    // Inside the repository, at a fixed depth: the source maps name sources by relative path, and
+    // the asset hash (from the output) must not change with a temporary folder's name.
+    const cacheDir = join(repoRoot, '.build', 'cdk-bundles', String(process.pid));
+    rmSync(cacheDir, { recursive: true, force: true });
+    process.once('exit', () => rmSync(cacheDir, { recursive: true, force: true }));
+    const result = spawnSync(process.execPath, ['--import', 'tsx', thisFile, cacheDir, ...entries], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    if (result.error || result.status !== 0) {
+      throw new Error(`Bundling ${label} failed: ${result.error?.message ?? `exit status ${result.status}`}`);
+    }
+    entries.forEach((e, i) => {
+      bundled.set(e, join(cacheDir, String(i)));
+    });
+  }
+  cpSync(bundled.get(entry) as string, dir, { recursive: true });
+}
+
+const thisFile = fileURLToPath(import.meta.url);
+
+function describeBundle(result: { metafile: Metafile }, dir: string, label: string): FunctionBundle {
+  const file = join(dir, 'index.mjs');
+  const { outputs } = result.metafile;
+  const output = outputs[relative(repoRoot, file).split(sep).join('/')];
   if (!output) throw new Error(`esbuild reported no output ${file} for ${label}`);
-  return { file, bytes: output.bytes, metafile: result.metafile };
+  const totalBytes = Object.entries(outputs)
+    .filter(([path]) => path.endsWith('.mjs'))
+    .reduce((sum, [, { bytes }]) => sum + bytes, 0);
+  return { dir, file, bytes: output.bytes, totalBytes, metafile: result.metafile };
+}
+
+/**
+ * The JavaScript files a cold request loads (paths as esbuild's metafile names them): the entry
+ * and its static imports, and for a route of a group the route module's chunk and its static
+ * imports. What the `import()` of other routes would load is not counted.
+ */
+export function loadedOutputs(bundle: FunctionBundle, routeModule?: string): string[] {
+  const { outputs } = bundle.metafile;
+  const entry = relative(repoRoot, bundle.file).split(sep).join('/');
+  const roots = [entry];
+  if (routeModule) {
+    const chunk = Object.entries(outputs).find(
+      ([path, output]) => path.endsWith('.mjs') && output.entryPoint === routeModule,
+    );
+    if (!chunk) throw new Error(`No chunk of ${routeModule} in the bundle ${bundle.dir}`);
+    roots.push(chunk[0]);
+  }
+  const seen = new Set<string>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    for (const { path: imported, kind } of outputs[path]?.imports ?? []) {
+      if (kind === 'import-statement' && !imported.startsWith('node:') && outputs[imported]) visit(imported);
+    }
+  };
+  for (const root of roots) visit(root);
+  return [...seen];
+}
+
+// `node --import tsx infra/bundling.ts <folder> <entry>...` (bundleEntrySync): entry i into <folder>/i.
+if (process.argv[1] === thisFile) {
+  const [dir, ...entries] = process.argv.slice(2);
+  if (!dir || entries.length === 0)
+    throw new Error('Usage: node --import tsx infra/bundling.ts <folder> <entry>...');
+  await Promise.all(entries.map((entry, i) => bundleEntry(entry, join(dir, String(i)), entry)));
 }

@@ -1,27 +1,26 @@
 /**
  * Powertools around every Lambda entry point: the logger's context (request id, function name and
- * cold start in every log line), the tracer's handler subsegment and the metrics flush (with a
- * ColdStart metric). HTTP routes add them in shared/http/handler.ts, stream consumers in
+ * cold start in every log line), the tracer's handler subsegment (when the tracer is loaded,
+ * shared/tracing.ts) and the metrics flush (with a ColdStart metric). HTTP routes add them in shared/http/handler.ts, stream consumers in
  * shared/stream-consumer.ts, scheduled jobs with `observed`.
  */
 
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { logMetrics } from '@aws-lambda-powertools/metrics/middleware';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import type middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { logger } from './logger.ts';
 import { metrics } from './metrics.ts';
-import { tracer } from './tracing.ts';
+import { handlerTracing } from './tracing.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: middy's middleware type is generic over any event.
 type AnyMiddy = middy.MiddyfiedHandler<any, any, Error, Context>;
 
 export function withPowertools<H extends AnyMiddy>(stack: H): H {
-  return stack
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use(logMetrics(metrics, { captureColdStartMetric: true })) as H;
+  stack.use(injectLambdaContext(logger, { resetKeys: true }));
+  const tracing = handlerTracing();
+  if (tracing) stack.use(tracing);
+  return stack.use(logMetrics(metrics, { captureColdStartMetric: true })) as H;
 }
 
 /**

@@ -2,22 +2,13 @@ import path from 'node:path';
 import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '#shared/db/table';
 import { metricsNamespace, serviceName } from '#shared/metric-names';
-import { lambdaEsbuildOptions, repoRoot } from '../bundling.ts';
-
-// The same esbuild options as the cold-start benchmark (infra/bundling.ts), so it measures what is deployed.
-const esbuild = lambdaEsbuildOptions;
-const sourceMapModes = {
-  linked: SourceMapMode.DEFAULT,
-  external: SourceMapMode.EXTERNAL,
-  inline: SourceMapMode.INLINE,
-  both: SourceMapMode.BOTH,
-} as const;
+import { repoRoot } from '../bundling.ts';
+import { functionCode, tracesAwsCalls } from './function-code.ts';
 
 /** What every function reads from its environment (shared/config.ts), the same for all of them. */
 export interface RegistryEnvironment {
@@ -72,12 +63,12 @@ export function constructIdFor(handlerModule: string): string {
 }
 
 /**
- * One Lambda function of the registry with the house defaults baked in: Node 22 on ARM64, X-Ray,
- * its own log group, an ESM bundle with source maps built by the local esbuild (no Docker), and a
- * role that holds only what this function was bound to.
+ * One Lambda function of the registry with the house defaults baked in: Node 22 on ARM64, X-Ray
+ * active tracing, its own log group, a code-split ESM bundle with source maps built by the local
+ * esbuild (no Docker), and a role that holds only what this function was bound to.
  */
 export class RegistryFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
 
@@ -95,9 +86,9 @@ export class RegistryFunction extends Construct {
     this.logGroup.grantWrite(this.role);
 
     const { environment } = props;
-    this.function = new NodejsFunction(this, 'Function', {
-      entry: props.entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: functionCode(props.entry),
+      handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
@@ -106,8 +97,6 @@ export class RegistryFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,
-      projectRoot: repoRoot,
-      depsLockFilePath: path.join(repoRoot, 'package-lock.json'),
       environment: {
         TABLE_NAME: environment.tableName,
         PROVINCE_ID: environment.provinceId,
@@ -118,24 +107,8 @@ export class RegistryFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: metricsNamespace,
         LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
-      },
-      bundling: {
-        forceDockerBundling: false,
-        format: esbuild.format === 'esm' ? OutputFormat.ESM : OutputFormat.CJS,
-        minify: esbuild.minify,
-        sourceMap: true,
-        sourceMapMode: sourceMapModes[esbuild.sourcemap],
-        target: esbuild.target,
-        mainFields: [...esbuild.mainFields],
-        banner: esbuild.banner.js,
-        tsconfig: path.join(repoRoot, 'tsconfig.json'),
-        // Bundle the AWS SDK too (CDK leaves @aws-sdk/* to the runtime's copy by default): the
-        // version we test is the version that runs, tree-shaken and minified, and the bundle is
-        // exactly what the cold-start benchmark measures.
-        externalModules: [],
-        esbuildArgs: Object.fromEntries(
-          Object.entries(esbuild.alias).map(([from, to]) => [`--alias:${from}`, to]),
-        ),
+        // The Powertools Tracer (a subsegment per AWS call) only on request: shared/tracing.ts.
+        ...(tracesAwsCalls(this) ? { TRACE_AWS_CALLS: 'true' } : {}),
       },
     });
 

@@ -2,11 +2,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { config } from '../config.ts';
-import { tracer } from '../tracing.ts';
+import { traceAwsClient } from '../tracing.ts';
 
 const { dynamoEndpoint } = config();
 
-export const dynamo = tracer.captureAWSv3Client(
+export const dynamo = traceAwsClient(
   DynamoDBDocumentClient.from(
     new DynamoDBClient({
       ...(dynamoEndpoint ? { endpoint: dynamoEndpoint } : {}),

@@ -5,7 +5,7 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { config } from '../config.ts';
 import { type OutboxMail, storeDevMail } from '../db/outbox.ts';
-import { tracer } from '../tracing.ts';
+import { traceAwsClient } from '../tracing.ts';
 
 let ses: SESv2Client | undefined;
 
@@ -15,7 +15,7 @@ export async function deliverMail(mail: OutboxMail, now: Date): Promise<string |
     await storeDevMail(mail, now);
     return undefined;
   }
-  ses ??= tracer.captureAWSv3Client(new SESv2Client({}));
+  ses ??= traceAwsClient(new SESv2Client({}));
   const result = await ses.send(
     new SendEmailCommand({
       FromEmailAddress: mailFrom,

@@ -1,8 +1,10 @@
 /**
- * The deployed shape: each function group bundled exactly as the stack bundles it (infra/bundling.ts),
- * imported as Lambda would, and invoked with API Gateway events for every route it serves, against
- * DynamoDB Local. The local server runs route by route; this proves the generated dispatchers send
- * each route key to its own handler module.
+ * The deployed shape: each function group bundled exactly as the stack bundles it (infra/bundling.ts:
+ * a folder with `index.mjs` and its code-split chunks), imported as Lambda would, and invoked with
+ * API Gateway events for every route it serves, against DynamoDB Local. The local server runs route
+ * by route; this proves the generated dispatchers send each route key to its own handler module,
+ * through the chunks, and that a route's cold path reads neither other routes' modules nor the
+ * Powertools Tracer.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +14,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { contextFor } from '#shared/lambda-context';
 import { type FunctionGroup, routeKey, routesOfGroup, usedFunctionGroups } from '#shared/routes';
-import { bundleGroup } from '../../infra/bundling.ts';
+import { bundleGroup, type FunctionBundle, loadedOutputs } from '../../infra/bundling.ts';
 
 type Handler = (
   event: APIGatewayProxyEventV2,
@@ -21,15 +23,17 @@ type Handler = (
 
 const outdir = mkdtempSync(join(tmpdir(), 'talent-registry-groups-'));
 const handlers = new Map<FunctionGroup, Handler>();
+const bundles = new Map<FunctionGroup, FunctionBundle>();
 
 beforeAll(async () => {
   process.env.TABLE_NAME = inject('tableName');
   process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
   process.env.MAIL_TRANSPORT = 'dev';
   for (const group of usedFunctionGroups()) {
-    const { file } = await bundleGroup(group, outdir);
-    const module = (await import(pathToFileURL(file).href)) as { handler: Handler };
+    const bundle = await bundleGroup(group, outdir);
+    const module = (await import(pathToFileURL(bundle.file).href)) as { handler: Handler };
     handlers.set(group, module.handler);
+    bundles.set(group, bundle);
   }
 }, 120_000);
 
@@ -89,5 +93,26 @@ describe('function groups as deployed', () => {
     const response = await handlers.get('meta')?.(eventFor('GET', '/api/calls'), contextFor('meta'));
     expect(response?.statusCode).toBe(404);
     expect(JSON.parse(response?.body ?? '')).toMatchObject({ error: { code: 'not_found' } });
+  });
+
+  it('splits each group: every route module is its own chunk, and a route loads no other route', () => {
+    for (const group of usedFunctionGroups()) {
+      const bundle = bundles.get(group) as FunctionBundle;
+      const modules = routesOfGroup(group).map((route) => `functions/${route.handler}.ts`);
+      for (const module of modules) {
+        const files = loadedOutputs(bundle, module);
+        const inputs = files.flatMap((file) => Object.keys(bundle.metafile.outputs[file].inputs));
+        expect(inputs, module).toContain(module);
+        expect(
+          inputs.filter((input) => modules.includes(input) && input !== module),
+          module,
+        ).toEqual([]);
+        // The tracer is a deployment option (shared/tracing.ts): off the cold path unless chosen.
+        expect(
+          inputs.filter((input) => /aws-xray-sdk|powertools\/tracer|tracing-powertools/.test(input)),
+          module,
+        ).toEqual([]);
+      }
+    }
   });
 });
