@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { DeleteTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocument } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { emailKeyHash } from '#shared/domain/secret-token';
 import {
   compareWithExport,
@@ -18,7 +18,7 @@ import {
   scanAll,
   tombstonesIn,
 } from '../../infra/ops/restore-drill.ts';
-import { api, registeredExpert } from '../support/api.ts';
+import { api, registeredExpert, streamSettled } from '../support/api.ts';
 import { tableName } from '../support/dynamo.ts';
 
 const client = () => localClient(inject('ddbEndpoint'));
@@ -40,6 +40,9 @@ const drillTables = async () =>
 
 // A drill scans and rewrites the whole suite table several times: more than a request's 30 s.
 describe('restore drill', { timeout: 120_000 }, () => {
+  // The first file of a fresh suite may reach a cold stream poller: let it load its consumers.
+  beforeAll(() => streamSettled(), 120_000);
+
   it('re-applies an erasure made after the backup, and restores everything else as it was', async () => {
     const [erased, kept] = await Promise.all([
       registeredExpert({ fullName: 'Đặng Thị Khôi Phục' }),
