@@ -73,6 +73,11 @@ async function main(): Promise<boolean> {
     return report.passed;
   }
 
+  // As npm start does: DynamoDB Local takes any credentials, but the SDK wants some and a region.
+  process.env.AWS_REGION ??= 'ap-southeast-1';
+  process.env.AWS_ACCESS_KEY_ID ??= 'local';
+  process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   let stop: (() => Promise<void>) | undefined;
   let endpoint = args.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB ?? 'http://127.0.0.1:8000';
   let client = localClient(endpoint);
