@@ -4,7 +4,7 @@ import { StringParameter } from 'aws-cdk-lib/aws-ssm';
 import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { routes } from '#shared/routes';
-import { encryptedLogGroup } from './constructs/data-key.ts';
+import { encryptedLogGroup, isDevStack } from './constructs/data-key.ts';
 
 /** Where the main stack (any region) finds the web ACL's ARN: SSM in us-east-1. */
 export const webAclArnParameterName = '/talent-registry/cloudfront-web-acl-arn';
@@ -148,7 +148,7 @@ export class EdgeProtectionStack extends Stack {
    * tokens never reach it: the Authorization and Cookie headers and the query string are redacted.
    */
   private logRequests(): void {
-    const dev = ['true', true].includes(this.node.tryGetContext('dev'));
+    const dev = isDevStack(this);
     // WAF requires the name prefix aws-waf-logs- and the log group's ARN without the trailing :*.
     const logGroupName = 'aws-waf-logs-talent-registry';
     const logGroup = encryptedLogGroup(this, 'WebAclLogs', {

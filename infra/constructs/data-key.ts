@@ -32,7 +32,7 @@ export function dataKey(scope: Construct): Key {
   const existing = stack.node.tryFindChild(dataKeyId);
   if (existing) return existing as Key;
 
-  const dev = ['true', true].includes(stack.node.tryGetContext('dev'));
+  const dev = isDevStack(stack);
   const key = new Key(stack, dataKeyId, {
     description: `Talent Registry data (${stack.stackName}): table, buckets, logs, queues, alarm topic`,
     enableKeyRotation: true,
@@ -74,6 +74,10 @@ export function dataKey(scope: Construct): Key {
 }
 
 const dataKeyId = 'DataKey';
+
+/** Context `dev` (cdk.json's boolean or `-c dev=true`): a throwaway stack, nothing retained. */
+export const isDevStack = (scope: Construct): boolean =>
+  ['true', true].includes(scope.node.tryGetContext('dev'));
 
 /** A log group encrypted with the stack's data key. */
 export function encryptedLogGroup(
