@@ -1,8 +1,10 @@
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { StringParameter } from 'aws-cdk-lib/aws-ssm';
-import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
+import { CfnLoggingConfiguration, CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import { routes } from '#shared/routes';
+import { encryptedLogGroup, isDevStack } from './constructs/data-key.ts';
 
 /** Where the main stack (any region) finds the web ACL's ARN: SSM in us-east-1. */
 export const webAclArnParameterName = '/talent-registry/cloudfront-web-acl-arn';
@@ -131,10 +133,45 @@ export class EdgeProtectionStack extends Stack {
       ],
     });
 
+    this.logRequests();
+
     new StringParameter(this, 'WebAclArn', {
       parameterName: webAclArnParameterName,
       stringValue: this.webAcl.attrArn,
       description: 'The CloudFront web ACL of the Talent Registry (read by the main stack)',
     });
+  }
+
+  /**
+   * The web ACL's request log (every request, with the rule that matched), a year like the other
+   * access logs, encrypted with this stack's own data key (us-east-1). Credentials and login-link
+   * tokens never reach it: the Authorization and Cookie headers and the query string are redacted.
+   */
+  private logRequests(): void {
+    const dev = isDevStack(this);
+    // WAF requires the name prefix aws-waf-logs- and the log group's ARN without the trailing :*.
+    const logGroupName = 'aws-waf-logs-talent-registry';
+    const logGroup = encryptedLogGroup(this, 'WebAclLogs', {
+      logGroupName,
+      retention: RetentionDays.ONE_YEAR,
+      removalPolicy: dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN,
+    });
+    const logging = new CfnLoggingConfiguration(this, 'WebAclLogging', {
+      resourceArn: this.webAcl.attrArn,
+      logDestinationConfigs: [
+        this.formatArn({
+          service: 'logs',
+          resource: 'log-group',
+          resourceName: logGroupName,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        }),
+      ],
+      redactedFields: [
+        { singleHeader: { Name: 'authorization' } },
+        { singleHeader: { Name: 'cookie' } },
+        { queryString: {} },
+      ],
+    });
+    logging.node.addDependency(logGroup);
   }
 }

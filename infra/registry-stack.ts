@@ -5,6 +5,7 @@ import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
+import { TableBackups } from './constructs/backups.ts';
 import { RegistryDashboard } from './constructs/dashboard.ts';
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts';
 import { MailPipeline } from './constructs/mail.ts';
@@ -25,6 +26,8 @@ export interface RegistrySettings {
   provinceId: string;
   mailFrom: string;
   alarmEmail?: string;
+  /** A second region that every backup is copied to (`-c backupCopyRegion=ap-northeast-1`). */
+  backupCopyRegion?: string;
 }
 
 export function readSettings(scope: Construct): RegistrySettings {
@@ -35,8 +38,12 @@ export function readSettings(scope: Construct): RegistrySettings {
     provinceId: String(context('province') ?? 'quang-ngai'),
     mailFrom: String(context('mailFrom') ?? 'no-reply@talent.quangngai.gov.vn'),
     alarmEmail: typeof alarmEmail === 'string' && alarmEmail !== '' ? alarmEmail : undefined,
+    backupCopyRegion: nonEmpty(context('backupCopyRegion')),
   };
 }
+
+const nonEmpty = (value: unknown): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
 
 /**
  * The whole Talent Registry: table, staff auth, the API with one function per route group, the mail
@@ -49,6 +56,7 @@ export class RegistryStack extends Stack {
     const removalPolicy = settings.dev ? RemovalPolicy.DESTROY : RemovalPolicy.RETAIN;
 
     const { table } = new RegistryTable(this, 'Registry', { removalPolicy });
+    new TableBackups(this, 'Backups', { table, dev: settings.dev, copyRegion: settings.backupCopyRegion });
     const auth = new StaffAuth(this, 'StaffAuth', { removalPolicy });
 
     // API first, routes later: the site needs the API, and every function needs the site's URL.
@@ -92,6 +100,7 @@ export class RegistryStack extends Stack {
       apiFunctions: [...api.groupFunctions.values()],
       streamConsumers: [...mail.consumers.values()],
       deadLetterQueue: mail.deadLetterQueue,
+      jobsDeadLetterQueue: jobs.deadLetterQueue,
       mailConfigurationSetName: mail.configurationSet.configurationSetName,
       table,
       alarmEmail: settings.alarmEmail,

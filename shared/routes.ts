@@ -456,6 +456,33 @@ export const scheduledJobs: readonly ScheduledJob[] = [
   { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite', writesAudit: true },
 ];
 
+// --- Operations (issue 14): reserved concurrency of every function. ---
+/**
+ * Reserved concurrency: how many instances of each function may run at once. The sum (about 100)
+ * stays far below the account's 1,000 concurrent executions, so a flood on one route can neither
+ * starve the other groups nor the rest of the account (Lambda keeps at least 100 unreserved).
+ * - Route groups: the API stage lets through 50 requests/s (bursts of 100); at the 200 ms a
+ *   request takes, 10 instances serve that whole rate for one group. The public groups (meta,
+ *   experts, me) are where a flood lands, so they cannot take more than their 10 (5 for health);
+ *   search ranks in memory and takes longer, so it gets 20.
+ * - DynamoDB: with every function busy (~90 instances, each a request at a time of ~5-10 ms) the
+ *   table sees at most ~10,000 requests/s, under what a new on-demand table serves at once
+ *   (12,000 reads, 4,000 writes/s) and far under its 40,000 per-table limit; throttles become 429s
+ *   and the TableThrottles alarm.
+ * - SES: only outbox/deliver-mail sends; 2 instances of batches of 25 keep the SES calls near the
+ *   starting production quota (14 mails/s), the SDK backs off on throttling and failed records are
+ *   retried then dead-lettered. Raise the SES quota before raising this.
+ * - The other stream consumers only write mail items; the call audience pager runs one call at a
+ *   time; the deadline sweep never overlaps itself (1).
+ */
+export const concurrencyLimits = {
+  routeGroupDefault: 10,
+  routeGroups: { meta: 5, search: 20, policies: 5 } as Partial<Record<FunctionGroup, number>>,
+  streamConsumerDefault: 2,
+  streamConsumers: { 'calls/notify-call-audience': 1 } as Readonly<Record<string, number>>,
+  scheduledJob: 1,
+} as const;
+
 /** The routes one function group serves, in route-table order. */
 export const routesOfGroup = (group: FunctionGroup): RouteDefinition[] =>
   routes.filter((r) => r.group === group);

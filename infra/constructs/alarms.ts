@@ -10,13 +10,12 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Key } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { metricsNamespace, rateLimitedMetric, serviceName } from '#shared/metric-names';
+import { dataKey } from './data-key.ts';
 import { mailConfigurationSetDimension } from './mail.ts';
 import type { RegistryFunction } from './registry-function.ts';
 
@@ -29,6 +28,8 @@ export interface RegistryAlarmsProps {
   /** The table stream's consumers; a backlog there delays login links and verification mail. */
   streamConsumers: readonly RegistryFunction[];
   deadLetterQueue: IQueue;
+  /** The scheduled jobs' dead-letter queue (failed or undeliverable runs). */
+  jobsDeadLetterQueue: IQueue;
   table: ITable;
   /** The SES configuration set the outbox sends with: its bounces and complaints are alarmed. */
   mailConfigurationSetName: string;
@@ -50,23 +51,11 @@ export class RegistryAlarms extends Construct {
   constructor(scope: Construct, id: string, props: RegistryAlarmsProps) {
     super(scope, id);
 
-    // A customer managed key, because CloudWatch cannot publish to a topic encrypted with the
-    // AWS managed aws/sns key (its key policy cannot grant CloudWatch the use of it).
-    const topicKey = new Key(this, 'TopicKey', {
-      description: 'Talent Registry alarm topic encryption',
-      enableKeyRotation: true,
-      removalPolicy: props.removalPolicy,
-    });
-    topicKey.addToResourcePolicy(
-      new PolicyStatement({
-        principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-        actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
-        resources: ['*'],
-      }),
-    );
+    // The stack's customer-managed data key, because CloudWatch cannot publish to a topic encrypted
+    // with the AWS managed aws/sns key; the data key's policy lets CloudWatch of this account use it.
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Talent Registry alarms',
-      masterKey: topicKey,
+      masterKey: dataKey(this),
       enforceSSL: true,
     });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
@@ -146,6 +135,33 @@ export class RegistryAlarms extends Construct {
         metric: consumer.function.metric('IteratorAge', { period, statistic: 'Maximum' }),
         threshold: Duration.minutes(15).toMilliseconds(),
         description: `${consumer.node.id} lags more than 15 minutes behind the table stream; mail goes out late.`,
+      });
+    }
+
+    // --- Operations (issue 14): throttled functions and failed scheduled runs. ---
+    this.alarm('JobDeadLetters', {
+      metric: props.jobsDeadLetterQueue.metricApproximateNumberOfMessagesVisible({
+        period,
+        statistic: 'Maximum',
+      }),
+      description: 'A scheduled job failed or could not be invoked; the queue holds the event.',
+    });
+    // One alarm per ten functions (a metric-math alarm takes at most 10 metrics): a function at its
+    // reserved concurrency refuses invocations. Its name is in the dashboard's per-function view.
+    const throttled = props.functions.map((f) => f.function.metricThrottles({ period, statistic: 'Sum' }));
+    for (let start = 0; start < throttled.length; start += 10) {
+      const chunk = throttled.slice(start, start + 10);
+      const names = props.functions.slice(start, start + 10).map((f) => f.node.id);
+      this.alarm(`FunctionThrottles${start / 10 + 1}`, {
+        metric: new MathExpression({
+          expression: chunk.map((_, i) => `t${i}`).join(' + '),
+          label: 'Throttled invocations',
+          period,
+          usingMetrics: Object.fromEntries(chunk.map((metric, i) => [`t${i}`, metric])),
+        }),
+        description:
+          `Lambda throttled invocations of ${names.join(', ')}: a function is at its reserved ` +
+          'concurrency (shared/routes.ts concurrencyLimits); a flood, or a limit to raise.',
       });
     }
 

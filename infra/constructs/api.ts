@@ -13,9 +13,10 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { IUserPoolClient, UserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import {
+  concurrencyLimits,
   type FunctionGroup,
   functionGroups,
   groupTableAccess,
@@ -23,6 +24,7 @@ import {
   routeKey,
 } from '#shared/routes';
 import { writeGroupEntry } from '../bundling.ts';
+import { encryptedLogGroup } from './data-key.ts';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
@@ -78,8 +80,9 @@ export class RegistryApi extends Construct {
       createDefaultStage: false,
     });
 
-    const accessLogs = new LogGroup(this, 'AccessLogs', {
-      retention: RetentionDays.ONE_MONTH,
+    // Kept a year (the province's retention for access logs), encrypted with the data key.
+    const accessLogs = encryptedLogGroup(this, 'AccessLogs', {
+      retention: RetentionDays.ONE_YEAR,
       removalPolicy: props.removalPolicy,
     });
     this.stage = new HttpStage(this, 'DefaultStage', {
@@ -125,6 +128,10 @@ export class RegistryApi extends Construct {
         memorySize: settings.memoryMb,
         environment: props.environment,
         removalPolicy: this.removalPolicy,
+        reservedConcurrency: concurrencyLimits.routeGroups[group] ?? concurrencyLimits.routeGroupDefault,
+        noDeadLetterQueueBecause:
+          'Invoked only synchronously, by API Gateway: a failure is the HTTP response the caller gets ' +
+          '(and the Errors alarm); a dead-letter queue receives only asynchronous invocations.',
       });
       groupFunction.function.addEnvironment('ORIGIN_VERIFY_SECRET', props.originVerifySecret);
       const access = groupTableAccess(group);

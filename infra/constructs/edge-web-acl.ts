@@ -1,8 +1,9 @@
 import { type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { webAclArnParameterName } from '../edge-stack.ts';
+import { acknowledgeDeploymentTimeFunction, encryptedLogGroup } from './data-key.ts';
 
 /**
  * The ARN of the CloudFront web ACL that the edge stack (us-east-1) published in SSM, read at
@@ -30,12 +31,18 @@ export class EdgeWebAcl extends Construct {
       },
       policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: [parameterArn] }),
       installLatestAwsSdk: false,
-      logGroup: new LogGroup(this, 'ReadLogs', {
+      logGroup: encryptedLogGroup(this, 'ReadLogs', {
         retention: RetentionDays.ONE_MONTH,
         removalPolicy: props.removalPolicy,
       }),
     });
     this.arn = read.getResponseField('Parameter.Value');
+    Validations.of(read).acknowledge({
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason:
+        "CDK's AwsCustomResource writes its one ssm:GetParameter (on the web ACL parameter only) as an " +
+        'inline policy of its provider role, used by this deployment-time lookup alone.',
+    });
 
     // The provider function CDK creates once per stack for AwsCustomResource.
     const provider = Stack.of(this).node.tryFindChild(
@@ -49,6 +56,7 @@ export class EdgeWebAcl extends Construct {
           'parameter; its role is CDK-generated with the basic execution policy for its own logs and ' +
           'the single ssm:GetParameter on the web ACL parameter, nothing else.',
       });
+      acknowledgeDeploymentTimeFunction(provider, 'AwsCustomResource');
     }
   }
 }

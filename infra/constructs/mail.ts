@@ -10,9 +10,10 @@ import {
   EventDestination,
   SuppressionReasons,
 } from 'aws-cdk-lib/aws-ses';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { StreamConsumer } from '#shared/routes';
+import { concurrencyLimits, type StreamConsumer } from '#shared/routes';
+import { deadLetterQueue } from './data-key.ts';
 import {
   constructIdFor,
   handlerEntry,
@@ -53,17 +54,9 @@ export class MailPipeline extends Construct {
   constructor(scope: Construct, id: string, props: MailPipelineProps) {
     super(scope, id);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
+    this.deadLetterQueue = deadLetterQueue(this, 'DeadLetterQueue', {
       removalPolicy: props.removalPolicy,
-    });
-    Validations.of(this.deadLetterQueue).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason:
-        'This queue is itself the dead-letter (on-failure) destination of the stream mappings; a ' +
-        'dead-letter queue of the dead-letter queue would only move the same records once more.',
+      destinationOf: "the stream mappings' on-failure destination",
     });
 
     for (const consumer of props.consumers) {
@@ -74,6 +67,12 @@ export class MailPipeline extends Construct {
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
         timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
         removalPolicy: props.removalPolicy,
+        reservedConcurrency:
+          concurrencyLimits.streamConsumers[consumer.handler] ?? concurrencyLimits.streamConsumerDefault,
+        noDeadLetterQueueBecause:
+          'Invoked only by its DynamoDB stream event source mapping, whose on-failure destination is the ' +
+          'dead-letter queue of this pipeline (records that fail 5 retries); a function-level dead-letter ' +
+          'queue receives only asynchronous invocations, which this function never gets.',
       });
       // Readwrite: consumers claim and mark what they processed, and write mail items.
       consumerFunction.bindTable(props.table, { access: 'readwrite' });

@@ -3,11 +3,13 @@ import { Duration, type RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { type LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { tableDefinition } from '#shared/db/table';
 import { metricsNamespace, serviceName } from '#shared/metric-names';
 import { repoRoot } from '../bundling.ts';
+import { dataKey, encryptedLogGroup } from './data-key.ts';
 import { functionCode, tracesAwsCalls } from './function-code.ts';
 
 /** What every function reads from its environment (shared/config.ts), the same for all of them. */
@@ -30,7 +32,20 @@ export interface RegistryFunctionProps {
   timeout?: Duration;
   /** DESTROY in a dev stack, RETAIN otherwise (the logs may be needed after the stack is gone). */
   removalPolicy: RemovalPolicy;
+  // --- Operations (issue 14): limits and failure destinations. ---
+  /**
+   * Reserved concurrency: at most this many instances run at once, and they are always available
+   * (see shared/routes.ts `concurrencyLimits` for the numbers and why).
+   */
+  reservedConcurrency: number;
+  /** Where asynchronous invocations (EventBridge schedules) go after they fail: required for those. */
+  deadLetterQueue?: IQueue;
+  /** For functions never invoked asynchronously: why no dead-letter queue applies (cdk-nag NIST LambdaDLQ). */
+  noDeadLetterQueueBecause?: string;
 }
+
+/** Log retention of every function: the handler writes the access log of each request there. */
+export const functionLogRetention = RetentionDays.ONE_YEAR;
 
 export type TableAccess = 'read' | 'readwrite';
 
@@ -75,8 +90,8 @@ export class RegistryFunction extends Construct {
   constructor(scope: Construct, id: string, props: RegistryFunctionProps) {
     super(scope, id);
 
-    this.logGroup = new LogGroup(this, 'LogGroup', {
-      retention: RetentionDays.ONE_MONTH,
+    this.logGroup = encryptedLogGroup(this, 'LogGroup', {
+      retention: functionLogRetention,
       removalPolicy: props.removalPolicy,
     });
 
@@ -97,6 +112,8 @@ export class RegistryFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,
+      reservedConcurrentExecutions: props.reservedConcurrency,
+      deadLetterQueue: props.deadLetterQueue,
       environment: {
         TABLE_NAME: environment.tableName,
         PROVINCE_ID: environment.provinceId,
@@ -125,6 +142,43 @@ export class RegistryFunction extends Construct {
         '(esbuild target node22, local toolchain) and is supported by Lambda until 2027; moving to ' +
         'Node.js 24 is a deliberate upgrade of the whole project, not of the stack alone.',
     });
+    this.acknowledgeOperationsFindings(props);
+  }
+
+  /** cdk-nag NIST 800-53 rev. 5 findings that are right for this design, with the reasons. */
+  private acknowledgeOperationsFindings(props: RegistryFunctionProps): void {
+    if (!props.deadLetterQueue) {
+      if (!props.noDeadLetterQueueBecause)
+        throw new Error(`${this.node.path}: give a deadLetterQueue or say why none applies`);
+      Validations.of(this.function).acknowledge({
+        id: 'NIST.800.53.R5-LambdaDLQ',
+        reason: props.noDeadLetterQueueBecause,
+      });
+    }
+    Validations.of(this.function).acknowledge({
+      id: 'NIST.800.53.R5-LambdaInsideVPC',
+      reason:
+        'The function reaches only AWS public service endpoints (DynamoDB, SES, CloudWatch, X-Ray, KMS), ' +
+        'every call signed with its own IAM role over TLS; the registry has no private network resource ' +
+        '(no database server, no VPC). A VPC would add NAT gateways or endpoints and ENI cold starts ' +
+        'without narrowing access: IAM and the key policy already decide who may read the data.',
+    });
+    const keyActions =
+      'Granted by CDK on the one data key ARN (no other key): the actions AWS documents for using a ' +
+      'customer-managed key with DynamoDB and SQS, which name action families (GenerateDataKey*, ' +
+      'ReEncrypt*) rather than single actions.';
+    Validations.of(this.role).acknowledge(
+      { id: 'AwsSolutions-IAM5[Action::kms:GenerateDataKey*]', reason: keyActions },
+      { id: 'AwsSolutions-IAM5[Action::kms:ReEncrypt*]', reason: keyActions },
+    );
+    Validations.of(this.role).acknowledge({
+      id: 'NIST.800.53.R5-IAMNoInlinePolicy',
+      reason:
+        "The role belongs to this one function and its inline policy is that function's least-privilege " +
+        'policy (its own log group, its table actions with the audit Deny, its queue and key grants). ' +
+        'AWS recommends inline policies for a strict one-to-one relation: a managed policy could be ' +
+        'attached to other principals, which is what AC-6 asks to prevent.',
+    });
   }
 
   /**
@@ -141,7 +195,13 @@ export class RegistryFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: readActions, resources: [table.tableArn, ...indexArns] }),
     );
-    if (access !== 'readwrite') return;
+    // The table is encrypted with the stack's data key: DynamoDB uses it on the caller's behalf.
+    const key = table.encryptionKey ?? dataKey(this);
+    if (access !== 'readwrite') {
+      key.grantDecrypt(this.role);
+      return;
+    }
+    key.grantEncryptDecrypt(this.role);
     this.role.addToPrincipalPolicy(
       new PolicyStatement({ actions: writeActions, resources: [table.tableArn] }),
     );

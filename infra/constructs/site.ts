@@ -18,7 +18,7 @@ import {
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
   Bucket,
@@ -30,6 +30,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { originVerifyHeader } from '#shared/http/origin';
 import { repoRoot } from '../bundling.ts';
+import { acknowledgeDeploymentTimeFunction, encryptedLogGroup } from './data-key.ts';
 
 export interface SiteProps {
   /** Served under /api/* on the same origin, so the browser needs no CORS. */
@@ -79,11 +80,29 @@ export class Site extends Construct {
       encryption: BucketEncryption.S3_MANAGED,
       // CloudFront standard logging writes through an ACL grant, which needs ACLs enabled.
       objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
-      // Access logs hold visitors' IP addresses: keep them no longer than an investigation needs.
-      lifecycleRules: [{ expiration: Duration.days(90) }],
+      // Access logs hold visitors' IP addresses: kept the year the province keeps access logs for,
+      // no longer. Versioned, so a deleted or overwritten log stays recoverable for 30 days.
+      versioned: true,
+      lifecycleRules: [{ expiration: Duration.days(366), noncurrentVersionExpiration: Duration.days(30) }],
       removalPolicy: props.removalPolicy,
       autoDeleteObjects: destroyWithStack,
     });
+
+    Validations.of(this.logBucket).acknowledge(
+      {
+        id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+        reason:
+          'S3 server access logging delivers only to buckets encrypted with S3-managed keys (SSE-S3); ' +
+          'SSE-KMS is not supported for a server access log destination. Logs are private (blocked ' +
+          'public access, TLS only) and hold no registry data, only request metadata.',
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason:
+          'Access logs are kept for investigations of the last year; a copy in a second region would ' +
+          "double the places that hold visitors' IP addresses without protecting registry data.",
+      },
+    );
 
     this.bucket = new Bucket(this, 'WebApp', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
@@ -95,6 +114,22 @@ export class Site extends Construct {
       removalPolicy: props.removalPolicy,
       autoDeleteObjects: destroyWithStack,
     });
+
+    Validations.of(this.bucket).acknowledge(
+      {
+        id: 'NIST.800.53.R5-S3DefaultEncryptionKMS',
+        reason:
+          'The bucket holds only the public web app (HTML, JS, CSS built from the repository), no ' +
+          'personal data: everything in it is served to any visitor. CloudFront reads it through ' +
+          'Origin Access Control; SSE-S3 avoids giving CloudFront the use of the data key.',
+      },
+      {
+        id: 'NIST.800.53.R5-S3BucketReplicationEnabled',
+        reason:
+          'Its content is rebuilt from the repository by every deployment (npm run build:web, cdk ' +
+          'deploy), in any region; a replica would add nothing a redeploy does not.',
+      },
+    );
 
     const region = Stack.of(this).region;
     const securityHeaders = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
@@ -191,7 +226,7 @@ export class Site extends Construct {
         destinationBucket: this.bucket,
         distribution: this.distribution,
         distributionPaths: ['/*'],
-        logGroup: new LogGroup(this, 'WebAppDeploymentLogs', {
+        logGroup: encryptedLogGroup(this, 'WebAppDeploymentLogs', {
           retention: RetentionDays.ONE_MONTH,
           removalPolicy: props.removalPolicy,
         }),
@@ -233,6 +268,10 @@ function acknowledgeDeploymentHandler(deployment: BucketDeployment, siteBucket: 
         'BucketDeployment grants cloudfront:CreateInvalidation and GetInvalidation on "*" to invalidate ' +
         'the site after copying a new build; it is used only during deployments.',
     },
+  );
+  acknowledgeDeploymentTimeFunction(
+    deployment.handlerRole.node.scope ?? deployment.handlerRole,
+    'BucketDeployment',
   );
   const objectNamesChangeWithEveryBuild =
     'Granted by BucketDeployment (read on the CDK asset bucket, read-write on the site bucket): it ' +

@@ -9,6 +9,7 @@ import {
 } from 'aws-cdk-lib/aws-dynamodb';
 import { Construct } from 'constructs';
 import { type KeyAttribute, tableDefinition } from '#shared/db/table';
+import { dataKey } from './data-key.ts';
 
 export interface RegistryTableProps {
   /** RETAIN (with deletion protection) in production, DESTROY in a dev stack. */
@@ -38,7 +39,9 @@ export class RegistryTable extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       timeToLiveAttribute: def.timeToLiveAttribute,
       stream: StreamViewType[def.streamViewType],
-      encryption: TableEncryption.AWS_MANAGED,
+      // The stack's customer-managed key: its policy, not AWS's, says who may read the register.
+      encryption: TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: dataKey(this),
       // Expert profiles cannot be recreated: only a dev stack may lose them.
       deletionProtection: props.removalPolicy !== RemovalPolicy.DESTROY,
       removalPolicy: props.removalPolicy,

@@ -73,6 +73,17 @@ const onlyOfType = (type: string, from = resources): [string, Resource] => {
 const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
 
 const tableId = () => onlyOfType('AWS::DynamoDB::Table')[0];
+/** The stack's customer-managed data key (infra/constructs/data-key.ts). */
+const dataKeyId = () => {
+  const found = ofType('AWS::KMS::Key').filter(([id]) => id.startsWith('DataKey'));
+  expect(found).toHaveLength(1);
+  return found[0][0];
+};
+const mailDeadLetterQueueId = () => {
+  const found = ofType('AWS::SQS::Queue').filter(([id]) => id.startsWith('MailDeadLetterQueue'));
+  expect(found).toHaveLength(1);
+  return found[0][0];
+};
 /** This stack's own id, as CloudFront sends it to the API (infra/registry-stack.ts). */
 const originVerifySecret = { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] };
 
@@ -138,11 +149,15 @@ describe('registry table', () => {
     expect(table.BillingMode).toBe(expected.BillingMode);
   });
 
-  it('keeps point-in-time recovery, expires items on ttl and is encrypted with the AWS-managed key', () => {
+  it('keeps point-in-time recovery, expires items on ttl and is encrypted with the data key', () => {
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       TimeToLiveSpecification: { AttributeName: 'ttl', Enabled: true },
-      SSESpecification: { SSEEnabled: true },
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [dataKeyId(), 'Arn'] },
+      },
     });
   });
 
@@ -231,7 +246,7 @@ describe('HTTP API', () => {
     const logGroupId = stage.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
     expect(resources[logGroupId]).toMatchObject({
       Type: 'AWS::Logs::LogGroup',
-      Properties: { RetentionInDays: 30 },
+      Properties: { RetentionInDays: 365, KmsKeyId: { 'Fn::GetAtt': [dataKeyId(), 'Arn'] } },
     });
   });
 });
@@ -336,13 +351,16 @@ describe('route functions', () => {
     }
   });
 
-  it('logs every function to its own log group kept for one month', () => {
+  it('logs every function to its own log group, kept a year (access log lines) and encrypted with the data key', () => {
     const functions = ofType('AWS::Lambda::Function').filter(
       ([, fn]) => fn.Properties.Runtime === 'nodejs22.x',
     );
     const logGroupIds = functions.map(([, fn]) => fn.Properties.LoggingConfig.LogGroup.Ref as string);
     expect(new Set(logGroupIds).size).toBe(functionCount);
-    for (const id of logGroupIds) expect(resources[id].Properties.RetentionInDays).toBe(30);
+    for (const id of logGroupIds) {
+      expect(resources[id].Properties.RetentionInDays).toBe(365);
+      expect(resources[id].Properties.KmsKeyId).toEqual({ 'Fn::GetAtt': [dataKeyId(), 'Arn'] });
+    }
   });
 });
 
@@ -466,7 +484,7 @@ describe('least privilege', () => {
 
 describe('mail pipeline', () => {
   it('wakes each stream consumer only for inserts of its own items and parks failed batches in a dead-letter queue', () => {
-    const [queueId] = onlyOfType('AWS::SQS::Queue');
+    const queueId = mailDeadLetterQueueId();
     const mappings = ofType('AWS::Lambda::EventSourceMapping').map(([, m]) => m.Properties);
     expect(mappings).toHaveLength(streamConsumers.length);
     for (const consumer of streamConsumers) {
@@ -500,9 +518,9 @@ describe('mail pipeline', () => {
     });
   });
 
-  it('encrypts the dead-letter queue and refuses plain-HTTP access to it', () => {
-    const [queueId, queue] = onlyOfType('AWS::SQS::Queue');
-    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+  it('encrypts the dead-letter queue with the data key and refuses plain-HTTP access to it', () => {
+    const queueId = mailDeadLetterQueueId();
+    expect(resources[queueId].Properties.KmsMasterKeyId).toEqual({ 'Fn::GetAtt': [dataKeyId(), 'Arn'] });
     template.hasResourceProperties('AWS::SQS::QueuePolicy', {
       Queues: [{ Ref: queueId }],
       PolicyDocument: {
@@ -684,7 +702,12 @@ describe('site', () => {
     });
     expect(resources[logBucketId].Properties).toMatchObject({
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, RestrictPublicBuckets: true },
-      LifecycleConfiguration: { Rules: [{ ExpirationInDays: 90, Status: 'Enabled' }] },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: [
+          { ExpirationInDays: 366, NoncurrentVersionExpiration: { NoncurrentDays: 30 }, Status: 'Enabled' },
+        ],
+      },
     });
   });
 
@@ -752,7 +775,8 @@ describe('alarms', () => {
     expect(onMetric('AWS/ApiGateway', '5xx')).toHaveLength(1);
     const errorAlarms = onMetric('AWS/Lambda', 'Errors');
     expect(errorAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(allFunctionIds().sort());
-    expect(onMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toHaveLength(1);
+    // The mail pipeline's and the scheduled jobs' dead-letter queues.
+    expect(onMetric('AWS/SQS', 'ApproximateNumberOfMessagesVisible')).toHaveLength(2);
     const latencyAlarms = onMetric('AWS/Lambda', 'Duration');
     expect(latencyAlarms.map((alarm) => alarm.Dimensions[0].Value.Ref).sort()).toEqual(
       groupFunctionIds().sort(),
