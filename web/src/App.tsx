@@ -1,4 +1,13 @@
-import { type ComponentType, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { LoadFailure } from './components/LoadFailure.tsx';
 import { Loading, Notice } from './components/Notice.tsx';
 import { localized, useI18n } from './i18n.tsx';
@@ -15,7 +24,7 @@ import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
 import { StaffLoginPage } from './pages/StaffLoginPage.tsx';
 import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
-import { expertSession, staffSession } from './session.ts';
+import { expertSession, onExpertSessionChange, staffSession } from './session.ts';
 
 type Page = ComponentType<{ params: RouteParams }>;
 
@@ -104,6 +113,9 @@ export function App({ loginToken }: { loginToken: string | null }) {
   const [pendingLogin, setPendingLogin] = useState(loginToken);
   const loginDone = useCallback(() => setPendingLogin(null), []);
   const { Page, params } = findPage(path.replace(/\/+$/, '') || '/');
+  // Signing in or out in another tab shows here at once.
+  const [, sessionChanged] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => onExpertSessionChange(sessionChanged), []);
 
   // After an in-app navigation, move focus to the new page's heading, as a page load would.
   const shownPath = useRef(path);

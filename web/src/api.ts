@@ -268,6 +268,14 @@ export const api = {
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
+  /** Ends this session, or with `everywhere` every session of the expert. */
+  endSession: (everywhere = false) =>
+    json<null>('/api/me/session', {
+      method: 'DELETE',
+      caller: 'expert',
+      query: { all: everywhere ? 'true' : undefined },
+    }),
+
   me: async () => versioned<ExpertProfile>(await send('/api/me', { caller: 'expert' })),
 
   /** Returns the updated profile; if the server answers without one, reads it again. */
