@@ -22,7 +22,7 @@ import { MePage } from './pages/MePage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
-import { StaffLoginPage } from './pages/StaffLoginPage.tsx';
+import { StaffCallbackPage, StaffLoginPage, StaffSignedOutPage } from './pages/StaffLoginPage.tsx';
 import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
 import { expertSession, onExpertSessionChange, staffSession } from './session.ts';
 
@@ -53,6 +53,8 @@ const routes: [string, Page][] = [
   ['/calls', CallsPage],
   ['/calls/:id', CallPage],
   ['/staff/login', StaffLoginPage],
+  ['/staff/callback', StaffCallbackPage],
+  ['/staff/signed-out', StaffSignedOutPage],
   ['/staff/search', StaffSearchPage],
   ['/staff/demands', DemandsPage],
   ['/staff/demands/new', DemandPage],

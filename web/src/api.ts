@@ -1,5 +1,5 @@
 /**
- * The HTTP client for /api (and the local-only /dev routes), following shared/API.md: JSON in and
+ * The HTTP client for /api, following shared/API.md: JSON in and
  * out, the contract's error body turned into an ApiError, and the right Authorization header for
  * each caller (none, the expert's session token, or the staff JWT).
  */
@@ -60,6 +60,8 @@ export interface Meta {
   languageLevels: LanguageLevel[];
   consentTextVersion: string;
   consentText: { version: string; vi: string[]; en: string[] };
+  /** Where staff sign in (OpenID Connect); null when the deployment has none configured. */
+  staffSignIn?: { issuer: string; clientId: string; scopes: string; signOutUrl: string | null } | null;
 }
 
 export interface Page<T> {
@@ -299,9 +301,6 @@ export const api = {
 
   directory: (query: { q?: string; field?: string; cursor?: string }) =>
     json<Page<DirectoryEntry>>('/api/directory', { query }),
-
-  devToken: (claims: { sub: string; email: string; groups: ('hr' | 'admin')[]; agency: string }) =>
-    json<{ token: string }>('/dev/token', { method: 'POST', body: claims }),
 
   searchExperts: (search: ExpertSearch) =>
     json<Page<ExpertSummary>>('/api/experts', { caller: 'staff', query: { ...search } }),

@@ -19,7 +19,6 @@ export interface StaffSession {
 }
 
 const expertKey = 'talentRegistry.expertSession';
-const staffKey = 'talentRegistry.staffSession';
 
 function read<T>(key: string, storage: Storage = sessionStorage): T | null {
   try {
@@ -61,9 +60,55 @@ export function onExpertSessionChange(listener: () => void): () => void {
   return () => window.removeEventListener('storage', handle);
 }
 
-export const staffSession = (): StaffSession | null => read<StaffSession>(staffKey);
-export const saveStaffSession = (session: StaffSession): void => write(staffKey, session);
-export const clearStaffSession = (): void => write(staffKey, null);
+/** Where oidc-client-ts keeps the signed-in officer (staff-auth.ts): `oidc.user:<issuer>:<client id>`. */
+const staffUserPrefix = 'oidc.user:';
+
+interface StoredOidcUser {
+  id_token?: string;
+  expires_at?: number;
+  profile?: { email?: unknown; 'cognito:groups'?: unknown; 'custom:agency'?: unknown };
+}
+
+function storedStaffUser(): StoredOidcUser | null {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(staffUserPrefix)) return JSON.parse(sessionStorage.getItem(key) ?? 'null');
+    }
+  } catch {
+    // unavailable storage or a damaged entry: nobody is signed in
+  }
+  return null;
+}
+
+/**
+ * The signed-in officer, from the ID token's claims (the server checks the token itself); null
+ * when nobody is signed in or the token has expired and was not renewed.
+ */
+export function staffSession(): StaffSession | null {
+  const user = storedStaffUser();
+  if (!user?.id_token || !user.profile) return null;
+  if (typeof user.expires_at === 'number' && user.expires_at * 1000 <= Date.now()) return null;
+  const groups = Array.isArray(user.profile['cognito:groups']) ? user.profile['cognito:groups'] : [];
+  const agency = user.profile['custom:agency'];
+  return {
+    token: user.id_token,
+    email: typeof user.profile.email === 'string' ? user.profile.email : '',
+    role: groups.includes('admin') ? 'admin' : 'hr',
+    agency: typeof agency === 'string' ? agency : '',
+  };
+}
+
+export function clearStaffSession(): void {
+  try {
+    for (let i = sessionStorage.length - 1; i >= 0; i--) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(staffUserPrefix)) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // nothing stored
+  }
+}
 
 const returnKey = 'talentRegistry.returnTo';
 
