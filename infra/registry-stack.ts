@@ -89,7 +89,10 @@ export class RegistryStack extends Stack {
     meta?.addEnvironment('STAFF_OIDC_ISSUER', auth.userPool.userPoolProviderUrl);
     meta?.addEnvironment('STAFF_OIDC_CLIENT_ID', webClient.userPoolClientId);
     meta?.addEnvironment('STAFF_OIDC_SCOPES', 'openid email profile');
-    meta?.addEnvironment('STAFF_OIDC_SIGN_OUT_URL', auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]));
+    meta?.addEnvironment(
+      'STAFF_OIDC_SIGN_OUT_URL',
+      auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]),
+    );
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,
