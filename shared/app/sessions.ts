@@ -81,10 +81,15 @@ export async function mailLoginLinkTo(
         appUrl,
         token.token,
       );
+  // Login links of a verified profile replace the older unused ones; a pending registration's
+  // verification links are not replaced (that keeps the registration path one read shorter).
   return saveLoginToken(
     { expertId: expert.id, emailHash, hash: token.hash },
     now,
     outboxPut(mail, now, mailId),
+    {
+      replaceOlder: !pending,
+    },
   );
 }
 

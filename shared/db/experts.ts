@@ -159,11 +159,12 @@ export async function saveLoginToken(
   token: { expertId: string; emailHash: string; hash: string },
   now: Date,
   mailPut: TransactItem,
+  options: { replaceOlder: boolean } = { replaceOlder: true },
 ): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
   // A new link makes the older unused ones invalid: they go in the same transaction, so a
   // cancelled one (the mail was queued already) leaves the link that was mailed working.
-  const older = await itemKeysOf(token.expertId, 'LOGIN#');
+  const older = options.replaceOlder ? await itemKeysOf(token.expertId, 'LOGIN#') : [];
   try {
     await dynamo.send(
       new TransactWriteCommand({
