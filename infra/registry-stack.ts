@@ -28,6 +28,10 @@ export interface RegistrySettings {
   alarmEmail?: string;
   /** A second region that every backup is copied to (`-c backupCopyRegion=ap-northeast-1`). */
   backupCopyRegion?: string;
+  /** Cognito managed login's domain prefix (`-c authDomainPrefix=`); globally unique per region. */
+  authDomainPrefix: string;
+  /** The site's own domain, if any (`-c siteDomain=talent.example.gov.vn`): staff sign-in redirects there too. */
+  siteDomain?: string;
 }
 
 export function readSettings(scope: Construct): RegistrySettings {
@@ -39,6 +43,8 @@ export function readSettings(scope: Construct): RegistrySettings {
     mailFrom: String(context('mailFrom') ?? 'no-reply@talent.quangngai.gov.vn'),
     alarmEmail: typeof alarmEmail === 'string' && alarmEmail !== '' ? alarmEmail : undefined,
     backupCopyRegion: nonEmpty(context('backupCopyRegion')),
+    authDomainPrefix: String(context('authDomainPrefix') ?? `talent-registry-${Aws.ACCOUNT_ID}`),
+    siteDomain: nonEmpty(context('siteDomain')),
   };
 }
 
@@ -57,15 +63,11 @@ export class RegistryStack extends Stack {
 
     const { table } = new RegistryTable(this, 'Registry', { removalPolicy });
     new TableBackups(this, 'Backups', { table, dev: settings.dev, copyRegion: settings.backupCopyRegion });
-    const auth = new StaffAuth(this, 'StaffAuth', { removalPolicy });
+    const auth = new StaffAuth(this, 'StaffAuth', { removalPolicy, domainPrefix: settings.authDomainPrefix });
 
     // API first, routes later: the site needs the API, and every function needs the site's URL.
     // (Functions → distribution → API is acyclic; the distribution never depends on a route.)
-    const api = new RegistryApi(this, 'Api', {
-      userPool: auth.userPool,
-      userPoolClient: auth.webClient,
-      removalPolicy,
-    });
+    const api = new RegistryApi(this, 'Api', { userPool: auth.userPool, removalPolicy });
     // Only CloudFront knows this value (it is this stack's id, which nothing publishes): it sends it
     // to the API on every request, and the functions refuse requests that reach the execute-api
     // endpoint without it. (Disabling that endpoint needs a custom domain for the API origin.)
@@ -78,6 +80,11 @@ export class RegistryStack extends Stack {
       webAclArn: new EdgeWebAcl(this, 'EdgeWebAcl', { removalPolicy }).arn,
     });
 
+    // Staff sign in on Cognito's managed login and come back to the site (its CloudFront domain
+    // and, if set, its own domain); the web app reads the issuer and client from GET /api/meta.
+    const siteUrls = [site.url, ...(settings.siteDomain ? [`https://${settings.siteDomain}`] : [])];
+    const webClient = auth.addWebClient(siteUrls);
+
     const environment: RegistryEnvironment = {
       tableName: table.tableName,
       provinceId: settings.provinceId,
@@ -85,7 +92,15 @@ export class RegistryStack extends Stack {
       mailFrom: settings.mailFrom,
     };
     // Everything is built from the tables in shared/routes.ts, like the local server.
-    api.addRoutes(routes, { table, environment, originVerifySecret });
+    api.addRoutes(routes, { table, environment, originVerifySecret, staffClient: webClient });
+    const meta = api.groupFunctions.get('meta')?.function;
+    meta?.addEnvironment('STAFF_OIDC_ISSUER', auth.userPool.userPoolProviderUrl);
+    meta?.addEnvironment('STAFF_OIDC_CLIENT_ID', webClient.userPoolClientId);
+    meta?.addEnvironment('STAFF_OIDC_SCOPES', 'openid email profile');
+    meta?.addEnvironment(
+      'STAFF_OIDC_SIGN_OUT_URL',
+      auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]),
+    );
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,
@@ -119,7 +134,11 @@ export class RegistryStack extends Stack {
       description: 'The HTTP API itself (browsers use SiteUrl/api)',
     });
     new CfnOutput(this, 'UserPoolId', { value: auth.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: auth.webClient.userPoolClientId });
+    new CfnOutput(this, 'UserPoolClientId', { value: webClient.userPoolClientId });
+    new CfnOutput(this, 'StaffSignInUrl', {
+      value: auth.domain.baseUrl(),
+      description: "Cognito's managed login for staff",
+    });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

@@ -24,6 +24,28 @@ export interface Config {
   loginTokenTtlSeconds: number;
   sessionTtlSeconds: number;
   loginLinksPerHour: number;
+  /** Where staff sign in (Cognito in AWS, the local provider locally); the web app reads it from GET /api/meta. */
+  staffSignIn: StaffSignInConfig | null;
+}
+
+export interface StaffSignInConfig {
+  issuer: string;
+  clientId: string;
+  scopes: string;
+  /** Cognito's /logout (its discovery document names no end_session_endpoint); null: the issuer's. */
+  signOutUrl: string | null;
+}
+
+function staffSignIn(): StaffSignInConfig | null {
+  const issuer = process.env.STAFF_OIDC_ISSUER;
+  const clientId = process.env.STAFF_OIDC_CLIENT_ID;
+  if (!issuer || !clientId) return null;
+  return {
+    issuer,
+    clientId,
+    scopes: optional('STAFF_OIDC_SCOPES', 'openid email profile'),
+    signOutUrl: process.env.STAFF_OIDC_SIGN_OUT_URL || null,
+  };
 }
 
 function readConfig(): Config {
@@ -41,6 +63,7 @@ function readConfig(): Config {
     loginTokenTtlSeconds: 24 * 60 * 60,
     sessionTtlSeconds: 8 * 60 * 60,
     loginLinksPerHour: Number(optional('LOGIN_LINKS_PER_HOUR', '5')),
+    staffSignIn: staffSignIn(),
   };
 }
 

@@ -130,6 +130,14 @@ export const routes: readonly RouteDefinition[] = [
     table: 'readwrite',
   },
   {
+    method: 'DELETE',
+    path: '/api/me/session',
+    handler: 'me/delete-session',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+  },
+  {
     method: 'GET',
     path: '/api/directory',
     handler: 'experts/list-directory',

@@ -28,9 +28,8 @@ import { encryptedLogGroup } from './data-key.ts';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
-  /** Staff tokens come from this pool and client; the JWT authorizer accepts nothing else. */
+  /** Staff tokens come from this pool (and the client given to addRoutes); the JWT authorizer accepts nothing else. */
   userPool: UserPool;
-  userPoolClient: IUserPoolClient;
   /** For the access-log group and every route function's log group. */
   removalPolicy: RemovalPolicy;
 }
@@ -40,6 +39,8 @@ export interface RouteFunctionsProps {
   environment: RegistryEnvironment;
   /** The value CloudFront sends as `x-origin-verify` (shared/http/origin.ts). */
   originVerifySecret: string;
+  /** The web app's client: the audience of the staff ID tokens (it needs the site's URL, so comes late). */
+  staffClient: IUserPoolClient;
 }
 
 /** Access levels that API Gateway checks itself with the staff JWT authorizer. */
@@ -67,12 +68,13 @@ export class RegistryApi extends Construct {
   readonly routeFunctions = new Map<string, RegistryFunction>();
   /** One function per function group (shared/routes.ts `functionGroups`). */
   readonly groupFunctions = new Map<FunctionGroup, RegistryFunction>();
-  private readonly staffAuthorizer: HttpJwtAuthorizer;
+  private readonly userPool: UserPool;
   private readonly removalPolicy: RemovalPolicy;
 
   constructor(scope: Construct, id: string, props: RegistryApiProps) {
     super(scope, id);
     this.removalPolicy = props.removalPolicy;
+    this.userPool = props.userPool;
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: 'Talent Registry API (served to browsers through CloudFront under /api)',
@@ -106,10 +108,6 @@ export class RegistryApi extends Construct {
         ),
       },
     });
-
-    this.staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', props.userPool.userPoolProviderUrl, {
-      jwtAudience: [props.userPoolClient.userPoolClientId],
-    });
   }
 
   /**
@@ -118,6 +116,10 @@ export class RegistryApi extends Construct {
    * staff ones before any code runs; the group's function dispatches on the route key.
    */
   addRoutes(routes: readonly RouteDefinition[], props: RouteFunctionsProps): void {
+    // The staff ID token of the user pool, issued to the web client (issuer and audience).
+    const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', this.userPool.userPoolProviderUrl, {
+      jwtAudience: [props.staffClient.userPoolClientId],
+    });
     const groups = [...new Set(routes.map((route) => route.group))];
     for (const group of groups) {
       const settings = functionGroups[group];
@@ -149,7 +151,7 @@ export class RegistryApi extends Construct {
           httpApi: this.httpApi,
           routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
           integration,
-          authorizer: staffAccess.has(route.access) ? this.staffAuthorizer : undefined,
+          authorizer: staffAccess.has(route.access) ? staffAuthorizer : undefined,
         });
         const reason = unauthorizedRouteReasons[route.access];
         if (reason) {

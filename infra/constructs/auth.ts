@@ -1,13 +1,18 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
   type UserPoolClient,
+  UserPoolClientIdentityProvider,
+  type UserPoolDomain,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -15,7 +20,16 @@ import { Construct } from 'constructs';
 export interface StaffAuthProps {
   /** RETAIN in production (staff accounts and their MFA devices), DESTROY in a dev stack. */
   removalPolicy: RemovalPolicy;
+  /** The managed login's domain prefix: https://<prefix>.auth.<region>.amazoncognito.com (globally unique). */
+  domainPrefix: string;
 }
+
+/**
+ * How long a staff token lives: also how long a disabled officer or a changed agency can keep the
+ * old rights at most (API Gateway cannot ask Cognito whether an ID token was revoked), and the
+ * local provider's ID token lifetime (infra/local/oidc-provider.ts).
+ */
+export const staffTokenMinutes = 15;
 
 /** The groups a staff member can be in; the claim `cognito:groups` carries them (API.md). */
 export const staffGroups = ['hr', 'admin'] as const;
@@ -26,7 +40,8 @@ export const staffGroups = ['hr', 'admin'] as const;
  */
 export class StaffAuth extends Construct {
   readonly userPool: UserPool;
-  readonly webClient: UserPoolClient;
+  /** Cognito's managed login (sign-in, TOTP set-up and prompts, forgotten password). */
+  readonly domain: UserPoolDomain;
 
   constructor(scope: Construct, id: string, props: StaffAuthProps) {
     super(scope, id);
@@ -67,14 +82,34 @@ export class StaffAuth extends Construct {
       });
     }
 
-    this.webClient = this.userPool.addClient('WebClient', {
-      authFlows: { userSrp: true },
+    this.domain = this.userPool.addDomain('ManagedLogin', {
+      cognitoDomain: { domainPrefix: props.domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+  }
+
+  /**
+   * The web app's client: OpenID Connect authorization code with PKCE (a public client: no
+   * secret), redirects only to the app's own callback and signed-out pages on `siteUrls` (the
+   * CloudFront domain, and a custom domain if one is set). The API receives the ID token: it
+   * carries `cognito:groups` and `custom:agency` as Cognito issues it, with no trigger.
+   */
+  addWebClient(siteUrls: string[]): UserPoolClient {
+    const client = this.userPool.addClient('WebClient', {
       generateSecret: false,
-      // The SPA signs in with SRP against Cognito directly; no hosted UI, no OAuth redirects.
-      disableOAuth: true,
-      accessTokenValidity: Duration.hours(1),
-      idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.hours(12),
+      // Only the refresh token flow beside the hosted code grant: no password reaches the app.
+      authFlows: { userSrp: false, userPassword: false, adminUserPassword: false, custom: false },
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false },
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        callbackUrls: siteUrls.map((url) => `${url}/staff/callback`),
+        logoutUrls: siteUrls.map((url) => `${url}/staff/signed-out`),
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      accessTokenValidity: Duration.minutes(staffTokenMinutes),
+      idTokenValidity: Duration.minutes(staffTokenMinutes),
+      // A working day; a disabled account cannot refresh at all.
+      refreshTokenValidity: Duration.hours(8),
       enableTokenRevocation: true,
       preventUserExistenceErrors: true,
       readAttributes: new ClientAttributes()
@@ -84,5 +119,17 @@ export class StaffAuth extends Construct {
       // administrator (AdminUpdateUserAttributes) may change it, never the officer's own token.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
+    // Managed login (version 2) shows a client's pages only with a branding style; Cognito's own.
+    new CfnManagedLoginBranding(this, 'WebClientBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: client.userPoolClientId,
+      useCognitoProvidedValues: true,
+    });
+    return client;
+  }
+
+  /** Cognito's /logout for this client, back to the app's signed-out page (its discovery has no end_session_endpoint). */
+  signOutUrl(client: UserPoolClient, siteUrl: string): string {
+    return `${this.domain.baseUrl()}/logout?client_id=${client.userPoolClientId}&logout_uri=${siteUrl}/staff/signed-out`;
   }
 }

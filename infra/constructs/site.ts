@@ -143,7 +143,8 @@ export class Site extends Construct {
             "script-src 'self'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
-            `connect-src 'self' https://cognito-idp.${region}.amazonaws.com`,
+            // Discovery and JWKS on cognito-idp, the token endpoint on the managed login's domain.
+            `connect-src 'self' https://cognito-idp.${region}.amazonaws.com https://*.auth.${region}.amazoncognito.com`,
             "object-src 'none'",
             "base-uri 'self'",
             "form-action 'self'",

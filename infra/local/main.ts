@@ -4,6 +4,7 @@
  * the stream poller feeding the real outbox handler, and the dev mailbox.
  */
 import { parseArgs } from 'node:util';
+import { localClientId, oidcMountPath, staffScopes } from './oidc-provider.ts';
 
 const usage = `Usage: npm start -- [options]   (or: tsx infra/local/main.ts [options])
 
@@ -50,6 +51,11 @@ process.env.AWS_REGION ??= 'ap-southeast-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
+// What the web app reads at run time (GET /api/meta), as the stack sets it for Cognito: the
+// local OpenID provider (infra/local/oidc-provider.ts) under /oidc.
+process.env.STAFF_OIDC_ISSUER = `${baseUrl}${oidcMountPath}`;
+process.env.STAFF_OIDC_CLIENT_ID = localClientId;
+process.env.STAFF_OIDC_SCOPES = staffScopes;
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -82,12 +88,21 @@ async function main() {
   }
 
   const { createLocalJwtAuthorizer } = await import('./jwt-authorizer.ts');
+  const { createLocalOidcProvider, createSigningKey } = await import('./oidc-provider.ts');
+  const { LocalStaffAccounts, demoPassword } = await import('./staff-accounts.ts');
+  const { registryMeta } = await import('#shared/domain/meta');
+  // Cognito's part: an OpenID provider with the demo staff accounts, whose tokens the local
+  // authorizer verifies through its discovery document and JWKS.
+  const firstAgency = registryMeta(process.env.PROVINCE_ID as string).province.agencies[0].id;
+  const accounts = LocalStaffAccounts.withDemoAccounts(firstAgency);
+  const signingKey = await createSigningKey();
+  const oidc = createLocalOidcProvider({ baseUrl, accounts, signingKey });
+  const authorizer = createLocalJwtAuthorizer({ issuer: oidc.issuer, audience: oidc.clientId, signingKey });
   const { createLocalServer, loadHandler, runScheduledJobs } = await import('./server.ts');
   const { startStreamPoller } = await import('./stream-poller.ts');
-  const authorizer = await createLocalJwtAuthorizer(`${baseUrl}/dev`);
   // The poller starts after the server listens; until then there is nothing to drain.
   let drainStream: () => Promise<void> = async () => {};
-  const server = createLocalServer({ port, host, authorizer, drainStream: () => drainStream() });
+  const server = createLocalServer({ port, host, authorizer, oidc, drainStream: () => drainStream() });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);
@@ -112,9 +127,12 @@ async function main() {
 Talent Registry is running
   Web app        ${baseUrl}/
   Register       ${baseUrl}/register
-  Staff (dev)    ${baseUrl}/staff/login
+  Staff console  ${baseUrl}/staff/search   (signs in at the local OpenID provider)
   API            ${baseUrl}/api/health   ${baseUrl}/api/openapi.json
   Dev mailbox    ${baseUrl}/dev/outbox?to=<email>
+  OpenID issuer  ${oidc.issuer}   (${oidc.issuer}/.well-known/openid-configuration)
+  Staff accounts hr@example.gov.vn (hr, ${firstAgency}) · admin@example.gov.vn (admin)
+                 password: ${demoPassword}
 Press Ctrl-C to stop.`);
 
   let stopping = false;

@@ -17,6 +17,7 @@ import { type RouteDefinition, routeKey, routes, scheduledJobs } from '#shared/r
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
 import { devMailboxPage } from './dev-mailbox-page.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
+import { type LocalOidcProvider, oidcMountPath } from './oidc-provider.ts';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 const maxPayloadBytes = 10 * 1024 * 1024; // API Gateway's own limit; the handlers enforce 64 KB
@@ -72,6 +73,8 @@ export interface LocalServerOptions {
   port: number;
   host?: string;
   authorizer: LocalJwtAuthorizer;
+  /** The local OpenID provider (Cognito's part), served under /oidc. */
+  oidc?: LocalOidcProvider;
   webRoot?: string;
   /** Resolves once the local stream poller has handed every record so far to its consumers. */
   drainStream?: () => Promise<void>;
@@ -100,6 +103,9 @@ async function handle(
 
   if (!decodablePath(path)) {
     return send(response, errorResponse(400, 'validation_failed', 'The path has a malformed %-escape'));
+  }
+  if (options.oidc && (path === oidcMountPath || path.startsWith(`${oidcMountPath}/`))) {
+    return options.oidc.handle(request, response);
   }
   if (path.startsWith('/api/')) {
     const body = await readBody(request);
@@ -161,7 +167,6 @@ async function handle(
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
     return response.end(devMailboxPage(items, to));
   }
-  if (path === '/dev/jwks.json' && method === 'GET') return sendJson(response, 200, await authorizer.jwks());
   if (path === '/dev/stream/drain' && method === 'POST') {
     // Tests wait on this instead of sleeping: every record written so far has reached its consumers.
     await options.drainStream?.();

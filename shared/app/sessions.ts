@@ -7,6 +7,8 @@ import { config } from '../config.ts';
 import {
   activatePendingRegistration,
   consumeLoginToken,
+  deleteAllSessions,
+  deleteSession,
   findLoginTarget,
   getExpert,
   getSession,
@@ -79,10 +81,15 @@ export async function mailLoginLinkTo(
         appUrl,
         token.token,
       );
+  // Login links of a verified profile replace the older unused ones; a pending registration's
+  // verification links are not replaced (that keeps the registration path one read shorter).
   return saveLoginToken(
     { expertId: expert.id, emailHash, hash: token.hash },
     now,
     outboxPut(mail, now, mailId),
+    {
+      replaceOlder: !pending,
+    },
   );
 }
 
@@ -121,4 +128,15 @@ export async function verifyExpertSession(token: string): Promise<string | null>
   const session = await getSession(parsed.expertId, parsed.hash);
   if (!session || session.expiresAt <= new Date().toISOString()) return null;
   return parsed.expertId;
+}
+
+/**
+ * DELETE /api/me/session: ends the session the request carries, or with `everywhere` every
+ * session of its expert (other browsers, a lost phone). The token was verified by the route.
+ */
+export async function endSession(token: string, everywhere: boolean): Promise<void> {
+  const parsed = readToken(token);
+  if (!parsed) throw new Unauthenticated();
+  if (everywhere) await deleteAllSessions(parsed.expertId);
+  else await deleteSession(parsed.expertId, parsed.hash);
 }

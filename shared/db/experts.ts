@@ -12,7 +12,7 @@ import { Conflict, NotFound, VersionMismatch } from '../domain/errors.ts';
 import type { ExpertProfile, Registration } from '../domain/expert.ts';
 import { type ExpertRecord, newExpertRecord } from '../domain/expert-record.ts';
 import { emailKeyHash } from '../domain/secret-token.ts';
-import { batchDelete, batchGet } from './batch.ts';
+import { batchDelete, batchGet, type ItemKey } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
 import { projectionWrites } from './expert-projections.ts';
@@ -159,12 +159,17 @@ export async function saveLoginToken(
   token: { expertId: string; emailHash: string; hash: string },
   now: Date,
   mailPut: TransactItem,
+  options: { replaceOlder: boolean } = { replaceOlder: true },
 ): Promise<boolean> {
   const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
+  // A new link makes the older unused ones invalid: they go in the same transaction, so a
+  // cancelled one (the mail was queued already) leaves the link that was mailed working.
+  const older = options.replaceOlder ? await itemKeysOf(token.expertId, 'LOGIN#') : [];
   try {
     await dynamo.send(
       new TransactWriteCommand({
         TransactItems: [
+          ...older.map((key) => ({ Delete: { TableName: tableName, Key: key } })),
           {
             Put: {
               TableName: tableName,
@@ -183,9 +188,27 @@ export async function saveLoginToken(
     );
     return true;
   } catch (error) {
-    if (cancelledConditions(error)?.includes(1)) return false;
+    if (cancelledConditions(error)?.includes(older.length + 1)) return false;
     throw error;
   }
+}
+
+/**
+ * Keys of the items of one kind in the expert's partition (login tokens, sessions). Each new
+ * login link deletes the older ones, so there are few; sessions last 30 days at most (TTL).
+ */
+async function itemKeysOf(expertId: string, prefix: 'LOGIN#' | 'SESSION#'): Promise<ItemKey[]> {
+  const found: ItemKey[] = [];
+  for await (const page of queryPages({
+    TableName: tableName,
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId), ':prefix': prefix },
+    ProjectionExpression: 'PK, SK',
+    ConsistentRead: true,
+  })) {
+    for (const item of page.Items ?? []) found.push({ PK: String(item.PK), SK: String(item.SK) });
+  }
+  return found;
 }
 
 /** Deletes a login token (single use) and returns what it held; undefined if there was none. */
@@ -275,6 +298,16 @@ export async function getSession(expertId: string, hash: string): Promise<{ expi
     new GetCommand({ TableName: tableName, Key: keys.session(expertId, hash) }),
   );
   return Item && { expiresAt: String(Item.expiresAt) };
+}
+
+/** Ends one session (a no-op if it is gone already). */
+export async function deleteSession(expertId: string, hash: string): Promise<void> {
+  await dynamo.send(new DeleteCommand({ TableName: tableName, Key: keys.session(expertId, hash) }));
+}
+
+/** Ends every session of the expert ("sign out everywhere"). */
+export async function deleteAllSessions(expertId: string): Promise<void> {
+  await batchDelete(await itemKeysOf(expertId, 'SESSION#'));
 }
 
 /**

@@ -47,6 +47,17 @@ export const registryMetaSchema = z.strictObject({
   /** Send it back as consent.textVersion on registration. */
   consentTextVersion: z.string(),
   consentText: z.strictObject({ version: z.string(), vi: z.array(z.string()), en: z.array(z.string()) }),
+  /** Staff sign in with OpenID Connect code + PKCE here; read at run time, never built in. */
+  staffSignIn: z.optional(
+    z.nullable(
+      z.strictObject({
+        issuer: z.string(),
+        clientId: z.string(),
+        scopes: z.string(),
+        signOutUrl: z.nullable(z.string()),
+      }),
+    ),
+  ),
 });
 
 /** This API's OpenAPI 3.1 document (its own shape is the OpenAPI specification's). */

@@ -151,7 +151,7 @@ function normaliseHeaders(headers: APIGatewayProxyEventV2['headers'] | undefined
   return out;
 }
 
-function bearerToken(headers: Record<string, string>): string | null {
+export function bearerToken(headers: Record<string, string>): string | null {
   const match = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
   return match ? match[1] : null;
 }

@@ -11,7 +11,7 @@ import {
 } from '../domain/expert-views.ts';
 import { expertDataExportSchema } from '../domain/me-views.ts';
 import { healthSchema, openApiDocumentSchema, registryMetaSchema } from '../domain/meta-views.ts';
-import { loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
+import { endSessionQuerySchema, loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
 import type { OperationSchemas } from './openapi.ts';
 import {
   consentChoicesExample,
@@ -71,6 +71,14 @@ export const expertOperations: Record<string, OperationSchemas> = {
     body: sessionRequestSchema,
     response: openedSessionSchema,
     errors: { 401: 'The link is invalid, already used or expired; ask for a new one' },
+  },
+  'DELETE /api/me/session': {
+    summary: 'Sign out (here or everywhere)',
+    description:
+      'Ends the session the request carries; with `all=true` every session of the expert ' +
+      '(every browser and device). The token stops working at once.',
+    query: endSessionQuerySchema,
+    success: 204,
   },
   'GET /api/directory': {
     summary: 'Public directory of experts who opted in',

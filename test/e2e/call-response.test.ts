@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { api, type Mail, mailsTo, registeredExpert } from '../support/api.ts';
-import { launchChromium, withPage as openPage } from '../support/browser.ts';
+import { launchChromium, withPage as openPage, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 
@@ -81,11 +81,7 @@ describe('a collaboration call and a response to it', () => {
     let callPageUrl = '';
 
     await withPage('call-staff-open', async (page) => {
-      await page.goto(`${baseUrl}/staff/login`);
-      await page.getByLabel('Cán bộ nhân sự (hr)').check();
-      await page.getByLabel('Cơ quan').selectOption('so-khoa-hoc-cong-nghe');
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Tìm kiếm chuyên gia' }).waitFor();
+      await signInAsStaff(page, baseUrl);
       await page
         .getByRole('navigation', { name: 'Các trang của cán bộ' })
         .getByRole('link', { name: 'Lời mời hợp tác' })
@@ -148,11 +144,8 @@ describe('a collaboration call and a response to it', () => {
     });
 
     await withPage('call-staff-responses', async (page) => {
-      await page.goto(`${baseUrl}/staff/login`);
-      await page.getByLabel('Cơ quan').selectOption('so-khoa-hoc-cong-nghe');
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-      await page.getByRole('heading', { level: 1, name: 'Tìm kiếm chuyên gia' }).waitFor();
-      await page.goto(callPageUrl);
+      // Straight to the call's page: the provider's login page, then back to the call.
+      await signInAsStaff(page, baseUrl, { startAt: new URL(callPageUrl).pathname, heading: callTitle });
       const responses = page.getByRole('region', { name: 'Phản hồi của chuyên gia' });
       const row = responses.getByRole('row').filter({ hasText: fullName });
       await row.waitFor();

@@ -8,10 +8,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { api, type Mail, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
-import { launchChromium, withPage as openPage } from '../support/browser.ts';
+import { demoOfficer, launchChromium, withPage as openPage, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
-const agency = 'bql-kkt-dung-quat';
+// The demo officer's agency (the province's first), where the demand is recorded.
+const agency = demoOfficer.agency;
 
 let browser: Browser;
 
@@ -24,14 +25,6 @@ afterAll(async () => {
 });
 
 const withPage = (name: string, run: (page: Page) => Promise<void>) => openPage(browser, name, run);
-
-async function signInAsStaff(page: Page): Promise<void> {
-  await page.goto(`${baseUrl}/staff/login`);
-  await page.getByLabel('Cán bộ nhân sự (hr)').check();
-  await page.getByLabel('Cơ quan').selectOption(agency);
-  await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
-  await page.getByRole('heading', { level: 1, name: 'Tìm kiếm chuyên gia' }).waitFor();
-}
 
 /** A login link mailed after `since` (older links were used already); the outbox fills by a poller. */
 async function newLoginLink(email: string, since: Mail[]): Promise<string> {
@@ -90,7 +83,7 @@ describe('a demand, its matches and an offer', () => {
     let offerUrl = '';
 
     await withPage('demand-offer-hr', async (page) => {
-      await signInAsStaff(page);
+      await signInAsStaff(page, baseUrl);
       await page
         .getByRole('navigation', { name: 'Các trang của cán bộ' })
         .getByRole('link', { name: 'Nhu cầu' })
@@ -188,7 +181,7 @@ describe('a demand, its matches and an offer', () => {
     });
 
     await withPage('demand-offer-accepted', async (page) => {
-      await signInAsStaff(page);
+      await signInAsStaff(page, baseUrl);
       await page.goto(offerUrl);
       await page.getByRole('heading', { level: 1, name: `Đề nghị: ${demandTitle}` }).waitFor();
       const history = page.getByRole('list', { name: 'Lịch sử đề nghị' });

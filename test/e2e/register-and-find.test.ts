@@ -6,7 +6,12 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { consentText } from '#shared/domain/consent';
-import { launchChromium, withPage as openPage } from '../support/browser.ts';
+import {
+  demoOfficer,
+  launchChromium,
+  withPage as openPage,
+  submitProviderLogin,
+} from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const fullName = 'Nguyễn Văn An';
@@ -96,10 +101,12 @@ describe('registering and being found', () => {
     });
 
     await withPage('staff-search', async (page) => {
-      await page.goto(`${baseUrl}/staff/login`);
-      await page.getByLabel('Cán bộ nhân sự (hr)').check();
-      await page.getByRole('button', { name: 'Đăng nhập', exact: true }).click();
+      await page.goto(`${baseUrl}/staff/search`);
+      // The console sends the officer to the OpenID provider's login page, then back.
+      await page.waitForURL(/\/oidc\/interaction\//);
+      await submitProviderLogin(page, demoOfficer.email, 'demo-password');
       await page.getByRole('heading', { level: 1, name: 'Tìm kiếm chuyên gia' }).waitFor();
+      expect(new URL(page.url()).search).toBe('');
 
       await page.getByLabel('Tìm theo tên hoặc chuyên ngành').fill('nguyen van an');
       await page.getByRole('button', { name: 'Tìm kiếm' }).click();

@@ -317,8 +317,20 @@ describe('route functions', () => {
   it('tells every function the table, the province, the site URL and the sender', () => {
     const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
     const [configurationSetId] = onlyOfType('AWS::SES::ConfigurationSet');
+    const metaFunctionId = functionOfRoute(
+      routes.find((r) => r.path === '/api/meta') as (typeof routes)[number],
+    )[0];
     for (const id of allFunctionIds()) {
-      expect(resources[id].Properties.Environment.Variables, id).toEqual({
+      const {
+        STAFF_OIDC_ISSUER,
+        STAFF_OIDC_CLIENT_ID,
+        STAFF_OIDC_SCOPES,
+        STAFF_OIDC_SIGN_OUT_URL,
+        ...variables
+      } = resources[id].Properties.Environment.Variables;
+      // Only the meta function tells the web app where staff sign in (tested under "staff sign-in").
+      expect(STAFF_OIDC_ISSUER !== undefined, id).toBe(id === metaFunctionId);
+      expect(variables, id).toEqual({
         // Only the function that sends mail names the SES configuration set.
         ...(id === outboxFunctionId() ? { MAIL_CONFIGURATION_SET: { Ref: configurationSetId } } : {}),
         // Only the API's functions check that a request came through CloudFront.
@@ -592,17 +604,71 @@ describe('staff sign-in', () => {
     );
   });
 
-  it('gives the web app an SRP client without secret whose tokens last one hour and cannot change the agency', () => {
+  it('gives the web app a public client for the code grant (PKCE) whose tokens last 15 minutes and cannot change the agency', () => {
     const { Properties: client } = onlyOfType('AWS::Cognito::UserPoolClient')[1];
     expect(client).toMatchObject({
       GenerateSecret: false,
-      AccessTokenValidity: 60,
-      IdTokenValidity: 60,
-      TokenValidityUnits: { AccessToken: 'minutes', IdToken: 'minutes' },
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: expect.arrayContaining(['openid', 'email', 'profile']),
+      SupportedIdentityProviders: ['COGNITO'],
+      AccessTokenValidity: 15,
+      IdTokenValidity: 15,
+      RefreshTokenValidity: 480,
+      EnableTokenRevocation: true,
     });
-    expect(client.ExplicitAuthFlows.sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+    // No password ever reaches the app: only the hosted code grant and refresh tokens.
+    expect(client.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
     expect(client.ReadAttributes).toContain('custom:agency');
     expect(client.WriteAttributes).not.toContain('custom:agency');
+  });
+
+  it('redirects only to the site’s own callback and signed-out pages on its CloudFront domain', () => {
+    const { Properties: client } = onlyOfType('AWS::Cognito::UserPoolClient')[1];
+    const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
+    const onSite = (path: string) => ({
+      'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }, path]],
+    });
+    expect(client.CallbackURLs).toEqual([onSite('/staff/callback')]);
+    expect(client.LogoutURLs).toEqual([onSite('/staff/signed-out')]);
+  });
+
+  it('adds the custom domain’s pages with -c siteDomain', () => {
+    const custom = synthRegistry({
+      context: { siteDomain: 'talent.example.gov.vn' },
+      stackProps: { webDistPath: path.join(tmpdir(), 'talent-registry-web-not-built') },
+    }).template.findResources('AWS::Cognito::UserPoolClient');
+    const [client] = Object.values(custom).map((r) => r.Properties);
+    expect(client.CallbackURLs).toContain('https://talent.example.gov.vn/staff/callback');
+    expect(client.LogoutURLs).toContain('https://talent.example.gov.vn/staff/signed-out');
+  });
+
+  it('serves Cognito’s managed login (version 2) on a domain, with a branding style for the client', () => {
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const [clientId] = onlyOfType('AWS::Cognito::UserPoolClient');
+    template.hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      UserPoolId: { Ref: poolId },
+      ManagedLoginVersion: 2,
+      Domain: Match.anyValue(),
+    });
+    template.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      UserPoolId: { Ref: poolId },
+      ClientId: { Ref: clientId },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it('tells the web app where staff sign in, through GET /api/meta (the meta function’s environment)', () => {
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const [clientId] = onlyOfType('AWS::Cognito::UserPoolClient');
+    const metaFunction = ofType('AWS::Lambda::Function').find(([, f]) =>
+      String(f.Properties.Description ?? '').includes('function group "meta"'),
+    );
+    const variables = metaFunction?.[1].Properties.Environment.Variables;
+    expect(variables.STAFF_OIDC_ISSUER).toEqual({ 'Fn::GetAtt': [poolId, 'ProviderURL'] });
+    expect(variables.STAFF_OIDC_CLIENT_ID).toEqual({ Ref: clientId });
+    expect(variables.STAFF_OIDC_SCOPES).toBe('openid email profile');
+    expect(JSON.stringify(variables.STAFF_OIDC_SIGN_OUT_URL)).toContain('/logout?client_id=');
   });
 });
 
@@ -760,6 +826,8 @@ describe('settings', () => {
       provinceId: 'quang-ngai',
       mailFrom: 'no-reply@talent.quangngai.gov.vn',
       alarmEmail: undefined,
+      authDomainPrefix: expect.stringMatching(/^talent-registry-/),
+      siteDomain: undefined,
     });
   });
 });

@@ -13,7 +13,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '#shared/domain/common-views';
 import { carriesVersion, openApiDocument, operationSchemas } from '#shared/http/openapi';
 import { routeKey, routes } from '#shared/routes';
-import { api, loginTokenIn, mailsTo, registration, staffToken } from '../support/api.ts';
+import { api, loginTokenIn, mailsTo, registeredExpert, registration, staffToken } from '../support/api.ts';
 
 interface CallOptions {
   params?: Record<string, string>;
@@ -287,6 +287,13 @@ describe('the OpenAPI response schemas against real answers', () => {
     });
     await documented('DELETE /api/me', { token: session });
     await documentedError('GET /api/me', 401, { token: session });
+  });
+
+  it('ends an expert session as documented', async () => {
+    const { sessionToken } = await registeredExpert({ fields: [{ code: '4.3', specialization: 'Thú y' }] });
+
+    await documented('DELETE /api/me/session', { token: sessionToken, query: 'all=true' });
+    await documentedError('DELETE /api/me/session', 401, { token: sessionToken });
   });
 
   it('has checked the answer of every route of the route table', () => {

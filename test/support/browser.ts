@@ -1,6 +1,7 @@
 /** Debian's Chromium driven by playwright-core, as every browser test launches it. */
 import { mkdir } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -37,4 +38,46 @@ export async function withPage(
   } finally {
     await context.close();
   }
+}
+
+/** The local OpenID provider's demo accounts (infra/local/staff-accounts.ts). */
+export const demoOfficer = { email: 'hr@example.gov.vn', agency: 'so-noi-vu' };
+export const demoAdmin = { email: 'admin@example.gov.vn' };
+
+/**
+ * Signs in as staff the way an officer does: the console sends the browser to the OpenID
+ * provider's login page, the officer types the e-mail and password there, and comes back to the
+ * page they wanted (`startAt`, the search page by default).
+ */
+export async function signInAsStaff(
+  page: Page,
+  baseUrl: string,
+  options: { email?: string; password?: string; startAt?: string; heading?: string } = {},
+): Promise<void> {
+  await page.goto(`${baseUrl}${options.startAt ?? '/staff/search'}`);
+  await submitProviderLogin(page, options.email ?? demoOfficer.email, options.password ?? 'demo-password');
+  await page.getByRole('heading', { level: 1, name: options.heading ?? 'Tìm kiếm chuyên gia' }).waitFor();
+}
+
+/** Fills and submits the provider's login page (once the browser is on it). */
+export async function submitProviderLogin(page: Page, email: string, password: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: /Đăng nhập cán bộ · Staff sign-in/ }).waitFor();
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: /Đăng nhập/ }).click();
+}
+
+/** One Chromium for the test file (launched before its tests, closed after), and a page per person. */
+export function chromiumForThisFile() {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    browser: () => browser,
+    withPage: (name: string, run: (page: Page) => Promise<void>) => withPage(browser, name, run),
+  };
 }

@@ -1,4 +1,13 @@
-import { type ComponentType, lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ComponentType,
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useReducer,
+  useRef,
+  useState,
+} from 'react';
 import { LoadFailure } from './components/LoadFailure.tsx';
 import { Loading, Notice } from './components/Notice.tsx';
 import { localized, useI18n } from './i18n.tsx';
@@ -14,9 +23,9 @@ import { MyDataPage } from './pages/MyDataPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
-import { StaffLoginPage } from './pages/StaffLoginPage.tsx';
+import { StaffCallbackPage, StaffLoginPage, StaffSignedOutPage } from './pages/StaffLoginPage.tsx';
 import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
-import { expertSession, staffSession } from './session.ts';
+import { expertSession, onExpertSessionChange, staffSession } from './session.ts';
 
 type Page = ComponentType<{ params: RouteParams }>;
 
@@ -46,6 +55,8 @@ const routes: [string, Page][] = [
   ['/calls', CallsPage],
   ['/calls/:id', CallPage],
   ['/staff/login', StaffLoginPage],
+  ['/staff/callback', StaffCallbackPage],
+  ['/staff/signed-out', StaffSignedOutPage],
   ['/staff/search', StaffSearchPage],
   ['/staff/demands', DemandsPage],
   ['/staff/demands/new', DemandPage],
@@ -106,6 +117,9 @@ export function App({ loginToken }: { loginToken: string | null }) {
   const [pendingLogin, setPendingLogin] = useState(loginToken);
   const loginDone = useCallback(() => setPendingLogin(null), []);
   const { Page, params } = findPage(path.replace(/\/+$/, '') || '/');
+  // Signing in or out in another tab shows here at once.
+  const [, sessionChanged] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => onExpertSessionChange(sessionChanged), []);
 
   // After an in-app navigation, move focus to the new page's heading, as a page load would.
   const shownPath = useRef(path);

@@ -1,5 +1,5 @@
 /**
- * The HTTP client for /api (and the local-only /dev routes), following shared/API.md: JSON in and
+ * The HTTP client for /api, following shared/API.md: JSON in and
  * out, the contract's error body turned into an ApiError, and the right Authorization header for
  * each caller (none, the expert's session token, or the staff JWT).
  */
@@ -71,6 +71,8 @@ export interface Meta {
   languageLevels: LanguageLevel[];
   consentTextVersion: string;
   consentText: { version: string; vi: string[]; en: string[] };
+  /** Where staff sign in (OpenID Connect); null when the deployment has none configured. */
+  staffSignIn?: { issuer: string; clientId: string; scopes: string; signOutUrl: string | null } | null;
 }
 
 export interface Page<T> {
@@ -282,6 +284,14 @@ export const api = {
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
+  /** Ends this session, or with `everywhere` every session of the expert. */
+  endSession: (everywhere = false) =>
+    json<null>('/api/me/session', {
+      method: 'DELETE',
+      caller: 'expert',
+      query: { all: everywhere ? 'true' : undefined },
+    }),
+
   me: async () => versioned<ExpertProfile>(await send('/api/me', { caller: 'expert' })),
 
   /** Returns the updated profile; if the server answers without one, reads it again. */
@@ -305,9 +315,6 @@ export const api = {
 
   directory: (query: { q?: string; field?: string; cursor?: string }) =>
     json<Page<DirectoryEntry>>('/api/directory', { query }),
-
-  devToken: (claims: { sub: string; email: string; groups: ('hr' | 'admin')[]; agency: string }) =>
-    json<{ token: string }>('/dev/token', { method: 'POST', body: claims }),
 
   searchExperts: (search: ExpertSearch) =>
     json<Page<ExpertSummary>>('/api/experts', { caller: 'staff', query: { ...search } }),

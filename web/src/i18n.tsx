@@ -44,6 +44,7 @@ const vi = {
   navMyProfile: 'Hồ sơ của tôi',
   navStaff: 'Cán bộ',
   logout: 'Đăng xuất',
+  logoutEverywhere: 'Đăng xuất trên mọi thiết bị',
   loading: 'Đang tải…',
   retry: 'Thử lại',
   close: 'Đóng',
@@ -223,9 +224,15 @@ const vi = {
   pageNumber: (n: number) => `Trang ${n}`,
 
   // Staff
-  staffLoginTitle: 'Đăng nhập cán bộ (MÔI TRƯỜNG PHÁT TRIỂN)',
-  staffLoginWarning:
-    'Đây là trang đăng nhập chỉ dùng khi chạy thử trên máy (máy chủ cục bộ). Trên hệ thống thật, cán bộ đăng nhập qua Cognito.',
+  staffLoginTitle: 'Đăng nhập cán bộ',
+  staffLoginIntro:
+    'Cán bộ đăng nhập tại trang đăng nhập của tỉnh (OpenID Connect); ứng dụng này không bao giờ hỏi mật khẩu.',
+  staffSigningIn: 'Đang chuyển tới trang đăng nhập…',
+  staffCallbackTitle: 'Đang hoàn tất đăng nhập…',
+  staffCallbackFailed: 'Không đăng nhập được: yêu cầu đăng nhập không hợp lệ hoặc đã hết hạn. Hãy thử lại.',
+  staffSignInUnavailable: 'Hệ thống chưa cấu hình đăng nhập cho cán bộ.',
+  staffSignedOutTitle: 'Đã đăng xuất',
+  staffSignInAgain: 'Đăng nhập lại',
   role: 'Vai trò',
   roleHr: 'Cán bộ nhân sự (hr)',
   roleAdmin: 'Quản trị (admin)',
@@ -517,6 +524,7 @@ const en: Messages = {
   navMyProfile: 'My profile',
   navStaff: 'Staff',
   logout: 'Log out',
+  logoutEverywhere: 'Log out on every device',
   loading: 'Loading…',
   retry: 'Try again',
   close: 'Close',
@@ -688,9 +696,15 @@ const en: Messages = {
   previousPage: 'Previous page',
   pageNumber: (n: number) => `Page ${n}`,
 
-  staffLoginTitle: 'Staff login (DEVELOPMENT ONLY)',
-  staffLoginWarning:
-    'This login page exists only on the local development server. In production, staff sign in through Cognito.',
+  staffLoginTitle: 'Staff sign-in',
+  staffLoginIntro:
+    "Staff sign in on the province's sign-in page (OpenID Connect); this app never asks for a password.",
+  staffSigningIn: 'Taking you to the sign-in page…',
+  staffCallbackTitle: 'Finishing sign-in…',
+  staffCallbackFailed: 'Sign-in failed: the sign-in request is not valid or has expired. Try again.',
+  staffSignInUnavailable: 'Staff sign-in is not configured on this deployment.',
+  staffSignedOutTitle: 'Signed out',
+  staffSignInAgain: 'Sign in again',
   role: 'Role',
   roleHr: 'HR officer (hr)',
   roleAdmin: 'Administrator (admin)',

@@ -1,6 +1,10 @@
 /**
- * Credentials live in sessionStorage: they survive a reload but not the closing of the tab, and
- * are never shared with other tabs or written to localStorage.
+ * The expert's session token lives in this origin's localStorage: a mail link opened in a new tab
+ * (or a second tab) finds the session, and the same-origin policy keeps it from every other site
+ * (the CSP allows only this origin's scripts). An HttpOnly cookie would hide it from scripts too,
+ * but the contract's expert auth is a Bearer header, and a cookie would bring CSRF back onto every
+ * state-changing route. Signing out removes it in every tab (the server ends the session too).
+ * Other short-lived values (the return path) stay in sessionStorage, per tab.
  */
 export interface ExpertSession {
   sessionToken: string;
@@ -15,42 +19,96 @@ export interface StaffSession {
 }
 
 const expertKey = 'talentRegistry.expertSession';
-const staffKey = 'talentRegistry.staffSession';
 
-function read<T>(key: string): T | null {
+function read<T>(key: string, storage: Storage = sessionStorage): T | null {
   try {
-    const raw = sessionStorage.getItem(key);
+    const raw = storage.getItem(key);
     return raw ? (JSON.parse(raw) as T) : null;
   } catch {
     return null;
   }
 }
 
-function write(key: string, value: unknown): void {
+function write(key: string, value: unknown, storage: Storage = sessionStorage): void {
   try {
-    if (value === null) sessionStorage.removeItem(key);
-    else sessionStorage.setItem(key, JSON.stringify(value));
+    if (value === null) storage.removeItem(key);
+    else storage.setItem(key, JSON.stringify(value));
   } catch {
     // Storage can be unavailable (private mode); the session then lasts until the next reload.
   }
 }
 
 export function expertSession(): ExpertSession | null {
-  const session = read<ExpertSession>(expertKey);
+  const session = read<ExpertSession>(expertKey, localStorage);
   if (!session) return null;
   if (Date.parse(session.expiresAt) <= Date.now()) {
-    write(expertKey, null);
+    write(expertKey, null, localStorage);
     return null;
   }
   return session;
 }
 
-export const saveExpertSession = (session: ExpertSession): void => write(expertKey, session);
-export const clearExpertSession = (): void => write(expertKey, null);
+export const saveExpertSession = (session: ExpertSession): void => write(expertKey, session, localStorage);
+export const clearExpertSession = (): void => write(expertKey, null, localStorage);
 
-export const staffSession = (): StaffSession | null => read<StaffSession>(staffKey);
-export const saveStaffSession = (session: StaffSession): void => write(staffKey, session);
-export const clearStaffSession = (): void => write(staffKey, null);
+/** Another tab signed in or out: `listener` re-renders this one. */
+export function onExpertSessionChange(listener: () => void): () => void {
+  const handle = (event: StorageEvent) => {
+    if (event.key === expertKey || event.key === null) listener();
+  };
+  window.addEventListener('storage', handle);
+  return () => window.removeEventListener('storage', handle);
+}
+
+/** Where oidc-client-ts keeps the signed-in officer (staff-auth.ts): `oidc.user:<issuer>:<client id>`. */
+const staffUserPrefix = 'oidc.user:';
+
+interface StoredOidcUser {
+  id_token?: string;
+  expires_at?: number;
+  profile?: { email?: unknown; 'cognito:groups'?: unknown; 'custom:agency'?: unknown };
+}
+
+function storedStaffUser(): StoredOidcUser | null {
+  try {
+    for (let i = 0; i < sessionStorage.length; i++) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(staffUserPrefix)) return JSON.parse(sessionStorage.getItem(key) ?? 'null');
+    }
+  } catch {
+    // unavailable storage or a damaged entry: nobody is signed in
+  }
+  return null;
+}
+
+/**
+ * The signed-in officer, from the ID token's claims (the server checks the token itself); null
+ * when nobody is signed in or the token has expired and was not renewed.
+ */
+export function staffSession(): StaffSession | null {
+  const user = storedStaffUser();
+  if (!user?.id_token || !user.profile) return null;
+  if (typeof user.expires_at === 'number' && user.expires_at * 1000 <= Date.now()) return null;
+  const groups = Array.isArray(user.profile['cognito:groups']) ? user.profile['cognito:groups'] : [];
+  const agency = user.profile['custom:agency'];
+  return {
+    token: user.id_token,
+    email: typeof user.profile.email === 'string' ? user.profile.email : '',
+    role: groups.includes('admin') ? 'admin' : 'hr',
+    agency: typeof agency === 'string' ? agency : '',
+  };
+}
+
+export function clearStaffSession(): void {
+  try {
+    for (let i = sessionStorage.length - 1; i >= 0; i--) {
+      const key = sessionStorage.key(i);
+      if (key?.startsWith(staffUserPrefix)) sessionStorage.removeItem(key);
+    }
+  } catch {
+    // nothing stored
+  }
+}
 
 const returnKey = 'talentRegistry.returnTo';
 

@@ -2,21 +2,28 @@
  * The frame of every HR console page: the staff session check, the navigation between the
  * console's pages, who is signed in, and the page heading. A 401 anywhere ends the staff session.
  */
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { ApiError } from '../api.ts';
-import { usePlaceNames } from '../meta.tsx';
+import { useMeta, usePlaceNames } from '../meta.tsx';
 import { Link, navigate } from '../router.tsx';
 import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
+import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
-import { Notice } from './Notice.tsx';
+import { Loading } from './Notice.tsx';
 
 export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
 
-/** A 401 means the staff token expired: back to the login page. */
+/** Sign in, then come back to this page (its path and query: a list's filters). */
+const signInHere = () =>
+  navigate(`/staff/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`, {
+    replace: true,
+  });
+
+/** A 401 means the staff token expired or was revoked: sign in again and come back here. */
 export function endStaffSessionIfGone(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) {
     clearStaffSession();
-    navigate('/staff/login', { flash: 'staffNeedLogin' });
+    signInHere();
   }
 }
 
@@ -48,17 +55,18 @@ export function StaffConsole({
   children: (session: StaffSession) => ReactNode;
 }) {
   const { t } = useStaffI18n();
+  const config = useMeta().staffSignIn;
   const session = staffSession();
+  const signedIn = session !== null;
+  useEffect(() => {
+    if (!signedIn) signInHere();
+    else if (config) keepStaffSessionFresh(config);
+  }, [signedIn, config]);
   if (!session) {
     return (
       <>
         <h1 tabIndex={-1}>{title}</h1>
-        <Notice kind="info">{t.staffNeedLogin}</Notice>
-        <p>
-          <Link to="/staff/login" className="button primary">
-            {t.staffSignIn}
-          </Link>
-        </p>
+        <Loading label={t.staffNeedLogin} />
       </>
     );
   }
@@ -109,6 +117,7 @@ function StaffNav({ section }: { section: StaffSection }) {
 
 function SignedIn({ session }: { session: StaffSession }) {
   const { t } = useStaffI18n();
+  const config = useMeta().staffSignIn;
   const names = usePlaceNames();
   const role = session.role === 'admin' ? t.roleAdmin : t.roleHr;
   return (
@@ -119,8 +128,11 @@ function SignedIn({ session }: { session: StaffSession }) {
         type="button"
         className="secondary small"
         onClick={() => {
-          clearStaffSession();
-          navigate('/staff/login', { flash: 'loggedOut' });
+          if (config) void signOutStaff(config);
+          else {
+            clearStaffSession();
+            navigate('/', { flash: 'loggedOut' });
+          }
         }}
       >
         {t.logout}

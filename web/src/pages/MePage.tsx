@@ -25,6 +25,12 @@ export function endExpertSession(flash: 'sessionExpired' | 'loggedOut' | 'profil
   navigate(flash === 'sessionExpired' ? '/login' : '/', { flash });
 }
 
+/** Signs out at the server (here or everywhere), then here; a server that is unreachable still signs out here. */
+async function signOut(everywhere: boolean): Promise<void> {
+  await api.endSession(everywhere).catch(() => undefined);
+  endExpertSession('loggedOut');
+}
+
 /** Sections show their own errors; a lost session, though, ends the page. */
 function endSessionIfGone(error: unknown): boolean {
   const gone = error instanceof ApiError && error.status === 401;
@@ -105,9 +111,14 @@ export function MePage() {
     <>
       <div className="page-heading">
         <h1 tabIndex={-1}>{t.meTitle}</h1>
-        <button type="button" className="secondary" onClick={() => endExpertSession('loggedOut')}>
-          {t.logout}
-        </button>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => signOut(false)}>
+            {t.logout}
+          </button>
+          <button type="button" className="secondary" onClick={() => signOut(true)}>
+            {t.logoutEverywhere}
+          </button>
+        </div>
       </div>
       <p className="meta-line">
         {t.statusLabel}: {t.status[profile.status]} · {t.lastUpdated}: {formatTime(profile.updatedAt, lang)}

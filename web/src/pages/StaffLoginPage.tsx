@@ -1,91 +1,100 @@
 /**
- * DEVELOPMENT ONLY: gets a staff JWT from the local server's /dev/token. In AWS, staff sign in
- * with Cognito and this route does not exist.
+ * Staff sign-in: straight on to the OpenID provider's login page (Cognito's managed login in AWS,
+ * the local provider under `npm start`), coming back to the page the officer wanted
+ * (`?returnTo=`). The app itself never asks for a password.
  */
-import { type FormEvent, useEffect, useState } from 'react';
-import { api } from '../api.ts';
-import { FormErrorsProvider, SelectField, TextField } from '../components/controls.tsx';
-import { failureMessage, Notice } from '../components/Notice.tsx';
-import { localized, useI18n } from '../i18n.tsx';
+import { useEffect, useState } from 'react';
+import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
+import { useI18n } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
 import { navigate } from '../router.tsx';
-import { saveStaffSession } from '../session.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-type Role = 'hr' | 'admin';
-
 export function StaffLoginPage() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const meta = useMeta();
   usePageTitle(t.staffLoginTitle);
-  const [role, setRole] = useState<Role>('hr');
-  const [agency, setAgency] = useState(meta.province.agencies[0]?.id ?? '');
-  const [email, setEmail] = useState('can.bo.nhan.su@example.gov.vn');
   const [failure, setFailure] = useState<unknown>(null);
-  const [sending, setSending] = useState(false);
-  // The console's code loads while the officer signs in.
-  useEffect(() => {
-    import('./staff-console.ts').catch(() => undefined);
-  }, []);
+  const config = meta.staffSignIn;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setSending(true);
-    setFailure(null);
-    try {
-      const { token } = await api.devToken({
-        sub: `dev-${email.trim()}`,
-        email: email.trim(),
-        groups: [role],
-        agency,
-      });
-      saveStaffSession({ token, email: email.trim(), role, agency });
-      navigate('/staff/search');
-    } catch (error) {
-      setFailure(error);
-      setSending(false);
-    }
-  }
+  useEffect(() => {
+    if (!config) return;
+    const returnTo = new URLSearchParams(window.location.search).get('returnTo') ?? '/staff/search';
+    import('../staff-auth.ts').then(({ signInStaff }) => signInStaff(config, returnTo)).catch(setFailure);
+  }, [config]);
 
   return (
     <>
       <h1 tabIndex={-1}>{t.staffLoginTitle}</h1>
-      <Notice kind="info">{t.staffLoginWarning}</Notice>
-      <form onSubmit={submit} className="narrow-form">
-        <fieldset className="field choice-group">
-          <legend>{t.role}</legend>
-          <div className="choices-inline">
-            {(['hr', 'admin'] as const).map((choice) => (
-              <label key={choice} className="choice" htmlFor={`staff-role-${choice}`}>
-                <input
-                  type="radio"
-                  id={`staff-role-${choice}`}
-                  name="role"
-                  checked={role === choice}
-                  onChange={() => setRole(choice)}
-                />
-                {choice === 'hr' ? t.roleHr : t.roleAdmin}
-              </label>
-            ))}
-          </div>
-        </fieldset>
-        <FormErrorsProvider idPrefix="staff" errors={{}}>
-          <SelectField
-            path="agency"
-            label={t.agency}
-            value={agency}
-            onChange={setAgency}
-            options={meta.province.agencies.map((a) => ({ value: a.id, label: localized(a, lang) }))}
-          />
-          <TextField path="email" type="email" label={t.staffEmail} value={email} onChange={setEmail} />
-        </FormErrorsProvider>
-        {failure ? <Notice kind="error">{failureMessage(failure, t)}</Notice> : null}
-        <div className="actions">
-          <button type="submit" className="primary" disabled={sending}>
-            {sending ? t.sending : t.staffSignIn}
-          </button>
-        </div>
-      </form>
+      <p>{t.staffLoginIntro}</p>
+      {!config ? <Notice kind="error">{t.staffSignInUnavailable}</Notice> : null}
+      {failure ? <Notice kind="error">{failureMessage(failure, t)}</Notice> : null}
+      {config && !failure ? <Loading label={t.staffSigningIn} /> : null}
     </>
+  );
+}
+
+let completing: Promise<string> | undefined;
+
+/** /staff/callback: the provider sends the code here; the session starts, or a clear error shows. */
+export function StaffCallbackPage() {
+  const { t } = useI18n();
+  const meta = useMeta();
+  usePageTitle(t.staffCallbackTitle);
+  const [failed, setFailed] = useState(false);
+  const config = meta.staffSignIn;
+
+  useEffect(() => {
+    if (!config) return;
+    // Once per page load: a code and its state are single use (React may run an effect twice).
+    completing ??= import('../staff-auth.ts').then(({ completeStaffSignIn }) => completeStaffSignIn(config));
+    completing.then(
+      // Replaces the callback URL (code and state) in the history.
+      (returnTo) => navigate(returnTo, { replace: true }),
+      () => {
+        window.history.replaceState(null, '', '/staff/callback');
+        setFailed(true);
+      },
+    );
+  }, [config]);
+
+  if (!config || failed) {
+    return (
+      <>
+        <h1 tabIndex={-1}>{t.staffLoginTitle}</h1>
+        <Notice kind="error">{config ? t.staffCallbackFailed : t.staffSignInUnavailable}</Notice>
+        <SignInAgain label={t.staffSignInAgain} />
+      </>
+    );
+  }
+  return (
+    <>
+      <h1 tabIndex={-1}>{t.staffCallbackTitle}</h1>
+      <Loading label={t.loading} />
+    </>
+  );
+}
+
+/** /staff/signed-out: where the provider sends the officer after signing out there too. */
+export function StaffSignedOutPage() {
+  const { t } = useI18n();
+  usePageTitle(t.staffSignedOutTitle);
+  return (
+    <>
+      <h1 tabIndex={-1}>{t.staffSignedOutTitle}</h1>
+      <Notice kind="success">{t.loggedOut}</Notice>
+      <SignInAgain label={t.staffSignInAgain} />
+    </>
+  );
+}
+
+/** A full page load of the sign-in page: a fresh start of the flow (new state and PKCE verifier). */
+function SignInAgain({ label }: { label: string }) {
+  return (
+    <p>
+      <a href="/staff/login" className="button primary">
+        {label}
+      </a>
+    </p>
   );
 }
