@@ -3,6 +3,8 @@
  * the table from the one definition, demo data on first run, the API and web app on one port,
  * the stream poller feeding the real outbox handler, and the dev mailbox.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const usage = `Usage: npm start -- [options]   (or: tsx infra/local/main.ts [options])
@@ -50,6 +52,10 @@ process.env.AWS_REGION ??= 'ap-southeast-1';
 process.env.AWS_ACCESS_KEY_ID ??= 'local';
 process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
+// Uploaded rosters and exports (the S3 bucket's part locally): kept with the data, or thrown away.
+process.env.FILES_DIR ??= args['in-memory']
+  ? join(tmpdir(), `talent-registry-files-${process.pid}`)
+  : '.data/files';
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
