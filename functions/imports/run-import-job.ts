@@ -3,15 +3,14 @@
  * run, the commit or the deletion of its entries. A commit short of time fails its record, so the
  * retry resumes from the import's checkpoint; a duplicated record finds nothing left to do.
  */
-import { runImportJob } from '#shared/app/imports';
-import { parseJobKey } from '#shared/db/imports';
+import { importJobOfKey, runImportJob } from '#shared/app/imports';
 import { logger } from '#shared/logger';
 import { keyAfterPrefix, streamConsumer } from '#shared/stream-consumer';
 
 const reserveMs = 30_000;
 
 export const handler = streamConsumer('imports/run-import-job', async (record, context, consumer) => {
-  const job = parseJobKey(keyAfterPrefix(consumer, record));
+  const job = importJobOfKey(keyAfterPrefix(consumer, record));
   if (!job) return;
   const shouldStop = () => context.getRemainingTimeInMillis() < reserveMs;
   try {

@@ -209,6 +209,9 @@ export interface JobOptions {
   concurrency?: number;
 }
 
+/** The job a stream record's key names (`<id>#<phase>#<n>` after IMPORTJOB#), or undefined. */
+export { parseJobKey as importJobOfKey } from '../db/imports.ts';
+
 export async function runImportJob(
   importId: string,
   phase: ImportPhase,

@@ -15,9 +15,9 @@ import {
   saveLoginToken,
 } from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
-import { claimEntry } from '../db/roster.ts';
 import { consumeRateLimit } from '../db/rate-limits.ts';
 import { putLoginRequest } from '../db/requests.ts';
+import { claimEntry } from '../db/roster.ts';
 import { Unauthenticated } from '../domain/errors.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
 import { rosterEntryIdOfEmail } from '../domain/roster.ts';

@@ -72,7 +72,8 @@ export const importOperations: Record<string, OperationSchemas> = {
   },
   'POST /api/imports/{id}/cancel': {
     summary: 'Cancel an import',
-    description: 'A running commit stops after its current page; entries written so far stay (see DELETE entries).',
+    description:
+      'A running commit stops after its current page; entries written so far stay (see DELETE entries).',
     response: importViewSchema,
     errors: { 409: notNow },
   },

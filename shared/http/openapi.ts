@@ -79,7 +79,8 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
   calls: { name: 'Calls', description: 'Collaboration calls and the responses experts give to them' },
   imports: {
     name: 'Imports',
-    description: 'Spreadsheet imports of existing rosters (administrators); imported people are roster entries',
+    description:
+      'Spreadsheet imports of existing rosters (administrators); imported people are roster entries',
   },
 };
 
