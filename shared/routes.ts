@@ -396,7 +396,25 @@ export const routes: readonly RouteDefinition[] = [
     group: 'me',
     access: 'expert',
     table: 'read',
-  }, // Spreadsheet imports (issue 12): upload, dry run, commit as a background job, cancel.
+  },
+  // Exports (issue 12): asked for here, written by the exports/run-export stream consumer.
+  {
+    method: 'POST',
+    path: '/api/exports',
+    handler: 'exports/create-export',
+    group: 'imports',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/{id}',
+    handler: 'exports/get-export',
+    group: 'imports',
+    access: 'hr',
+    table: 'read',
+  },
+  // Spreadsheet imports (issue 12): upload, dry run, commit as a background job, cancel.
   ...(
     [
       ['POST', '/api/imports', 'imports/create-import', 'readwrite'],
@@ -482,6 +500,17 @@ export const streamConsumers: readonly StreamConsumer[] = [
     timeoutSeconds: 900,
     memoryMb: 1024,
     files: 'read',
+  },
+  // Exports: the file is written in the background, then marked done with its audited row count.
+  {
+    handler: 'exports/run-export',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'EXPORT#',
+    batchSize: 1,
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    writesAudit: true,
+    files: 'readwrite',
   },
 ];
 

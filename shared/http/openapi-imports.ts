@@ -1,5 +1,6 @@
 /** OpenAPI entries of the import, duplicate and export routes (see openapi.ts). */
 import * as z from 'zod/mini';
+import { createExportSchema, exportCreatedSchema, exportViewSchema } from '../domain/exports.ts';
 import {
   createImportSchema,
   dryRunSchema,
@@ -83,5 +84,29 @@ export const importOperations: Record<string, OperationSchemas> = {
     success: 202,
     response: importViewSchema,
     errors: { 409: notNow },
+  },
+
+  'POST /api/exports': {
+    summary: 'Export search results, a demand’s matches or (administrators) the register',
+    description:
+      '`kind` search (with the filters of GET /api/experts in `query`), matches (with `demandId`) or ' +
+      'register (administrators: every roster entry and every expert visible to agencies, in the import ' +
+      "template's columns with contacts, so it imports back unchanged); `format` csv (UTF-8 with BOM, " +
+      'cells that a spreadsheet would read as a formula are neutralised) or xlsx. Runs in the background; ' +
+      'audited with who asked, when, the filter and the row count.',
+    body: createExportSchema,
+    success: 202,
+    response: exportCreatedSchema,
+    errors: {
+      403: 'HR officers may export search results and matches only; the register is for administrators',
+    },
+    examples: { body: { kind: 'search', format: 'csv', query: { field: '2', minDegree: 'master' } } },
+  },
+  'GET /api/exports/{id}': {
+    summary: 'An export: progress and, when done, its download link',
+    description:
+      'The requester’s own export (administrators: any). `downloadUrl` (presigned S3 URL in AWS, a ' +
+      'local-server URL locally) expires at `expiresAt`; read the export again for a fresh one.',
+    response: exportViewSchema,
   },
 };

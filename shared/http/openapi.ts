@@ -77,6 +77,10 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
   policies: { name: 'Policies', description: 'The attraction-policy catalogue' },
   offers: { name: 'Offers', description: 'Attraction offers an agency makes to an expert' },
   calls: { name: 'Calls', description: 'Collaboration calls and the responses experts give to them' },
+  exports: {
+    name: 'Exports',
+    description: 'Audited exports of search results, matches and (administrators) the register',
+  },
   imports: {
     name: 'Imports',
     description:
