@@ -161,7 +161,7 @@ const headerOf = (record: ExportRecord) =>
 /** Runs a queued export once (a repeated stream record finds it started); never throws for bad data. */
 export async function runExport(id: string, now: Date): Promise<ExportRecord['status'] | undefined> {
   const record = await getExport(id);
-  if (!record || record.status !== 'queued') return record?.status;
+  if (record?.status !== 'queued') return record?.status;
   await updateExport(id, { status: 'running' }, now);
   const rows: string[][] = [];
   let reported = 0;

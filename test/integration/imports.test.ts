@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { api, loginTokenIn, mailsTo, registration, staffToken, streamSettled } from '../support/api.ts';
 import { documentClient, tableName, useSuiteTableInProcess } from '../support/dynamo.ts';
 import {
