@@ -7,6 +7,7 @@ import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
 import { RegistryDashboard } from './constructs/dashboard.ts';
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts';
+import { RegistryFiles } from './constructs/files-bucket.ts';
 import { MailPipeline } from './constructs/mail.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
@@ -77,12 +78,18 @@ export class RegistryStack extends Stack {
       mailFrom: settings.mailFrom,
     };
     // Everything is built from the tables in shared/routes.ts, like the local server.
-    api.addRoutes(routes, { table, environment, originVerifySecret });
+    const files = new RegistryFiles(this, 'Files', {
+      accessLogsBucket: site.logBucket,
+      siteUrl: site.url,
+      removalPolicy,
+    });
+    api.addRoutes(routes, { table, environment, originVerifySecret, files });
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,
       environment,
       removalPolicy,
+      files,
     });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: scheduledJobs, table, environment, removalPolicy });
 

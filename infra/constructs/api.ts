@@ -23,6 +23,7 @@ import {
   routeKey,
 } from '#shared/routes';
 import { writeGroupEntry } from '../bundling.ts';
+import type { RegistryFiles } from './files-bucket.ts';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
@@ -38,6 +39,8 @@ export interface RouteFunctionsProps {
   environment: RegistryEnvironment;
   /** The value CloudFront sends as `x-origin-verify` (shared/http/origin.ts). */
   originVerifySecret: string;
+  /** The uploads-and-exports bucket, for the groups whose settings ask for `files`. */
+  files?: RegistryFiles;
 }
 
 /** Access levels that API Gateway checks itself with the staff JWT authorizer. */
@@ -130,6 +133,10 @@ export class RegistryApi extends Construct {
       const access = groupTableAccess(group);
       if (access !== 'none') {
         groupFunction.bindTable(props.table, { access, writesAudit: settings.writesAudit ?? false });
+      }
+      if (settings.files) {
+        if (!props.files) throw new Error(`Function group "${group}" needs the files bucket`);
+        props.files.grant(groupFunction, settings.files);
       }
       // One integration and one API-scoped permission for the whole group, not one per route.
       const integration = new HttpLambdaIntegration(`${id}Integration`, groupFunction.function, {

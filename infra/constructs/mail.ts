@@ -13,6 +13,7 @@ import {
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { StreamConsumer } from '#shared/routes';
+import type { RegistryFiles } from './files-bucket.ts';
 import {
   constructIdFor,
   handlerEntry,
@@ -27,6 +28,8 @@ export interface MailPipelineProps {
   consumers: readonly StreamConsumer[];
   environment: RegistryEnvironment;
   removalPolicy: RemovalPolicy;
+  /** The uploads-and-exports bucket, for the consumers that ask for `files` (import and export jobs). */
+  files?: RegistryFiles;
 }
 
 /** The CloudWatch dimension SES puts bounce and complaint counts under (SES's own message tag). */
@@ -73,10 +76,18 @@ export class MailPipeline extends Construct {
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
         timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
+        memorySize: consumer.memoryMb,
         removalPolicy: props.removalPolicy,
       });
       // Readwrite: consumers claim and mark what they processed, and write mail items.
-      consumerFunction.bindTable(props.table, { access: 'readwrite' });
+      consumerFunction.bindTable(props.table, {
+        access: 'readwrite',
+        writesAudit: consumer.writesAudit ?? false,
+      });
+      if (consumer.files) {
+        if (!props.files) throw new Error(`Stream consumer ${consumer.handler} needs the files bucket`);
+        props.files.grant(consumerFunction, consumer.files);
+      }
       consumerFunction.function.addEventSource(
         new DynamoEventSource(props.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
