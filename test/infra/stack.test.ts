@@ -986,7 +986,7 @@ describe('the uploads-and-exports bucket (issue 12)', () => {
     ]);
     const [, policy] =
       ofType('AWS::S3::BucketPolicy').find(([, p]) => p.Properties.Bucket.Ref === filesBucketId()) ?? [];
-    const deny = (policy?.Properties.PolicyDocument.Statement as Statement[]).find(
+    const deny = ((policy?.Properties.PolicyDocument.Statement ?? []) as Statement[]).find(
       (st) => (st as { Effect?: string }).Effect === 'Deny',
     );
     expect((deny as { Condition?: unknown }).Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
