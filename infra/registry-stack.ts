@@ -8,6 +8,7 @@ import { StaffAuth } from './constructs/auth.ts';
 import { TableBackups } from './constructs/backups.ts';
 import { RegistryDashboard } from './constructs/dashboard.ts';
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts';
+import { RegistryFiles } from './constructs/files-bucket.ts';
 import { MailPipeline } from './constructs/mail.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
@@ -92,7 +93,12 @@ export class RegistryStack extends Stack {
       mailFrom: settings.mailFrom,
     };
     // Everything is built from the tables in shared/routes.ts, like the local server.
-    api.addRoutes(routes, { table, environment, originVerifySecret, staffClient: webClient });
+    const files = new RegistryFiles(this, 'Files', {
+      accessLogsBucket: site.logBucket,
+      siteUrl: site.url,
+      removalPolicy,
+    });
+    api.addRoutes(routes, { table, environment, originVerifySecret, staffClient: webClient, files });
     const meta = api.groupFunctions.get('meta')?.function;
     meta?.addEnvironment('STAFF_OIDC_ISSUER', auth.userPool.userPoolProviderUrl);
     meta?.addEnvironment('STAFF_OIDC_CLIENT_ID', webClient.userPoolClientId);
@@ -106,6 +112,7 @@ export class RegistryStack extends Stack {
       consumers: streamConsumers,
       environment,
       removalPolicy,
+      files,
     });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: scheduledJobs, table, environment, removalPolicy });
 

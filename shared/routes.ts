@@ -30,7 +30,8 @@ export type FunctionGroup =
   | 'demands'
   | 'policies'
   | 'offers'
-  | 'calls';
+  | 'calls'
+  | 'imports';
 
 export interface FunctionGroupSettings {
   description: string;
@@ -42,6 +43,8 @@ export interface FunctionGroupSettings {
    * none may change or delete one (IAM, infra/constructs/registry-function.ts).
    */
   writesAudit?: boolean;
+  /** Access to the uploads-and-exports bucket (presigned URLs, reading uploads, writing exports). */
+  files?: 'read' | 'readwrite';
 }
 
 export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
@@ -54,6 +57,12 @@ export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSetting
   policies: { description: 'The attraction-policy catalogue', writesAudit: true },
   offers: { description: 'Attraction offers made by agencies', writesAudit: true },
   calls: { description: 'Collaboration calls and the responses to them', writesAudit: true },
+  // Imports, duplicates and exports: administrators' bulk work on the register; files in the bucket.
+  imports: {
+    description: 'Spreadsheet imports, duplicate people and exports',
+    writesAudit: true,
+    files: 'readwrite',
+  },
 };
 
 export interface RouteDefinition {
@@ -396,6 +405,45 @@ export const routes: readonly RouteDefinition[] = [
     access: 'expert',
     table: 'read',
   },
+  // Exports (issue 12): asked for here, written by the exports/run-export stream consumer.
+  {
+    method: 'POST',
+    path: '/api/exports',
+    handler: 'exports/create-export',
+    group: 'imports',
+    access: 'hr',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/exports/{id}',
+    handler: 'exports/get-export',
+    group: 'imports',
+    access: 'hr',
+    table: 'read',
+  },
+  // Spreadsheet imports (issue 12): upload, dry run, commit as a background job, cancel.
+  ...(
+    [
+      ['POST', '/api/imports', 'imports/create-import', 'readwrite'],
+      ['GET', '/api/imports/template', 'imports/get-import-template', 'none'],
+      ['GET', '/api/imports/{id}', 'imports/get-import', 'read'],
+      ['POST', '/api/imports/{id}/dry-run', 'imports/dry-run-import', 'readwrite'],
+      ['GET', '/api/imports/{id}/rows', 'imports/list-import-rows', 'read'],
+      ['POST', '/api/imports/{id}/commit', 'imports/commit-import', 'readwrite'],
+      ['POST', '/api/imports/{id}/cancel', 'imports/cancel-import', 'readwrite'],
+      ['DELETE', '/api/imports/{id}/entries', 'imports/delete-import-entries', 'readwrite'],
+    ] as const
+  ).map(
+    ([method, path, handler, table]): RouteDefinition => ({
+      method,
+      path,
+      handler,
+      group: 'imports',
+      access: 'admin',
+      table,
+    }),
+  ),
 ];
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -417,6 +465,12 @@ export interface StreamConsumer {
   batchSize: number;
   /** Lambda timeout; a consumer that pages through a large audience needs minutes. */
   timeoutSeconds?: number;
+  /** Lambda memory in MB. @default 512 */
+  memoryMb?: number;
+  /** It records audit events (an export's row count); others may not write AUDIT# items. */
+  writesAudit?: boolean;
+  /** Access to the uploads-and-exports bucket. */
+  files?: 'read' | 'readwrite';
 }
 
 export const streamConsumers: readonly StreamConsumer[] = [
@@ -444,6 +498,27 @@ export const streamConsumers: readonly StreamConsumer[] = [
     partitionKeyPrefix: 'CALLJOB#',
     batchSize: 1,
     timeoutSeconds: 600,
+  }, // Imports: entering a phase (dry run, commit, deleting entries) writes a job item; this runs it,
+  // checkpointing on the import so a retry resumes.
+  {
+    handler: 'imports/run-import-job',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'IMPORTJOB#',
+    batchSize: 1,
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    files: 'read',
+  },
+  // Exports: the file is written in the background, then marked done with its audited row count.
+  {
+    handler: 'exports/run-export',
+    eventName: 'INSERT',
+    partitionKeyPrefix: 'EXPORT#',
+    batchSize: 1,
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    writesAudit: true,
+    files: 'readwrite',
   },
 ];
 

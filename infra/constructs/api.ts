@@ -25,6 +25,7 @@ import {
 } from '#shared/routes';
 import { writeGroupEntry } from '../bundling.ts';
 import { encryptedLogGroup } from './data-key.ts';
+import type { RegistryFiles } from './files-bucket.ts';
 import { constructIdFor, type RegistryEnvironment, RegistryFunction } from './registry-function.ts';
 
 export interface RegistryApiProps {
@@ -41,6 +42,8 @@ export interface RouteFunctionsProps {
   originVerifySecret: string;
   /** The web app's client: the audience of the staff ID tokens (it needs the site's URL, so comes late). */
   staffClient: IUserPoolClient;
+  /** The uploads-and-exports bucket, for the groups whose settings ask for `files`. */
+  files?: RegistryFiles;
 }
 
 /** Access levels that API Gateway checks itself with the staff JWT authorizer. */
@@ -139,6 +142,10 @@ export class RegistryApi extends Construct {
       const access = groupTableAccess(group);
       if (access !== 'none') {
         groupFunction.bindTable(props.table, { access, writesAudit: settings.writesAudit ?? false });
+      }
+      if (settings.files) {
+        if (!props.files) throw new Error(`Function group "${group}" needs the files bucket`);
+        props.files.grant(groupFunction, settings.files);
       }
       // One integration and one API-scoped permission for the whole group, not one per route.
       const integration = new HttpLambdaIntegration(`${id}Integration`, groupFunction.function, {

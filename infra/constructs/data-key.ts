@@ -6,6 +6,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  type CorsRule,
   type IBucket,
   type LifecycleRule,
 } from 'aws-cdk-lib/aws-s3';
@@ -94,6 +95,8 @@ export interface ProtectedBucketProps {
   serverAccessLogsBucket: IBucket;
   serverAccessLogsPrefix: string;
   lifecycleRules?: LifecycleRule[];
+  /** Browsers that PUT or GET objects through presigned URLs (the uploads-and-exports bucket). */
+  cors?: CorsRule[];
   /**
    * Why this bucket needs no replication to a second region (NIST S3BucketReplicationEnabled):
    * say what rebuilds its content or why it is transient.
@@ -118,6 +121,7 @@ export function protectedBucket(scope: Construct, id: string, props: ProtectedBu
     serverAccessLogsBucket: props.serverAccessLogsBucket,
     serverAccessLogsPrefix: props.serverAccessLogsPrefix,
     lifecycleRules: props.lifecycleRules,
+    cors: props.cors,
     removalPolicy: props.removalPolicy,
     autoDeleteObjects: destroy,
   });

@@ -14,6 +14,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { concurrencyLimits, type StreamConsumer } from '#shared/routes';
 import { deadLetterQueue } from './data-key.ts';
+import type { RegistryFiles } from './files-bucket.ts';
 import {
   constructIdFor,
   handlerEntry,
@@ -28,6 +29,8 @@ export interface MailPipelineProps {
   consumers: readonly StreamConsumer[];
   environment: RegistryEnvironment;
   removalPolicy: RemovalPolicy;
+  /** The uploads-and-exports bucket, for the consumers that ask for `files` (import and export jobs). */
+  files?: RegistryFiles;
 }
 
 /** The CloudWatch dimension SES puts bounce and complaint counts under (SES's own message tag). */
@@ -66,6 +69,7 @@ export class MailPipeline extends Construct {
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
         timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
+        memorySize: consumer.memoryMb,
         removalPolicy: props.removalPolicy,
         reservedConcurrency:
           concurrencyLimits.streamConsumers[consumer.handler] ?? concurrencyLimits.streamConsumerDefault,
@@ -75,7 +79,14 @@ export class MailPipeline extends Construct {
           'queue receives only asynchronous invocations, which this function never gets.',
       });
       // Readwrite: consumers claim and mark what they processed, and write mail items.
-      consumerFunction.bindTable(props.table, { access: 'readwrite' });
+      consumerFunction.bindTable(props.table, {
+        access: 'readwrite',
+        writesAudit: consumer.writesAudit ?? false,
+      });
+      if (consumer.files) {
+        if (!props.files) throw new Error(`Stream consumer ${consumer.handler} needs the files bucket`);
+        props.files.grant(consumerFunction, consumer.files);
+      }
       consumerFunction.function.addEventSource(
         new DynamoEventSource(props.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,

@@ -3,6 +3,8 @@
  * the table from the one definition, demo data on first run, the API and web app on one port,
  * the stream poller feeding the real outbox handler, and the dev mailbox.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { localClientId, oidcMountPath, staffScopes } from './oidc-provider.ts';
 
@@ -56,6 +58,10 @@ process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
 process.env.STAFF_OIDC_ISSUER = `${baseUrl}${oidcMountPath}`;
 process.env.STAFF_OIDC_CLIENT_ID = localClientId;
 process.env.STAFF_OIDC_SCOPES = staffScopes;
+// Uploaded rosters and exports (the S3 bucket's part locally): kept with the data, or thrown away.
+process.env.FILES_DIR ??= args['in-memory']
+  ? join(tmpdir(), `talent-registry-files-${process.pid}`)
+  : '.data/files';
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { listDevMail } from '#shared/db/outbox';
+import { fileStore, LocalFileStore, verifyLocalFileUrl } from '#shared/files/file-store';
 import { errorResponse } from '#shared/http/responses';
 import { issuesToDetails } from '#shared/http/validation';
 import { contextFor } from '#shared/lambda-context';
@@ -138,6 +139,9 @@ async function handle(
     return send(response, await handler(event, lambdaContext(route.handler.replace('/', '-'))));
   }
 
+  if (path.startsWith('/dev/files/') && (method === 'PUT' || method === 'GET')) {
+    return serveFile(request, response, method, path.slice('/dev/files/'.length), url.searchParams);
+  }
   if (path === '/dev/token' && method === 'POST') {
     const body = await readBody(request);
     let json: unknown;
@@ -183,6 +187,53 @@ async function handle(
   return serveStatic(response, webRoot, path);
 }
 
+const maxFileBytes = 20 * 1024 * 1024;
+
+/**
+ * What S3 does with a presigned URL, for the local file store: a PUT of exactly the signed size
+ * and content type, or a GET of a signed key, before the URL expires; anything else is a 403.
+ */
+async function serveFile(
+  request: IncomingMessage,
+  response: ServerResponse,
+  method: 'PUT' | 'GET',
+  key: string,
+  params: URLSearchParams,
+) {
+  const store = fileStore();
+  const check = verifyLocalFileUrl(method, key, params, new Date());
+  if (!(store instanceof LocalFileStore) || !check.ok) {
+    return sendJson(response, 403, {
+      error: { code: 'forbidden', message: 'The link is invalid or has expired' },
+    });
+  }
+  if (method === 'GET') {
+    const body = await store.read(key);
+    if (!body) return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found' } });
+    response.writeHead(200, {
+      'content-type': key.endsWith('.csv') ? 'text/csv; charset=utf-8' : 'application/octet-stream',
+      'content-disposition': `attachment; filename="${(check.filename ?? 'download').replace(/[^\w.-]/g, '_')}"`,
+      'cache-control': 'no-store',
+    });
+    return response.end(body);
+  }
+  const body = await readBody(request, maxFileBytes);
+  const type = (request.headers['content-type'] ?? '').split(';')[0].trim();
+  if (body === null || body.length !== check.size) {
+    return sendJson(response, 400, {
+      error: { code: 'validation_failed', message: 'The body is not the size the upload was signed for' },
+    });
+  }
+  if (type !== (check.contentType ?? '').split(';')[0].trim()) {
+    return sendJson(response, 403, {
+      error: { code: 'forbidden', message: 'The content type is not the signed one' },
+    });
+  }
+  await store.write(key, body, type);
+  response.writeHead(200, { 'cache-control': 'no-store' });
+  return response.end();
+}
+
 function findRouteFor(
   method: string,
   path: string,
@@ -208,14 +259,14 @@ function decodablePath(path: string): boolean {
   }
 }
 
-function readBody(request: IncomingMessage): Promise<Buffer | null> {
+function readBody(request: IncomingMessage, limit = maxPayloadBytes): Promise<Buffer | null> {
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
     request.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > maxPayloadBytes) tooLarge = true;
+      if (size > limit) tooLarge = true;
       else chunks.push(chunk);
     });
     request.on('end', () => resolvePromise(tooLarge ? null : Buffer.concat(chunks)));

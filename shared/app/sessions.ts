@@ -19,8 +19,10 @@ import {
 import { outboxPut } from '../db/outbox.ts';
 import { consumeRateLimit } from '../db/rate-limits.ts';
 import { putLoginRequest } from '../db/requests.ts';
+import { claimEntry } from '../db/roster.ts';
 import { Unauthenticated } from '../domain/errors.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
+import { rosterEntryIdOfEmail } from '../domain/roster.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
 import { alreadyRegisteredMail, loginMail, verificationMail } from '../mail/messages.ts';
 import { countEvent } from '../metrics.ts';
@@ -113,6 +115,8 @@ export async function openSession(token: string, now: Date): Promise<OpenedSessi
     const activation = await activatePendingRegistration(parsed.expertId, used.emailHash, now);
     if (activation.activated) countEvent('ExpertVerified');
     expert = activation.expert;
+    // A roster entry with this address is this person: it is claimed, not counted twice.
+    if (activation.activated && expert) await claimEntry(rosterEntryIdOfEmail(expert.email), expert.id, now);
   }
   if (!expert) throw invalidLink();
   const session = issueToken(parsed.expertId);

@@ -31,6 +31,7 @@ import { policySchema } from '../domain/policy-views.ts';
 import { type RouteDefinition, routeKey, routes } from '../routes.ts';
 import { callOperations } from './openapi-calls.ts';
 import { expertOperations } from './openapi-experts.ts';
+import { importOperations } from './openapi-imports.ts';
 import { offerOperations } from './openapi-offers.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
@@ -57,6 +58,7 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   ...expertOperations,
   ...offerOperations,
   ...callOperations,
+  ...importOperations,
 };
 
 /** Tags by resource: a route's tag is the folder of its handler (functions/<folder>/...). */
@@ -75,6 +77,15 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
   policies: { name: 'Policies', description: 'The attraction-policy catalogue' },
   offers: { name: 'Offers', description: 'Attraction offers an agency makes to an expert' },
   calls: { name: 'Calls', description: 'Collaboration calls and the responses experts give to them' },
+  exports: {
+    name: 'Exports',
+    description: 'Audited exports of search results, matches and (administrators) the register',
+  },
+  imports: {
+    name: 'Imports',
+    description:
+      'Spreadsheet imports of existing rosters (administrators); imported people are roster entries',
+  },
 };
 
 /** Schemas shown once under components.schemas and referenced wherever they appear. */

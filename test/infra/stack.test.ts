@@ -124,6 +124,15 @@ const groupFunctionIds = () => [...new Set(routes.map((route) => functionOfRoute
 /** Every function of the registry: route groups, stream consumers, scheduled jobs. */
 const allFunctionIds = () => [...groupFunctionIds(), ...consumerFunctionIds(), ...jobFunctionIds()];
 const functionCount = usedFunctionGroups().length + streamConsumers.length + scheduledJobs.length;
+/** The uploads-and-exports bucket (issue 12), and the functions its settings give access to. */
+const filesBucketId = () =>
+  ofType('AWS::S3::Bucket').find(([id]) => id.startsWith('FilesBucket'))?.[0] ?? 'no files bucket';
+const filesFunctionIds = () => [
+  ...usedFunctionGroups()
+    .filter((g) => functionGroups[g].files)
+    .map((g) => functionOfRoute(routesOfGroup(g)[0])[0]),
+  ...streamConsumers.filter((c) => c.files).map((c) => functionOfHandler('Mail', c.handler)),
+];
 
 describe('registry table', () => {
   it('has the keys, indexes and stream of the shared table definition', () => {
@@ -335,6 +344,8 @@ describe('route functions', () => {
         ...(id === outboxFunctionId() ? { MAIL_CONFIGURATION_SET: { Ref: configurationSetId } } : {}),
         // Only the API's functions check that a request came through CloudFront.
         ...(groupFunctionIds().includes(id) ? { ORIGIN_VERIFY_SECRET: originVerifySecret } : {}),
+        // Only the functions that read or write uploads and exports name the files bucket.
+        ...(filesFunctionIds().includes(id) ? { FILES_BUCKET: { Ref: filesBucketId() } } : {}),
         TABLE_NAME: { Ref: tableId() },
         PROVINCE_ID: 'quang-ngai',
         APP_URL: { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distributionId, 'DomainName'] }]] },
@@ -412,6 +423,7 @@ describe('least privilege', () => {
         .filter((g) => functionGroups[g].writesAudit)
         .map((g) => functionOfRoute(routesOfGroup(g)[0])[0]),
       ...scheduledJobs.filter((j) => j.writesAudit).map((j) => functionOfHandler('Jobs', j.handler)),
+      ...streamConsumers.filter((c) => c.writesAudit).map((c) => functionOfHandler('Mail', c.handler)),
     ]);
     expect(writers.size).toBeGreaterThanOrEqual(5);
     const readwrite = allFunctionIds().filter((id) => dynamoActionsOf(id).includes('dynamodb:PutItem'));
@@ -1041,5 +1053,56 @@ describe('outputs', () => {
     expect(outputs.UserPoolId.Value).toEqual({ Ref: poolId });
     expect(outputs.UserPoolClientId.Value).toEqual({ Ref: clientId });
     expect(outputs.TableName.Value).toEqual({ Ref: tableId() });
+  });
+});
+
+describe('the uploads-and-exports bucket (issue 12)', () => {
+  it('is private, encrypted, TLS-only, logged, and expires uploads and exports by themselves', () => {
+    const bucket = resources[filesBucketId()].Properties;
+    expect(bucket.PublicAccessBlockConfiguration).toEqual({
+      BlockPublicAcls: true,
+      BlockPublicPolicy: true,
+      IgnorePublicAcls: true,
+      RestrictPublicBuckets: true,
+    });
+    // Rosters are personal data: the stack's data key, with an S3 bucket key; versioned.
+    const [encryption] = bucket.BucketEncryption.ServerSideEncryptionConfiguration;
+    expect(encryption.ServerSideEncryptionByDefault.SSEAlgorithm).toBe('aws:kms');
+    expect(encryption.ServerSideEncryptionByDefault.KMSMasterKeyID).toEqual(expect.any(Object));
+    expect(encryption.BucketKeyEnabled).toBe(true);
+    expect(bucket.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(bucket.LoggingConfiguration.LogFilePrefix).toBe('files-bucket/');
+    const rules = bucket.LifecycleConfiguration.Rules as { Prefix?: string; ExpirationInDays?: number }[];
+    expect(rules.filter((r) => r.Prefix).map((r) => [r.Prefix, r.ExpirationInDays])).toEqual([
+      ['imports/', 7],
+      ['exports/', 1],
+    ]);
+    const [, policy] =
+      ofType('AWS::S3::BucketPolicy').find(([, p]) => p.Properties.Bucket.Ref === filesBucketId()) ?? [];
+    const deny = ((policy?.Properties.PolicyDocument.Statement ?? []) as Statement[]).find(
+      (st) => (st as { Effect?: string }).Effect === 'Deny',
+    );
+    expect((deny as { Condition?: unknown }).Condition).toEqual({ Bool: { 'aws:SecureTransport': 'false' } });
+  });
+
+  it('gives object access only to the functions that need it: get for the import job, get and put for the others', () => {
+    const s3Actions = (id: string) =>
+      actionsOf(statementsOf(id))
+        .filter((a) => a.startsWith('s3:'))
+        .sort();
+    const withFiles = new Set(filesFunctionIds());
+    expect(withFiles.size).toBe(3);
+    for (const id of allFunctionIds()) {
+      if (!withFiles.has(id)) expect(s3Actions(id), id).toEqual([]);
+    }
+    expect(s3Actions(functionOfHandler('Mail', 'imports/run-import-job'))).toEqual(['s3:GetObject']);
+    expect(s3Actions(functionOfHandler('Mail', 'exports/run-export'))).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+    ]);
+    expect(s3Actions(functionOfRoute(routesOfGroup('imports')[0])[0])).toEqual([
+      's3:GetObject',
+      's3:PutObject',
+    ]);
   });
 });

@@ -13,7 +13,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '#shared/domain/common-views';
 import { carriesVersion, openApiDocument, operationSchemas } from '#shared/http/openapi';
 import { routeKey, routes } from '#shared/routes';
-import { api, loginTokenIn, mailsTo, registeredExpert, registration, staffToken } from '../support/api.ts';
+import {
+  api,
+  loginTokenIn,
+  mailsTo,
+  registeredExpert,
+  registration,
+  staffToken,
+  streamSettled,
+} from '../support/api.ts';
+import { csvBytes, templateHeader } from '../support/imports.ts';
 
 interface CallOptions {
   params?: Record<string, string>;
@@ -294,6 +303,35 @@ describe('the OpenAPI response schemas against real answers', () => {
 
     await documented('DELETE /api/me/session', { token: sessionToken, query: 'all=true' });
     await documentedError('DELETE /api/me/session', 401, { token: sessionToken });
+  });
+
+  it('answers the import and export routes as documented (issue 12)', async () => {
+    const admin = await staffToken({ groups: ['admin'], agency: '' });
+    await documented('GET /api/imports/template', { token: admin });
+    const bytes = csvBytes([templateHeader, `${name},,,1980,,Tiến sĩ,,2.3,,,,,,,,`]);
+    const declared = { filename: 'a.csv', contentType: 'text/csv', size: bytes.length };
+    const created = await documented('POST /api/imports', { token: admin, body: declared });
+    const id = created.body.id as string;
+    await fetch(created.body.uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv' },
+      body: new Uint8Array(bytes),
+    });
+    await documented('POST /api/imports/{id}/dry-run', { token: admin, params: { id }, body: {} });
+    await streamSettled();
+    await documented('GET /api/imports/{id}', { token: admin, params: { id } });
+    await documented('GET /api/imports/{id}/rows', { token: admin, params: { id } });
+    await documented('POST /api/imports/{id}/commit', { token: admin, params: { id } });
+    await streamSettled();
+    await documented('DELETE /api/imports/{id}/entries', { token: admin, params: { id } });
+    const other = (await api('/api/imports', { token: admin, body: declared })).body.id as string;
+    await documented('POST /api/imports/{id}/cancel', { token: admin, params: { id: other } });
+    const exported = await documented('POST /api/exports', {
+      token: admin,
+      body: { kind: 'search', format: 'csv' },
+    });
+    await streamSettled();
+    await documented('GET /api/exports/{id}', { token: admin, params: { id: exported.body.id } });
   });
 
   it('has checked the answer of every route of the route table', () => {

@@ -18,3 +18,16 @@ export function documentClient(): DynamoDBDocument {
   );
   return client;
 }
+
+/**
+ * The environment the handlers read, pointed at the suite's DynamoDB Local, for tests that call a
+ * service or a stream handler in the test process (to stop a job half-way, say).
+ */
+export function useSuiteTableInProcess(): void {
+  process.env.TABLE_NAME = tableName();
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
+  process.env.MAIL_TRANSPORT = 'dev';
+  process.env.AWS_REGION = 'ap-southeast-1';
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+}

@@ -140,6 +140,10 @@ describe('OpenAPI document', () => {
       'PATCH /api/calls/{id}',
       'POST /api/calls/{id}/transitions',
       'POST /api/calls/{id}/responses',
+      'POST /api/imports/{id}/dry-run',
+      'POST /api/imports/{id}/commit',
+      'POST /api/imports/{id}/cancel',
+      'DELETE /api/imports/{id}/entries',
     ];
     for (const route of routes) {
       const key = routeKey(route);

@@ -12,6 +12,7 @@ import { FormErrorsProvider, TextField } from '../components/controls.tsx';
 import { FormProblems } from '../components/FormProblems.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
 import { ProfileFields } from '../components/ProfileFields.tsx';
+import { claimFromHash } from '../forms/claim-prefill.ts';
 import { focusFirstInvalid } from '../forms/focus.ts';
 import { collectErrors } from '../forms/issues.ts';
 import { emptyDraft, type ProfileDraft, profileFromDraft } from '../forms/profile-draft.ts';
@@ -24,8 +25,10 @@ export function RegisterPage() {
   const { t } = useI18n();
   const meta = useMeta();
   usePageTitle(t.registerTitle);
-  const [draft, setDraft] = useState<ProfileDraft>(emptyDraft);
-  const [email, setEmail] = useState('');
+  // A roster entry's claim link fills the form in (consents stay unticked).
+  const [claim] = useState(() => claimFromHash(window.location.hash));
+  const [draft, setDraft] = useState<ProfileDraft>(() => claim?.draft ?? emptyDraft());
+  const [email, setEmail] = useState(claim?.email ?? '');
   const [consent, setConsent] = useState(noConsent);
   const [attempted, setAttempted] = useState(false);
   const [serverIssues, setServerIssues] = useState<ErrorDetail[]>([]);
