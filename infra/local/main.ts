@@ -3,6 +3,9 @@
  * the table from the one definition, demo data on first run, the API and web app on one port,
  * the stream poller feeding the real outbox handler, and the dev mailbox.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const usage = `Usage: npm start -- [options]   (or: tsx infra/local/main.ts [options])
@@ -52,6 +55,10 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// The search snapshot: S3 in AWS, a local folder here (a fresh one when no data is kept).
+process.env.SEARCH_SNAPSHOT_DIR ??= args['in-memory']
+  ? mkdtempSync(join(tmpdir(), 'talent-registry-search-'))
+  : '.data/search-snapshot';
 
 async function main() {
   const { startDynamoDbLocal, ensureTable } = await import('./dynamodb-local.ts');
@@ -79,6 +86,11 @@ async function main() {
       profiles: Number(args.profiles),
     });
     console.log(`Demo data: ${count} generated profiles (not real people)`);
+  }
+  if (created) {
+    // A new table: a snapshot left from an older one would describe other people.
+    const { buildSearchSnapshot } = await import('#shared/app/search-read-model');
+    await buildSearchSnapshot();
   }
 
   const { createLocalJwtAuthorizer } = await import('./jwt-authorizer.ts');
