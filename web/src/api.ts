@@ -67,6 +67,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** Counts of the matches per field group, degree, location kind and the top countries. */
+export interface SearchFacets {
+  fieldGroup: Record<string, number>;
+  degree: Record<string, number>;
+  locationKind: Record<string, number>;
+  country: Record<string, number>;
+}
+
+/** A search page: every match counted in `total`, and counted per facet. */
+export interface SearchResults {
+  total: number;
+  facets: SearchFacets;
+}
+
 export interface Versioned<T> {
   value: T;
   /** From the ETag header, else the body's version; sent back as If-Match. */
@@ -89,6 +103,8 @@ export interface ExpertSearch {
   native?: string;
   language?: string;
   engagement?: string;
+  /** relevance (the default with q), name or updated */
+  sort?: string;
   limit?: number;
   cursor?: string;
 }
@@ -105,6 +121,8 @@ export interface DemandMatches {
   items: ExpertMatch<ExpertSummary>[];
   /** Experts that pass the hard filters, of which `items` are the best. */
   candidates: number;
+  total?: number;
+  nextCursor?: string | null;
 }
 
 export interface OfferSearch {
@@ -289,14 +307,14 @@ export const api = {
 
   deleteMe: () => json<null>('/api/me', { method: 'DELETE', caller: 'expert' }),
 
-  directory: (query: { q?: string; field?: string; cursor?: string }) =>
-    json<Page<DirectoryEntry>>('/api/directory', { query }),
+  directory: (query: { q?: string; field?: string; sort?: string; cursor?: string }) =>
+    json<Page<DirectoryEntry> & SearchResults>('/api/directory', { query }),
 
   devToken: (claims: { sub: string; email: string; groups: ('hr' | 'admin')[]; agency: string }) =>
     json<{ token: string }>('/dev/token', { method: 'POST', body: claims }),
 
   searchExperts: (search: ExpertSearch) =>
-    json<Page<ExpertSummary>>('/api/experts', { caller: 'staff', query: { ...search } }),
+    json<Page<ExpertSummary> & SearchResults>('/api/experts', { caller: 'staff', query: { ...search } }),
 
   expert: (id: string) => json<ExpertProfile>(`/api/experts/${encodeURIComponent(id)}`, { caller: 'staff' }),
 
