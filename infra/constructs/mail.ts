@@ -73,6 +73,7 @@ export class MailPipeline extends Construct {
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
         timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
+        memorySize: consumer.memoryMb,
         removalPolicy: props.removalPolicy,
       });
       // Readwrite: consumers claim and mark what they processed, and write mail items.
@@ -81,6 +82,9 @@ export class MailPipeline extends Construct {
         new DynamoEventSource(props.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
           batchSize: consumer.batchSize,
+          ...(consumer.batchingWindowSeconds
+            ? { maxBatchingWindow: Duration.seconds(consumer.batchingWindowSeconds) }
+            : {}),
           bisectBatchOnError: true,
           retryAttempts: 5,
           reportBatchItemFailures: true,

@@ -303,7 +303,10 @@ describe('route functions', () => {
     const [distributionId] = onlyOfType('AWS::CloudFront::Distribution');
     const [configurationSetId] = onlyOfType('AWS::SES::ConfigurationSet');
     for (const id of allFunctionIds()) {
-      expect(resources[id].Properties.Environment.Variables, id).toEqual({
+      // The search read model's bucket is asserted with it ("search read model").
+      const { SEARCH_SNAPSHOT_BUCKET: _bucket, ...variables } =
+        resources[id].Properties.Environment.Variables;
+      expect(variables, id).toEqual({
         // Only the function that sends mail names the SES configuration set.
         ...(id === outboxFunctionId() ? { MAIL_CONFIGURATION_SET: { Ref: configurationSetId } } : {}),
         // Only the API's functions check that a request came through CloudFront.
@@ -949,5 +952,92 @@ describe('outputs', () => {
     expect(outputs.UserPoolId.Value).toEqual({ Ref: poolId });
     expect(outputs.UserPoolClientId.Value).toEqual({ Ref: clientId });
     expect(outputs.TableName.Value).toEqual({ Ref: tableId() });
+  });
+});
+
+describe('search read model', () => {
+  const snapshotBucketId = () => {
+    const found = ofType('AWS::S3::Bucket').filter(([id]) => id.startsWith('SearchSnapshotsBucket'));
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  const builder = streamConsumers.find((c) => c.writesSearchSnapshot);
+  const builderId = () => functionOfHandler('Mail', builder?.handler ?? '');
+  const searchGroupId = () => functionOfRoute(findRoute('GET /api/experts'))[0];
+  const s3Statements = (functionId: string) =>
+    statementsOf(functionId).filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
+
+  it('keeps the snapshot in a private, encrypted, versioned bucket reachable only over TLS, old versions for a week', () => {
+    const [id, bucket] = snapshotBucketId();
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+      LifecycleConfiguration: {
+        Rules: [
+          expect.objectContaining({
+            NoncurrentVersionExpiration: { NoncurrentDays: 7 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Status: 'Enabled',
+          }),
+        ],
+      },
+    });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('builds the snapshot from the change log’s inserts, batched, with the memory the route table sets', () => {
+    expect(builder).toBeDefined();
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').find(
+      ([, m]) => m.Properties.FunctionName.Ref === builderId(),
+    );
+    expect(mapping?.[1].Properties).toMatchObject({
+      BatchSize: builder?.batchSize,
+      MaximumBatchingWindowInSeconds: builder?.batchingWindowSeconds,
+      FilterCriteria: {
+        Filters: [{ Pattern: expect.stringContaining('"SEARCHLOG#"') }],
+      },
+    });
+    expect(resources[builderId()].Properties.MemorySize).toBe(builder?.memoryMb);
+    expect(resources[searchGroupId()].Properties.MemorySize).toBe(functionGroups.search.memoryMb);
+  });
+
+  it('lets the builder write and the search group only read the snapshot object, and no one else touch it', () => {
+    const [bucketId] = snapshotBucketId();
+    const objectArn = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/search/expert-index.json.gz']],
+    };
+    expect(s3Statements(builderId())).toEqual([
+      expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectArn }),
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } }),
+    ]);
+    expect(s3Statements(searchGroupId())).toEqual([
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objectArn }),
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } }),
+    ]);
+    for (const id of allFunctionIds().filter((id) => id !== builderId() && id !== searchGroupId())) {
+      expect(s3Statements(id), id).toEqual([]);
+    }
+    for (const id of [builderId(), searchGroupId()]) {
+      expect(resources[id].Properties.Environment.Variables.SEARCH_SNAPSHOT_BUCKET).toEqual({
+        Ref: bucketId,
+      });
+    }
   });
 });
