@@ -33,6 +33,8 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'call-fanout', load: () => import('./call-fanout.ts') },
   { name: 'match', load: () => import('./match.ts') },
   { name: 'fuzz', load: () => import('./fuzz.ts') },
+  { name: 'search', load: () => import('./search.ts') },
+  { name: 'search-libraries', load: () => import('./search-libraries.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]
