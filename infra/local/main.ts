@@ -55,6 +55,9 @@ process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
 process.env.POWERTOOLS_SERVICE_NAME ??= 'talent-registry-local';
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Locally the stream poller runs the consumers one after another, so a snapshot build delays
+// mail; the change log keeps search current between builds anyway.
+process.env.SEARCH_SNAPSHOT_MIN_INTERVAL_SECONDS ??= '600';
 // The search snapshot: S3 in AWS, a local folder here (a fresh one when no data is kept).
 process.env.SEARCH_SNAPSHOT_DIR ??= args['in-memory']
   ? mkdtempSync(join(tmpdir(), 'talent-registry-search-'))

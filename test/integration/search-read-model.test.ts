@@ -37,19 +37,20 @@ describe(`HR search over ${registerSize.toLocaleString('en')} generated profiles
     const { generateProfiles } = await import('#shared/demo/generate-profiles');
     const { verifiedExpertItems } = await import('#shared/db/experts');
     const { batchPut } = await import('#shared/db/bulk-load');
-    generated = generateProfiles(registerSize, { startIndex: 1, emailDomain: domain, seed: 8 }).map(
-      (p, i) => ({
+    generated = generateProfiles(registerSize, { startIndex: 1, emailDomain: domain, seed: 8 })
+      // The other suites' experts are Nguyễn Văn An by default: no namesakes to crowd their pages.
+      .filter((p) => !foldVietnamese(p.fullName).startsWith('nguyen van an'))
+      .map((p, i) => ({
         ...p,
         fields: [{ code: `5.${(i % 9) + 1}`, specialization: p.fields[0]?.specialization }],
         consent: { ...p.consent, shareWithAgencies: true, collaborationCalls: false, publicDirectory: false },
-      }),
-    );
+      }));
     const items = generated.flatMap((r) => verifiedExpertItems(r, new Date()));
     expertKeys = items.map((item) => ({ PK: String(item.PK), SK: String(item.SK) }));
     await batchPut(items, { concurrency: 8 });
     // A bulk load is not in the change log: a new snapshot takes it in, as the builder would.
     const build = await api('/dev/search/snapshot', { method: 'POST' });
-    expect(build.body.docs).toBeGreaterThanOrEqual(registerSize);
+    expect(build.body.docs).toBeGreaterThanOrEqual(generated.length);
   }, 600_000);
 
   afterAll(async () => {
