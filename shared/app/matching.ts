@@ -56,7 +56,7 @@ export interface DemandMatchesPage {
 }
 
 /** The last ranking of each demand, reused by its next pages while the index has not changed. */
-const rankings = new Map<string, { key: string; ranked: ExpertMatch<ExpertSummary>[] }>();
+const rankings = new Map<string, { index: object; key: string; ranked: ExpertMatch<ExpertSummary>[] }>();
 const maxCachedRankings = 50;
 
 /** GET /api/demands/{id}/matches: any staff member may read any demand's matches. */
@@ -69,11 +69,13 @@ export async function matchesForDemand(
   const current = await currentIndex();
   // Recency points change by the day; the ranking is recomputed when the day or the index does.
   const key = `${demand.version}#${current.generation}#${now.toISOString().slice(0, 10)}`;
-  let ranked = rankings.get(demandId)?.key === key ? rankings.get(demandId)?.ranked : undefined;
+  // A reloaded index (a new snapshot) starts its generations again: the index itself is compared.
+  const cached = rankings.get(demandId);
+  let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
     ranked = rankExpertsForDemand(demand, current.index.summaries(), now);
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
-    rankings.set(demandId, { key, ranked });
+    rankings.set(demandId, { index: current.index, key, ranked });
   }
   const { page, nextCursor } = pageOf(ranked, query, queryFingerprint({ demandId }));
   const confirmed = page.length ? await currentSummaries(page.map((m) => m.expert.id)) : new Map();
