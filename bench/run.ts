@@ -34,6 +34,8 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'match', load: () => import('./match.ts') },
   { name: 'fuzz', load: () => import('./fuzz.ts') },
   { name: 'import', load: () => import('./import.ts') },
+  { name: 'search', load: () => import('./search.ts') },
+  { name: 'search-libraries', load: () => import('./search-libraries.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]

@@ -12,6 +12,7 @@ import { RegistryFiles } from './constructs/files-bucket.ts';
 import { MailPipeline } from './constructs/mail.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
+import { SearchSnapshots } from './constructs/search-snapshots.ts';
 import { Site } from './constructs/site.ts';
 import { RegistryTable } from './constructs/table.ts';
 
@@ -115,6 +116,18 @@ export class RegistryStack extends Stack {
       files,
     });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: scheduledJobs, table, environment, removalPolicy });
+
+    // The search read model's snapshot: the builder writes it, the search group reads it.
+    const searchSnapshots = new SearchSnapshots(this, 'SearchSnapshots', {
+      removalPolicy,
+      accessLogsBucket: site.logBucket,
+    });
+    for (const consumer of streamConsumers.filter((c) => c.writesSearchSnapshot)) {
+      const builder = mail.consumers.get(consumer.handler);
+      if (builder) searchSnapshots.bind(builder, 'readwrite');
+    }
+    const searchGroup = api.groupFunctions.get('search');
+    if (searchGroup) searchSnapshots.bind(searchGroup, 'read');
 
     new RegistryAlarms(this, 'Alarms', {
       api: api.httpApi,

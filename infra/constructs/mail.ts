@@ -91,6 +91,9 @@ export class MailPipeline extends Construct {
         new DynamoEventSource(props.table, {
           startingPosition: StartingPosition.TRIM_HORIZON,
           batchSize: consumer.batchSize,
+          ...(consumer.batchingWindowSeconds
+            ? { maxBatchingWindow: Duration.seconds(consumer.batchingWindowSeconds) }
+            : {}),
           bisectBatchOnError: true,
           retryAttempts: 5,
           reportBatchItemFailures: true,

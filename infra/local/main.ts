@@ -3,6 +3,7 @@
  * the table from the one definition, demo data on first run, the API and web app on one port,
  * the stream poller feeding the real outbox handler, and the dev mailbox.
  */
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -64,6 +65,13 @@ process.env.FILES_DIR ??= args['in-memory']
   : '.data/files';
 // Lambda runs Node 22; a developer's Node 20 is fine for the local stack.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// Locally the stream poller runs the consumers one after another, so a snapshot build delays
+// mail; the change log keeps search current between builds anyway.
+process.env.SEARCH_SNAPSHOT_MIN_INTERVAL_SECONDS ??= '600';
+// The search snapshot: S3 in AWS, a local folder here (a fresh one when no data is kept).
+process.env.SEARCH_SNAPSHOT_DIR ??= args['in-memory']
+  ? mkdtempSync(join(tmpdir(), 'talent-registry-search-'))
+  : '.data/search-snapshot';
 
 async function main() {
   const { startDynamoDbLocal, ensureTable } = await import('./dynamodb-local.ts');
@@ -91,6 +99,11 @@ async function main() {
       profiles: Number(args.profiles),
     });
     console.log(`Demo data: ${count} generated profiles (not real people)`);
+  }
+  if (created) {
+    // A new table: a snapshot left from an older one would describe other people.
+    const { buildSearchSnapshot } = await import('#shared/app/search-read-model');
+    await buildSearchSnapshot();
   }
 
   const { createLocalJwtAuthorizer } = await import('./jwt-authorizer.ts');

@@ -179,6 +179,7 @@ async function handle(
   if (path === '/dev/run-scheduled' && method === 'POST') {
     return sendJson(response, 200, { ran: await runScheduledJobs() });
   }
+  if (path.startsWith('/dev/search')) return devSearch(path, method, response);
   if (path.startsWith('/dev/'))
     return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found' } });
 
@@ -232,6 +233,28 @@ async function serveFile(
   await store.write(key, body, type);
   response.writeHead(200, { 'cache-control': 'no-store' });
   return response.end();
+}
+
+/**
+ * The search read model's dev routes (tests and the benchmark): POST /dev/search/snapshot writes a
+ * new snapshot and drops this instance's index; POST /dev/search/reset drops it (the next request
+ * loads it cold, as a new Lambda instance would); GET /dev/search reports the last cold load.
+ */
+async function devSearch(path: string, method: string, response: ServerResponse) {
+  const model = await import('#shared/app/search-read-model');
+  if (path === '/dev/search/snapshot' && method === 'POST') {
+    const build = await model.buildSearchSnapshot();
+    model.dropSearchIndex();
+    return sendJson(response, 200, build);
+  }
+  if (path === '/dev/search/reset' && method === 'POST') {
+    model.dropSearchIndex();
+    return sendJson(response, 200, { dropped: true });
+  }
+  if (path === '/dev/search' && method === 'GET') {
+    return sendJson(response, 200, { coldLoad: model.lastColdLoad() ?? null });
+  }
+  return sendJson(response, 404, { error: { code: 'not_found', message: 'Not found' } });
 }
 
 function findRouteFor(

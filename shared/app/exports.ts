@@ -128,8 +128,19 @@ function personOfProfile(p: ExpertProfile): RosterPerson {
 async function* exportRows(record: ExportRecord, now: Date): AsyncGenerator<string[][]> {
   const filter = JSON.parse(record.filter) as Record<string, string>;
   if (record.kind === 'matches') {
-    const { items } = await matchesForDemand(filter.demandId ?? '', maxExportRows, now);
-    yield items.map(matchCells);
+    // Page by page, as the route answers (100 a page), up to the export's row limit.
+    let cursor: string | undefined;
+    let rows = 0;
+    do {
+      const page = await matchesForDemand(
+        filter.demandId ?? '',
+        { limit: '100', ...(cursor ? { cursor } : {}) },
+        now,
+      );
+      yield page.items.map(matchCells);
+      rows += page.items.length;
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor && rows < maxExportRows);
     return;
   }
   if (record.kind === 'search') {

@@ -8,7 +8,9 @@
  *    and DynamoDB reads only candidates that pass them;
  *  - CALLOPTIN#g: the audience of collaboration calls (call-audience.ts), one per field group
  *    while the expert is active and opted in to calls, in GSI1 under CALLOPTIN#g sorted by
- *    audience segment, with just what the call mail needs.
+ *    audience segment, with just what the call mail needs;
+ *  - SEARCHLOG#<day>: one entry in the search read model's change log (searchChangeWrite), in the
+ *    same transaction, so a search instance sees the change on its next request.
  * Every write puts or deletes all of them, so no read is needed to know which existed before.
  */
 import { isOverseasNative } from '../domain/call.ts';
@@ -21,10 +23,11 @@ import {
   toDirectoryEntry,
   toSummary,
 } from '../domain/expert.ts';
+import type { SearchDoc } from '../domain/expert-index.ts';
 import { fieldGroupCodes, fieldGroupOf } from '../domain/taxonomy.ts';
 import { foldVietnamese, searchableText } from '../domain/text.ts';
 import { tableName } from './client.ts';
-import { indexKeys, keys } from './keys.ts';
+import { indexKeys, keys, ttlAt } from './keys.ts';
 
 /** Attributes the search and match filters read, next to the summary. */
 export function filterAttributes(p: ExpertProfile) {
@@ -70,6 +73,8 @@ export function projectionWrites(p: ExpertProfile) {
           GSI2SK: nameKey(p),
           type: 'directoryEntry',
           ...toDirectoryEntry(p),
+          version: p.version,
+          updatedAt: p.updatedAt,
           nameText: searchableText(p.fullName),
           topicText: searchableText(...p.fields.map((f) => f.specialization ?? '')),
           fieldCodes: p.fields.map((f) => f.code),
@@ -88,7 +93,41 @@ export function projectionWrites(p: ExpertProfile) {
         : del(keys.fieldGroup(p.id, group)),
     ),
     ...callOptInWrites(p),
+    searchChangeWrite(p),
   ];
+}
+
+/** What the search read model holds of a profile: nothing once neither audience may see it. */
+export function searchDocOf(p: ExpertProfile): SearchDoc | null {
+  const summary = isVisibleToAgencies(p) ? toSummary(p) : undefined;
+  const entry = isListedInDirectory(p) ? { ...toDirectoryEntry(p), updatedAt: p.updatedAt } : undefined;
+  return summary || entry
+    ? { id: p.id, version: p.version, ...(summary ? { summary } : {}), ...(entry ? { entry } : {}) }
+    : null;
+}
+
+/** Change-log entries outlive any snapshot by far (a snapshot is rebuilt after every few changes). */
+const searchChangeRetentionDays = 14;
+
+export const searchChangeItemType = 'searchChange';
+
+/** The change-log entry of a profile write, timed by the writer's clock (read with an overlap). */
+function searchChangeWrite(p: ExpertProfile) {
+  const now = new Date();
+  const at = now.toISOString();
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.searchChange(at, p.id, p.version),
+        type: searchChangeItemType,
+        expertId: p.id,
+        version: p.version,
+        doc: searchDocOf(p),
+        ttl: ttlAt(new Date(now.getTime() + searchChangeRetentionDays * 86_400_000)),
+      },
+    },
+  };
 }
 
 /** The CALLOPTIN items of a profile: put or deleted for all six groups, so no read is needed. */

@@ -15,7 +15,7 @@ import { emailKeyHash } from '../domain/secret-token.ts';
 import { batchDelete, batchGet, type ItemKey } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed, isTransactionConflict } from './errors.ts';
-import { projectionWrites } from './expert-projections.ts';
+import { projectionWrites, searchChangeItemType } from './expert-projections.ts';
 import { pick } from './items.ts';
 import { keys, ttlAt } from './keys.ts';
 import { queryPages } from './paged-query.ts';
@@ -96,7 +96,10 @@ export function verifiedExpertItems(registration: Registration, now: Date): Reco
   return [
     emailItem(record),
     profileItem(record),
-    ...projectionWrites(toProfile(record)).flatMap((w) => ('Put' in w && w.Put ? [w.Put.Item] : [])),
+    // A bulk load is followed by a snapshot rebuild, not replayed from the change log.
+    ...projectionWrites(toProfile(record)).flatMap((w) =>
+      'Put' in w && w.Put && w.Put.Item.type !== searchChangeItemType ? [w.Put.Item] : [],
+    ),
   ];
 }
 

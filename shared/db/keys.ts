@@ -21,7 +21,18 @@ export const keys = {
   audit: (target: string, at: string, id: string) => ({ PK: `AUDIT#${target}`, SK: `${at}#${id}` }),
   /** The profile's read model for the audience of collaboration calls (expert-projections.ts). */
   callOptIn: (expertId: string, group: string) => ({ PK: `EXPERT#${expertId}`, SK: `CALLOPTIN#${group}` }),
+  /**
+   * The search read model's change log (search-read-model.ts): one partition per UTC day, sorted
+   * by the time of the change, so an instance reads what changed since its snapshot.
+   */
+  searchChange: (at: string, expertId: string, version: number) => ({
+    PK: `${searchChangeLogPrefix}${at.slice(0, 10)}`,
+    SK: `${at}#${expertId}#${version}`,
+  }),
+  searchChangeDay: (day: string) => `${searchChangeLogPrefix}${day}`,
 };
+
+export const searchChangeLogPrefix = 'SEARCHLOG#';
 
 /** Calls and the responses to them, which live in the call's partition. */
 export const callKeys = {

@@ -97,6 +97,10 @@ export const demandMatchesSchema = z.strictObject({
       reasons: z.array(matchReasonSchema),
     }),
   ),
-  /** How many experts passed the hard filters (items holds the best `limit` of them). */
+  /** How many experts pass the hard filters, all pages together. */
+  total: z.int(),
+  /** The same number as total (the name clients used before paging). */
   candidates: z.int(),
+  /** Pass back as `?cursor=` for the next `limit` matches; null on the last page. */
+  nextCursor: z.nullable(z.string()),
 });

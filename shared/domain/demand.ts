@@ -82,7 +82,7 @@ export const demandListQuerySchema = z.strictObject({
   cursor: cursorParam,
 });
 
-export const matchQuerySchema = z.strictObject({ limit: pageLimitParam });
+export const matchQuerySchema = z.strictObject({ limit: pageLimitParam, cursor: cursorParam });
 
 export type DemandInput = z.infer<typeof demandInputSchema>;
 export type DemandPatch = z.infer<typeof demandPatchSchema>;

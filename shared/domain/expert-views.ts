@@ -95,3 +95,23 @@ export const openedSessionSchema = z.strictObject({
   expiresAt: instant,
   expert: expertProfileSchema,
 });
+
+const facetCounts = z.record(z.string(), z.int());
+
+/** Counts of the current query's matches per field group, degree, location kind and top countries. */
+export const searchFacetsSchema = z.strictObject({
+  fieldGroup: facetCounts,
+  degree: facetCounts,
+  locationKind: facetCounts,
+  country: facetCounts,
+});
+
+/** A search page (HR search, the directory): the list envelope with the total and the facets. */
+export const searchPageSchema = <T extends z.ZodMiniType>(item: T) =>
+  z.strictObject({
+    items: z.array(item),
+    nextCursor: z.nullable(z.string()),
+    /** Every match of the query and filters, all pages together. */
+    total: z.int(),
+    facets: searchFacetsSchema,
+  });

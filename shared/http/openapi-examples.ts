@@ -67,7 +67,17 @@ export const expertProfileExample = {
 
 export const expertSummaryExample = toSummary(expertProfileExample);
 
-export const expertSearchExample = { items: [expertSummaryExample], nextCursor: null };
+export const expertSearchExample = {
+  items: [expertSummaryExample],
+  nextCursor: null,
+  total: 1,
+  facets: {
+    fieldGroup: { '2': 1 },
+    degree: { doctorate: 1 },
+    locationKind: { overseas: 1 },
+    country: { JP: 1 },
+  },
+};
 
 export const profilePatchExample = {
   location: { kind: 'in_province', country: 'VN', city: 'Quảng Ngãi' },
@@ -125,7 +135,9 @@ export const demandMatchesExample = {
       ...scoreMatch(demandExample, expertSummaryExample, new Date(updated)),
     },
   ],
+  total: 1,
   candidates: 1,
+  nextCursor: null,
 };
 
 export const offerInputExample = {

@@ -1,5 +1,4 @@
 /** OpenAPI entries of the meta, expert and self-service routes (see openapi.ts). */
-import { pageSchema } from '../domain/common-views.ts';
 import { consentChoicesSchema, profilePatchSchema, registrationSchema } from '../domain/expert.ts';
 import { directoryQuerySchema, expertSearchQuerySchema } from '../domain/expert-search.ts';
 import {
@@ -8,6 +7,7 @@ import {
   expertProfileSchema,
   expertSummarySchema,
   openedSessionSchema,
+  searchPageSchema,
 } from '../domain/expert-views.ts';
 import { expertDataExportSchema } from '../domain/me-views.ts';
 import { healthSchema, openApiDocumentSchema, registryMetaSchema } from '../domain/meta-views.ts';
@@ -84,9 +84,12 @@ export const expertOperations: Record<string, OperationSchemas> = {
     summary: 'Public directory of experts who opted in',
     description:
       'Experts who opted in to the public directory: name, degree, title, fields and country only. ' +
-      '`q` matches names and specializations regardless of diacritics and case.',
+      '`q` matches names and specializations regardless of diacritics and case; every word may be ' +
+      'the start of a word, and a word of six letters or more may carry one typo. `total` counts ' +
+      'every match, `facets` count them per field group, degree and country; `sort` is relevance ' +
+      '(the default with `q`), name (the default without) or updated.',
     query: directoryQuerySchema,
-    response: pageSchema(directoryEntrySchema),
+    response: searchPageSchema(directoryEntrySchema),
   },
   'GET /api/me': {
     summary: 'Own profile',
@@ -137,9 +140,14 @@ export const expertOperations: Record<string, OperationSchemas> = {
     description:
       'Summaries (no e-mail, phone or birth year) of active experts who share their profile with ' +
       'agencies. `q` matches name, specialization and employer regardless of diacritics and case; ' +
-      '`field` takes a field ("2.3") or a group ("2").',
+      '`field` takes a field ("2.3") or a group ("2"). Every word may be the start of a word; a word ' +
+      'of six letters or more may carry one typo. `sort`: relevance (the default with `q`: name ' +
+      'matches first, then specialization, then employer), name (the default without `q`) or ' +
+      'updated (newest first). `total` counts every match of the query and filters; `facets` count ' +
+      'them per field group, degree, location kind and the top countries. Each page is checked ' +
+      'against the current listing before it is returned.',
     query: expertSearchQuerySchema,
-    response: pageSchema(expertSummarySchema),
+    response: searchPageSchema(expertSummarySchema),
     examples: { response: expertSearchExample },
   },
   'GET /api/experts/{id}': {

@@ -68,7 +68,8 @@ export const offerOperations: Record<string, OperationSchemas> = {
     description:
       'Experts who pass the hard filters (visible to agencies, at least the minimum degree, a field ' +
       "in one of the demand's groups), best first, ties by id. Each score (0-100) is the sum of its " +
-      "reasons' points, so the officer sees why.",
+      "reasons' points, so the officer sees why. `total` counts every match; `nextCursor` gives the " +
+      'next `limit`. Each page is checked against the current listing before it is returned.',
     query: matchQuerySchema,
     response: demandMatchesSchema,
     examples: { response: demandMatchesExample },

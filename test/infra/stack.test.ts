@@ -335,6 +335,8 @@ describe('route functions', () => {
         STAFF_OIDC_CLIENT_ID,
         STAFF_OIDC_SCOPES,
         STAFF_OIDC_SIGN_OUT_URL,
+        // The search read model's bucket is asserted with it ("search read model").
+        SEARCH_SNAPSHOT_BUCKET: _bucket,
         ...variables
       } = resources[id].Properties.Environment.Variables;
       // Only the meta function tells the web app where staff sign in (tested under "staff sign-in").
@@ -1092,8 +1094,11 @@ describe('the uploads-and-exports bucket (issue 12)', () => {
         .sort();
     const withFiles = new Set(filesFunctionIds());
     expect(withFiles.size).toBe(3);
+    // The search snapshot's readers and writer are asserted under "search read model".
+    const withSnapshot = (id: string) =>
+      resources[id].Properties.Environment.Variables.SEARCH_SNAPSHOT_BUCKET;
     for (const id of allFunctionIds()) {
-      if (!withFiles.has(id)) expect(s3Actions(id), id).toEqual([]);
+      if (!withFiles.has(id) && !withSnapshot(id)) expect(s3Actions(id), id).toEqual([]);
     }
     expect(s3Actions(functionOfHandler('Mail', 'imports/run-import-job'))).toEqual(['s3:GetObject']);
     expect(s3Actions(functionOfHandler('Mail', 'exports/run-export'))).toEqual([
@@ -1104,5 +1109,96 @@ describe('the uploads-and-exports bucket (issue 12)', () => {
       's3:GetObject',
       's3:PutObject',
     ]);
+  });
+});
+
+describe('search read model', () => {
+  const snapshotBucketId = () => {
+    const found = ofType('AWS::S3::Bucket').filter(([id]) => id.startsWith('SearchSnapshotsBucket'));
+    expect(found).toHaveLength(1);
+    return found[0];
+  };
+  const builder = streamConsumers.find((c) => c.writesSearchSnapshot);
+  const builderId = () => functionOfHandler('Mail', builder?.handler ?? '');
+  const searchGroupId = () => functionOfRoute(findRoute('GET /api/experts'))[0];
+  const s3Statements = (functionId: string) =>
+    statementsOf(functionId).filter((s) => asArray(s.Action).some((a) => a.startsWith('s3:')));
+
+  it('keeps the snapshot in a private, encrypted, versioned bucket reachable only over TLS, old versions for a week', () => {
+    const [id, bucket] = snapshotBucketId();
+    expect(bucket.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      // Names, fields and employers: the stack's data key, with an S3 bucket key.
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          { ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms' }, BucketKeyEnabled: true },
+        ],
+      },
+      VersioningConfiguration: { Status: 'Enabled' },
+      LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+      LifecycleConfiguration: {
+        Rules: [
+          expect.objectContaining({
+            NoncurrentVersionExpiration: { NoncurrentDays: 7 },
+            AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+            Status: 'Enabled',
+          }),
+        ],
+      },
+    });
+    expect(bucket.DeletionPolicy).toBe('Retain');
+    template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      Bucket: { Ref: id },
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
+  });
+
+  it('builds the snapshot from the change log’s inserts, batched, with the memory the route table sets', () => {
+    expect(builder).toBeDefined();
+    const mapping = ofType('AWS::Lambda::EventSourceMapping').find(
+      ([, m]) => m.Properties.FunctionName.Ref === builderId(),
+    );
+    expect(mapping?.[1].Properties).toMatchObject({
+      BatchSize: builder?.batchSize,
+      MaximumBatchingWindowInSeconds: builder?.batchingWindowSeconds,
+      FilterCriteria: {
+        Filters: [{ Pattern: expect.stringContaining('"SEARCHLOG#"') }],
+      },
+    });
+    expect(resources[builderId()].Properties.MemorySize).toBe(builder?.memoryMb);
+    expect(resources[searchGroupId()].Properties.MemorySize).toBe(functionGroups.search.memoryMb);
+  });
+
+  it('lets the builder write and the search group only read the snapshot object, and no one else touch it', () => {
+    const [bucketId] = snapshotBucketId();
+    const objectArn = {
+      'Fn::Join': ['', [{ 'Fn::GetAtt': [bucketId, 'Arn'] }, '/search/expert-index.json.gz']],
+    };
+    expect(s3Statements(builderId())).toEqual([
+      expect.objectContaining({ Action: ['s3:GetObject', 's3:PutObject'], Resource: objectArn }),
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } }),
+    ]);
+    expect(s3Statements(searchGroupId())).toEqual([
+      expect.objectContaining({ Action: 's3:GetObject', Resource: objectArn }),
+      expect.objectContaining({ Action: 's3:ListBucket', Resource: { 'Fn::GetAtt': [bucketId, 'Arn'] } }),
+    ]);
+    const onSnapshotBucket = (st: Statement) => JSON.stringify(st).includes(bucketId);
+    for (const id of allFunctionIds().filter((id) => id !== builderId() && id !== searchGroupId())) {
+      expect(s3Statements(id).filter(onSnapshotBucket), id).toEqual([]);
+    }
+    for (const id of [builderId(), searchGroupId()]) {
+      expect(resources[id].Properties.Environment.Variables.SEARCH_SNAPSHOT_BUCKET).toEqual({
+        Ref: bucketId,
+      });
+    }
   });
 });

@@ -80,6 +80,20 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** Counts of the matches per field group, degree, location kind and the top countries. */
+export interface SearchFacets {
+  fieldGroup: Record<string, number>;
+  degree: Record<string, number>;
+  locationKind: Record<string, number>;
+  country: Record<string, number>;
+}
+
+/** A search page: every match counted in `total`, and counted per facet. */
+export interface SearchResults {
+  total: number;
+  facets: SearchFacets;
+}
+
 export interface Versioned<T> {
   value: T;
   /** From the ETag header, else the body's version; sent back as If-Match. */
@@ -102,6 +116,8 @@ export interface ExpertSearch {
   native?: string;
   language?: string;
   engagement?: string;
+  /** relevance (the default with q), name or updated */
+  sort?: string;
   limit?: number;
   cursor?: string;
 }
@@ -118,6 +134,8 @@ export interface DemandMatches {
   items: ExpertMatch<ExpertSummary>[];
   /** Experts that pass the hard filters, of which `items` are the best. */
   candidates: number;
+  total?: number;
+  nextCursor?: string | null;
 }
 
 export interface OfferSearch {
@@ -313,11 +331,11 @@ export const api = {
 
   deleteMe: () => json<null>('/api/me', { method: 'DELETE', caller: 'expert' }),
 
-  directory: (query: { q?: string; field?: string; cursor?: string }) =>
-    json<Page<DirectoryEntry>>('/api/directory', { query }),
+  directory: (query: { q?: string; field?: string; sort?: string; cursor?: string }) =>
+    json<Page<DirectoryEntry> & SearchResults>('/api/directory', { query }),
 
   searchExperts: (search: ExpertSearch) =>
-    json<Page<ExpertSummary>>('/api/experts', { caller: 'staff', query: { ...search } }),
+    json<Page<ExpertSummary> & SearchResults>('/api/experts', { caller: 'staff', query: { ...search } }),
 
   expert: (id: string) => json<ExpertProfile>(`/api/experts/${encodeURIComponent(id)}`, { caller: 'staff' }),
 

@@ -26,6 +26,16 @@ const vi = {
   auditedNotice: 'Việc xem hồ sơ đầy đủ được ghi vào nhật ký.',
   contacts: 'Liên hệ',
   years: (n: number) => `${n} năm`,
+  // Search totals, facets and order
+  resultTotal: (n: number) => `${n.toLocaleString('vi')} chuyên gia phù hợp`,
+  facetsHeading: 'Số chuyên gia theo bộ lọc',
+  facetFieldGroup: 'Nhóm lĩnh vực',
+  facetDegree: 'Học vị',
+  facetLocationKind: 'Nơi ở',
+  facetCountry: 'Quốc gia',
+  facetPick: (label: string, n: number) => `Lọc theo ${label} (${n})`,
+  sortLabel: 'Sắp xếp',
+  sortName: { relevance: 'Phù hợp nhất', name: 'Theo tên', updated: 'Mới cập nhật' },
 
   // Navigation between the staff console's pages
   staffNav: 'Các trang của cán bộ',
@@ -279,6 +289,15 @@ const en: ConsoleStrings = {
   auditedNotice: 'Viewing a full profile is recorded in the audit log.',
   contacts: 'Contacts',
   years: (n: number) => `${n} ${n === 1 ? 'year' : 'years'}`,
+  resultTotal: (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'expert matches' : 'experts match'}`,
+  facetsHeading: 'Experts per filter',
+  facetFieldGroup: 'Field group',
+  facetDegree: 'Degree',
+  facetLocationKind: 'Location',
+  facetCountry: 'Country',
+  facetPick: (label: string, n: number) => `Filter by ${label} (${n})`,
+  sortLabel: 'Order',
+  sortName: { relevance: 'Best match', name: 'By name', updated: 'Recently updated' },
 
   staffNav: 'Staff console pages',
   staffNavSearch: 'Search experts',

@@ -5,24 +5,25 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Page } from './api.ts';
 
-export interface CursorPages<T, Q> {
+export interface CursorPages<T, Q, X extends object = object> {
   query: Q | null;
-  page: Page<T> | null;
+  page: (Page<T> & X) | null;
   pageNumber: number;
   loading: boolean;
   failure: unknown;
-  search: (query: Q) => void;
+  /** Searches from the first page, or from a page given by its cursor and number (a link). */
+  search: (query: Q, start?: { cursor: string; pageNumber: number }) => void;
   next: () => void;
   previous: () => void;
 }
 
 /** `fetchPage` must be stable (a module function or a useCallback); `search` then is too. */
-export function useCursorPages<T, Q>(
-  fetchPage: (query: Q, cursor?: string) => Promise<Page<T>>,
-): CursorPages<T, Q> {
+export function useCursorPages<T, Q, X extends object = object>(
+  fetchPage: (query: Q, cursor?: string) => Promise<Page<T> & X>,
+): CursorPages<T, Q, X> {
   const [query, setQuery] = useState<Q | null>(null);
   const [cursors, setCursors] = useState<(string | undefined)[]>([]);
-  const [page, setPage] = useState<Page<T> | null>(null);
+  const [page, setPage] = useState<(Page<T> & X) | null>(null);
   const [loading, setLoading] = useState(false);
   const [failure, setFailure] = useState<unknown>(null);
   // Only the latest request may set the results; an older, slower answer is dropped.
@@ -51,7 +52,16 @@ export function useCursorPages<T, Q>(
     [fetchPage],
   );
 
-  const search = useCallback((nextQuery: Q) => load(nextQuery, [undefined]), [load]);
+  const search = useCallback(
+    (nextQuery: Q, start?: { cursor: string; pageNumber: number }) =>
+      load(
+        nextQuery,
+        start
+          ? [...Array.from({ length: Math.max(0, start.pageNumber - 1) }, () => undefined), start.cursor]
+          : [undefined],
+      ),
+    [load],
+  );
 
   return {
     query,

@@ -14,12 +14,15 @@ import { usePageTitle } from './usePageTitle.ts';
 // The whole directory is shown until a search narrows it.
 const everyone = { q: '', field: '' };
 
-const fetchDirectory = (query: typeof everyone, cursor?: string) => api.directory({ ...query, cursor });
+const fetchDirectory = (query: typeof everyone, cursor?: string) =>
+  api.directory({ ...Object.fromEntries(Object.entries(query).filter(([, value]) => value !== '')), cursor });
 
 export function DirectoryPage() {
   const { t } = useI18n();
   usePageTitle(t.directoryTitle);
-  const list = useListQuery(everyone, fetchDirectory);
+  // Query, field and page live in the address: Back and a shared link return to the same page.
+  const list = useListQuery(everyone, fetchDirectory, { pageInAddress: true });
+  const total = list.results.page && !list.results.loading ? list.results.page.total : undefined;
 
   return (
     <>
@@ -44,11 +47,18 @@ export function DirectoryPage() {
         }
       >
         {(entries) => (
-          <ul className="cards">
-            {entries.map((entry) => (
-              <DirectoryCard key={entry.id} entry={entry} />
-            ))}
-          </ul>
+          <>
+            {total !== undefined ? (
+              <p role="status">
+                <strong>{t.directoryTotal(total)}</strong>
+              </p>
+            ) : null}
+            <ul className="cards">
+              {entries.map((entry) => (
+                <DirectoryCard key={entry.id} entry={entry} />
+              ))}
+            </ul>
+          </>
         )}
       </ListPage>
     </>

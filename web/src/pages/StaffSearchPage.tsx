@@ -1,6 +1,8 @@
 /**
- * The HR console's search: filters from the contract's GET /api/experts, a results table whose
- * rows open the full (audited) profile in a side panel.
+ * The HR console's search: filters from the contract's GET /api/experts, the number of matches and
+ * their counts per facet beside the filters, a results table whose rows open the full (audited)
+ * profile in a side panel. Query, filters, order and page live in the address: Back and a
+ * shared link return to the same page.
  */
 
 import { type FormEvent, useCallback, useState } from 'react';
@@ -11,7 +13,7 @@ import {
   engagementModes,
   locationKinds,
 } from '#shared/domain/expert';
-import { api, type ExpertSearch } from '../api.ts';
+import { api, type ExpertSearch, type SearchFacets } from '../api.ts';
 import { FormErrorsProvider, SelectField, TextField } from '../components/controls.tsx';
 import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { FieldFilter } from '../components/FieldFilter.tsx';
@@ -21,7 +23,7 @@ import { endStaffSessionIfGone, StaffConsole, staffRequest } from '../components
 import { useFieldLabel } from '../meta.tsx';
 import { commonLanguages, countryName, foreignCountries, languageName, nameOptions } from '../names.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
-import { useCursorPages } from '../useCursorPages.ts';
+import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 type Filters = Required<Omit<ExpertSearch, 'limit' | 'cursor'>>;
@@ -36,6 +38,7 @@ const noFilters: Filters = {
   native: '',
   language: '',
   engagement: '',
+  sort: '',
 };
 
 /** Filters behind "more filters", so that the first screen on a phone still shows results. */
@@ -44,14 +47,21 @@ const moreFilters = ['title', 'locationKind', 'country', 'native', 'language', '
 const pageSize = 20;
 
 const fetchExperts = (filters: Filters, cursor?: string) =>
-  staffRequest(api.searchExperts({ ...filters, q: filters.q.trim(), limit: pageSize, cursor }));
+  staffRequest(
+    api.searchExperts({
+      ...Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== '')),
+      q: filters.q.trim() || undefined,
+      limit: pageSize,
+      cursor,
+    }),
+  );
 
 export function StaffSearchPage() {
   const { t } = useStaffI18n();
   usePageTitle(t.searchTitle);
-  const [filters, setFilters] = useState<Filters>(noFilters);
+  const list = useListQuery(noFilters, fetchExperts, { pageInAddress: true });
+  const { results } = list;
   const [openId, setOpenId] = useState<string | null>(null);
-  const results = useCursorPages(fetchExperts);
   // Closing returns focus to the row the panel was opened from.
   const closePanel = useCallback(() => {
     setOpenId(null);
@@ -61,14 +71,26 @@ export function StaffSearchPage() {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setOpenId(null);
-    results.search(filters);
+    list.apply(list.draft);
+  };
+  const pick = (key: keyof Filters, value: string) => {
+    setOpenId(null);
+    list.apply({ ...list.applied, [key]: value });
   };
 
   return (
     <StaffConsole section="search" title={t.searchTitle}>
       {() => (
         <>
-          <SearchFilters filters={filters} onChange={setFilters} onSubmit={submit} />
+          <SearchFilters
+            filters={list.draft}
+            set={list.set}
+            onClear={() => list.apply(noFilters)}
+            onSubmit={submit}
+          />
+          {results.page && !results.loading ? (
+            <FacetCounts total={results.page.total} facets={results.page.facets} onPick={pick} />
+          ) : null}
           {results.failure ? <Notice kind="error">{failureMessage(results.failure, t)}</Notice> : null}
           {results.loading ? <Loading label={t.loading} /> : null}
           {results.page && !results.loading ? (
@@ -90,15 +112,16 @@ export function StaffSearchPage() {
 
 function SearchFilters({
   filters,
-  onChange,
+  set,
+  onClear,
   onSubmit,
 }: {
   filters: Filters;
-  onChange: (filters: Filters) => void;
+  set: (key: keyof Filters) => (value: string) => void;
+  onClear: () => void;
   onSubmit: (event: FormEvent) => void;
 }) {
   const { t, lang } = useStaffI18n();
-  const set = (key: keyof Filters) => (value: string) => onChange({ ...filters, [key]: value });
   const moreInUse = moreFilters.filter((key) => filters[key] !== '').length;
   return (
     <search>
@@ -114,6 +137,17 @@ function SearchFilters({
               onChange={set('minDegree')}
               placeholder={t.any}
               options={degrees.map((d) => ({ value: d, label: t.degree[d] }))}
+            />
+            <SelectField
+              path="sort"
+              label={t.sortLabel}
+              value={filters.sort}
+              onChange={set('sort')}
+              placeholder={filters.q.trim() ? t.sortName.relevance : t.sortName.name}
+              options={(['relevance', 'name', 'updated'] as const).map((s) => ({
+                value: s,
+                label: t.sortName[s],
+              }))}
             />
           </div>
           <details className="more-filters">
@@ -177,7 +211,7 @@ function SearchFilters({
           <button type="submit" className="primary">
             {t.search}
           </button>
-          <button type="button" className="secondary" onClick={() => onChange(noFilters)}>
+          <button type="button" className="secondary" onClick={onClear}>
             {t.clearFilters}
           </button>
         </div>
@@ -240,5 +274,78 @@ function ResultsTable({
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * The number of matches and, beside the filters, how many of them fall in each field group,
+ * degree, location kind and (top) country; a count is a button that narrows to it.
+ */
+function FacetCounts({
+  total,
+  facets,
+  onPick,
+}: {
+  total: number;
+  facets: SearchFacets;
+  onPick: (key: keyof Filters, value: string) => void;
+}) {
+  const { t, lang } = useStaffI18n();
+  const fieldLabel = useFieldLabel();
+  const groups: {
+    heading: string;
+    filter: keyof Filters;
+    counts: Record<string, number>;
+    label: (v: string) => string;
+  }[] = [
+    { heading: t.facetFieldGroup, filter: 'field', counts: facets.fieldGroup, label: fieldLabel },
+    {
+      heading: t.facetDegree,
+      filter: 'minDegree',
+      counts: facets.degree,
+      label: (v) => t.degree[v as keyof typeof t.degree] ?? v,
+    },
+    {
+      heading: t.facetLocationKind,
+      filter: 'locationKind',
+      counts: facets.locationKind,
+      label: (v) => t.locationKindName[v as keyof typeof t.locationKindName] ?? v,
+    },
+    {
+      heading: t.facetCountry,
+      filter: 'country',
+      counts: facets.country,
+      label: (v) => countryName(v, lang),
+    },
+  ];
+  return (
+    <section className="facets" aria-label={t.facetsHeading}>
+      <p role="status">
+        <strong>{t.resultTotal(total)}</strong>
+      </p>
+      {total > 0 ? (
+        <div className="grid">
+          {groups.map((group) => (
+            <div key={group.filter}>
+              <h2 className="facet-heading">{group.heading}</h2>
+              <ul className="plain">
+                {Object.entries(group.counts).map(([value, count]) => (
+                  <li key={value}>
+                    <button
+                      type="button"
+                      className="link"
+                      aria-label={t.facetPick(group.label(value), count)}
+                      onClick={() => onPick(group.filter, value)}
+                    >
+                      {group.label(value)} <span className="count">({count.toLocaleString(lang)})</span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </section>
   );
 }

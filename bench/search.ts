@@ -1,0 +1,290 @@
+/**
+ * `npm run bench -- --only search`: HR search, the directory and demand matches through the local
+ * server at 1,000, 10,000 and 50,000 generated profiles, in one run (issue #8, DESIGN.md budgets).
+ *
+ * DynamoDB Local ← counting proxy (../shared/tools/ddb-count-proxy.mjs) ← the local server (the
+ * real handlers, `--in-memory`). Profiles are loaded straight into DynamoDB Local (BatchWriteItem
+ * in parallel, the app's own bulk items), then the snapshot is rebuilt (POST /dev/search/snapshot).
+ * Per request: DynamoDB items read (proxy: Query/Scan ScannedCount + items found by Get/BatchGet)
+ * against items returned, and the median latency of BENCH_SEARCH_RUNS requests; per size: the
+ * cold load (snapshot → index: time, heap, snapshot size, items read). "Full scan" is what a Scan
+ * of the table reads: the baseline without any read model.
+ *
+ * Settings: BENCH_SEARCH_SIZES (1000,10000,50000), BENCH_SEARCH_RUNS (9).
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
+import { repoRoot } from '../infra/bundling.ts';
+import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { generateProfiles } from '../shared/demo/generate-profiles.ts';
+import type { Registration } from '../shared/domain/expert.ts';
+import { foldVietnamese } from '../shared/domain/text.ts';
+import { fixed, freePort, intSetting, markdownTable, median } from './measure.ts';
+
+const tableName = 'bench-search';
+const sizes = (process.env.BENCH_SEARCH_SIZES ?? '1000,10000,50000').split(',').map(Number);
+const runs = intSetting('BENCH_SEARCH_RUNS', 9);
+
+interface Measured {
+  itemsRead: number;
+  returned: number;
+  total: number | undefined;
+  medianMs: number;
+}
+
+async function waitFor(url: string, child?: ChildProcess) {
+  const started = Date.now();
+  for (;;) {
+    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited`);
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not yet
+    }
+    if (Date.now() - started > 120_000) throw new Error(`${url} did not answer`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+export async function run(): Promise<string> {
+  Object.assign(process.env, {
+    AWS_REGION: process.env.AWS_REGION ?? 'ap-southeast-1',
+    AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID ?? 'local',
+    AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY ?? 'local',
+  });
+  const dynamo = await startDynamoDbLocal({ port: await freePort() });
+  await ensureTable(dynamo.endpoint, tableName);
+  const proxyPort = await freePort();
+  const proxy = spawn(
+    process.execPath,
+    [
+      `${repoRoot}/../shared/tools/ddb-count-proxy.mjs`,
+      '--port',
+      String(proxyPort),
+      '--upstream',
+      dynamo.endpoint,
+    ],
+    { stdio: 'ignore' },
+  );
+  const proxyUrl = `http://127.0.0.1:${proxyPort}`;
+  await waitFor(`${proxyUrl}/__health`, proxy);
+  const port = await freePort();
+  const server = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'infra/local/main.ts', '--in-memory', '--no-seed', '--port', String(port)],
+    {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        AWS_ENDPOINT_URL_DYNAMODB: proxyUrl,
+        TABLE_NAME: tableName,
+        POWERTOOLS_LOG_LEVEL: 'ERROR',
+      },
+      stdio: 'ignore',
+    },
+  );
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor(`${base}/api/health`, server);
+    process.env.TABLE_NAME = tableName;
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = dynamo.endpoint;
+    const { verifiedExpertItems } = await import('../shared/db/experts.ts');
+    const { batchPut } = await import('../shared/db/bulk-load.ts');
+    const post = (path: string, body?: unknown, token?: string) =>
+      fetch(`${base}${path}`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      }).then((r) => r.json() as Promise<Record<string, unknown>>);
+    const { token } = (await post('/dev/token', {
+      sub: 'bench',
+      email: 'bench@quangngai.gov.vn',
+      groups: ['hr'],
+      agency: 'so-khoa-hoc-cong-nghe',
+    })) as { token: string };
+    // The proxy's `dynamo` totals: table operations only (the stream poller's reads are apart).
+    const itemsRead = async () =>
+      ((await fetch(`${proxyUrl}/__stats`).then((r) => r.json())) as { dynamo: { itemsRead: number } }).dynamo
+        .itemsRead;
+    const reset = () => fetch(`${proxyUrl}/__reset`, { method: 'POST' });
+
+    async function measure(path: string): Promise<Measured> {
+      const get = () =>
+        fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(
+          (r) => r.json() as Promise<{ items: unknown[]; total?: number }>,
+        );
+      await get(); // warm
+      await reset();
+      const body = await get();
+      const read = await itemsRead();
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const started = performance.now();
+        await get();
+        times.push(performance.now() - started);
+      }
+      return { itemsRead: read, returned: body.items.length, total: body.total, medianMs: median(times) };
+    }
+
+    const demands = [
+      {
+        name: 'narrow: 2.3 doctorate, fr',
+        fieldCodes: ['2.3'],
+        minDegree: 'doctorate',
+        languages: [{ code: 'fr', minLevel: 'B2' }],
+      },
+      { name: '3.2 master', fieldCodes: ['3.2'], minDegree: 'master', languages: [] },
+      { name: '4 (group) bachelor', fieldCodes: ['4'], minDegree: 'bachelor', languages: [] },
+      { name: '1.2 + 2.2 bachelor', fieldCodes: ['1.2', '2.2'], minDegree: 'bachelor', languages: [] },
+      { name: 'broad: 2 + 5 bachelor', fieldCodes: ['2', '5'], minDegree: 'bachelor', languages: [] },
+    ];
+    const demandIds: string[] = [];
+    for (const d of demands) {
+      const created = await post(
+        '/api/demands',
+        {
+          title: d.name,
+          fieldCodes: d.fieldCodes,
+          minDegree: d.minDegree,
+          languages: d.languages,
+          zone: 'provincial-centre',
+          engagement: 'full_time',
+          status: 'open',
+        },
+        token,
+      );
+      demandIds.push(String(created.id));
+    }
+
+    const results = new Map<string, Map<number, Measured>>();
+    const cold = new Map<number, Record<string, number | string>>();
+    const fullScan = new Map<number, number>();
+    let loaded = 0;
+    let people: Registration[] = [];
+    for (const size of sizes) {
+      const batch = generateProfiles(size - loaded, { startIndex: loaded, emailDomain: 'bench.example.vn' });
+      people = [...people, ...batch];
+      console.log(`loading ${batch.length} profiles (to ${size})`);
+      await batchPut(
+        batch.flatMap((r) => verifiedExpertItems(r, new Date())),
+        { concurrency: 16 },
+      );
+      loaded = size;
+      const build = await post('/dev/search/snapshot');
+      fullScan.set(size, Number(build.itemsRead ?? 0));
+      // The cold load of a new instance.
+      await post('/dev/search/reset');
+      await reset();
+      await fetch(`${base}/api/experts?q=a`, { headers: { authorization: `Bearer ${token}` } });
+      const coldRead = await itemsRead();
+      const load = (
+        (await fetch(`${base}/dev/search`).then((r) => r.json())) as {
+          coldLoad: Record<string, number | string>;
+        }
+      ).coldLoad;
+      cold.set(size, { ...load, itemsReadIncludingFirstPage: coldRead });
+      const counts = new Map<string, number>();
+      for (const p of people)
+        counts.set(foldVietnamese(p.fullName), (counts.get(foldVietnamese(p.fullName)) ?? 0) + 1);
+      const unique =
+        people.find((p, i) => i > 0 && counts.get(foldVietnamese(p.fullName)) === 1) ?? people[0];
+      const queries: [string, string][] = [
+        ['frequent surname `q=nguyen`', '/api/experts?q=nguyen'],
+        ['exact full name (diacritics)', `/api/experts?q=${encodeURIComponent(unique?.fullName ?? '')}`],
+        [
+          'exact full name (folded)',
+          `/api/experts?q=${encodeURIComponent(foldVietnamese(unique?.fullName ?? ''))}`,
+        ],
+        ['README example `q=nguyen van an`', '/api/experts?q=nguyen%20van%20an'],
+        ['specialization `q=thiet ke may`', '/api/experts?q=thiet%20ke%20may'],
+        ['matches nothing `q=zzqxv`', '/api/experts?q=zzqxv'],
+        ['`q=nguyen&minDegree=doctorate`', '/api/experts?q=nguyen&minDegree=doctorate'],
+        ['`q=nguyen&field=2`', '/api/experts?q=nguyen&field=2'],
+        ['`q=nguyen&title=professor`', '/api/experts?q=nguyen&title=professor'],
+        ['`q=nguyen&locationKind=overseas`', '/api/experts?q=nguyen&locationKind=overseas'],
+        ['`q=nguyen&country=JP`', '/api/experts?q=nguyen&country=JP'],
+        ['`q=nguyen&native=true`', '/api/experts?q=nguyen&native=true'],
+        ['`q=nguyen&language=en`', '/api/experts?q=nguyen&language=en'],
+        ['`q=nguyen&engagement=remote_advisory`', '/api/experts?q=nguyen&engagement=remote_advisory'],
+        ['no text, sort=updated', '/api/experts?sort=updated'],
+        ['directory `q=nguyen`', '/api/directory?q=nguyen'],
+        ...demands.map((d, i): [string, string] => [
+          `matches: ${d.name}`,
+          `/api/demands/${demandIds[i]}/matches`,
+        ]),
+      ];
+      for (const [name, path] of queries) {
+        const m = await measure(path);
+        if (!results.has(name)) results.set(name, new Map());
+        results.get(name)?.set(size, m);
+        console.log(`${size} ${name}: read ${m.itemsRead}, returned ${m.returned}, ${fixed(m.medianMs)} ms`);
+      }
+    }
+
+    const rows = [...results].map(([name, bySize]) => {
+      const cells = sizes.flatMap((size) => {
+        const m = bySize.get(size);
+        if (!m) return ['', ''];
+        const ok = m.itemsRead <= 1.5 * m.returned + 25 ? '' : ' ✗';
+        return [
+          `${m.itemsRead} / ${m.returned}${m.total !== undefined ? ` of ${m.total}` : ''}${ok}`,
+          fixed(m.medianMs),
+        ];
+      });
+      const first = bySize.get(sizes[0] ?? 0)?.medianMs ?? 0;
+      const last = bySize.get(sizes.at(-1) ?? 0)?.medianMs ?? 0;
+      return [name, ...cells, first ? `${fixed(last / first, 2)}×` : ''];
+    });
+    const coldRows = sizes.map((size) => {
+      const c = cold.get(size) ?? {};
+      return [
+        size.toLocaleString('en'),
+        String(c.source ?? ''),
+        String(c.loadMs ?? ''),
+        String(c.heapMb ?? ''),
+        fixed(Number(c.snapshotBytes ?? 0) / 1e6),
+        String(c.itemsRead ?? ''),
+        String(fullScan.get(size) ?? ''),
+      ];
+    });
+    return [
+      '## Search and matches (read model)',
+      '',
+      `Items DynamoDB read per request / items returned (of the total), and the median of ${runs} requests in ms, through the local server on DynamoDB Local with the counting proxy. Budget: read ≤ 1.5 × returned + 25 (✗ marks a miss); median at ${sizes.at(-1)?.toLocaleString('en')} ≤ 2 × at ${sizes[0]?.toLocaleString('en')}. Machine shared with five other engineers' test runs: latencies are noisy.`,
+      '',
+      markdownTable(
+        [
+          'request',
+          ...sizes.flatMap((s) => [
+            `read / returned @${s.toLocaleString('en')}`,
+            `ms @${s.toLocaleString('en')}`,
+          ]),
+          'ms ratio',
+        ],
+        rows,
+      ),
+      '',
+      'Cold load of one instance (snapshot → in-memory index, then the change log), and the full-scan baseline: the listing items a scan-style read (what the snapshot builder does once) reads.',
+      '',
+      markdownTable(
+        [
+          'profiles',
+          'source',
+          'load ms',
+          'heap MB',
+          'snapshot MB',
+          'items read (log)',
+          'full read (baseline)',
+        ],
+        coldRows,
+      ),
+    ].join('\n');
+  } finally {
+    server.kill('SIGTERM');
+    proxy.kill('SIGTERM');
+    await dynamo.stop();
+  }
+}

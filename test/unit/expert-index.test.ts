@@ -1,0 +1,195 @@
+/** The search read model's in-memory index: folding, prefixes, typos, filters, facets and order. */
+import { describe, expect, it } from 'vitest';
+import type { ExpertSummary } from '#shared/domain/expert';
+import { ExpertIndex, type SearchDoc } from '#shared/domain/expert-index';
+import {
+  decodeOffsetCursor,
+  encodeOffsetCursor,
+  pageOf,
+  queryFingerprint,
+} from '#shared/domain/expert-search';
+
+let next = 0;
+function doc(
+  fullName: string,
+  over: Partial<ExpertSummary> = {},
+  audiences: { agencies?: boolean; directory?: boolean } = { agencies: true },
+): SearchDoc {
+  next += 1;
+  const id = `e${String(next).padStart(4, '0')}`;
+  const summary: ExpertSummary = {
+    id,
+    fullName,
+    highestDegree: 'master',
+    academicTitle: 'none',
+    fields: [{ code: '2.3', specialization: 'Thiết kế máy' }],
+    location: { kind: 'in_province', country: 'VN' },
+    nativeOfProvince: true,
+    employer: { name: 'Công ty Cơ khí Dung Quất', sector: 'enterprise' },
+    yearsExperience: 5,
+    languages: [{ code: 'en', level: 'B2' }],
+    engagement: ['full_time'],
+    updatedAt: `2026-0${(next % 9) + 1}-01T00:00:00.000Z`,
+    ...over,
+  };
+  return {
+    id,
+    version: 1,
+    ...(audiences.agencies !== false ? { summary } : {}),
+    ...(audiences.directory
+      ? {
+          entry: {
+            id,
+            fullName,
+            highestDegree: summary.highestDegree,
+            academicTitle: summary.academicTitle,
+            fields: summary.fields,
+            country: summary.location.country,
+            updatedAt: summary.updatedAt,
+          },
+        }
+      : {}),
+  };
+}
+
+const names = (index: ExpertIndex, ids: string[]) => ids.map((id) => index.get(id)?.summary?.fullName);
+
+describe('the expert index', () => {
+  const an = doc('Nguyễn Văn An', {
+    highestDegree: 'doctorate',
+    location: { kind: 'overseas', country: 'JP' },
+  });
+  const dung = doc('Đặng Thị Dung', { fields: [{ code: '3.2', specialization: 'Tim mạch' }] });
+  const anh = doc('Nguyễn Văn Anh', { fields: [{ code: '1.1', specialization: 'Toán ứng dụng' }] });
+  const employee = doc('Trần Bình', {
+    employer: { name: 'Trường Đại học Phạm Văn Đồng' },
+    fields: [{ code: '2.3', specialization: 'An toàn lao động' }],
+  });
+  const publicOnly = doc('Lê Văn Đức', {}, { agencies: false, directory: true });
+  const index = ExpertIndex.build([an, dung, anh, employee, publicOnly]);
+
+  it('ignores tones, vowel marks, case and folds đ/Đ to d', () => {
+    expect(index.query('agencies', { q: 'nguyen van an' }).ids[0]).toBe(an.id);
+    expect(index.query('agencies', { q: 'NGUYỄN VĂN AN' }).ids[0]).toBe(an.id);
+    expect(index.query('agencies', { q: 'dang thi dung' }).ids).toEqual([dung.id]);
+    expect(index.query('agencies', { q: 'Đặng' }).ids).toEqual([dung.id]);
+  });
+
+  it('takes every word as the start of a word, the exact word ranking first', () => {
+    expect(index.query('agencies', { q: 'nguy va an' }).ids).toEqual([an.id, anh.id]);
+    expect(index.query('agencies', { q: 'tim' }).ids).toEqual([dung.id]);
+  });
+
+  it('needs every word in one field: a name, a specialization or an employer', () => {
+    // "an" is in Trần Bình's specialization and "van" in his employer, never in one field.
+    expect(index.query('agencies', { q: 'van an' }).ids).not.toContain(employee.id);
+    expect(index.query('agencies', { q: 'pham van dong' }).ids).toEqual([employee.id]);
+    expect(index.query('agencies', { q: 'an toan' }).ids).toEqual([employee.id]);
+  });
+
+  it('finds a name with one typo in a word of six letters or more, not in shorter ones', () => {
+    expect(index.query('agencies', { q: 'nguyrn van an' }).ids).toContain(an.id);
+    expect(index.query('agencies', { q: 'dubg' }).ids).toEqual([]);
+  });
+
+  it('ranks a name match before a specialization or employer match', () => {
+    const tim = doc('Phan Tim'); // the name "Tim" against Đặng Thị Dung's "Tim mạch"
+    const withTim = ExpertIndex.build([dung, tim]);
+    expect(withTim.query('agencies', { q: 'tim' }).ids).toEqual([tim.id, dung.id]);
+  });
+
+  it('combines the text with every filter', () => {
+    expect(index.query('agencies', { q: 'nguyen', minDegree: 'doctorate' }).ids).toEqual([an.id]);
+    expect(index.query('agencies', { q: 'nguyen', field: '1' }).ids).toEqual([anh.id]);
+    expect(index.query('agencies', { q: 'nguyen', field: '2.3' }).ids).toEqual([an.id]);
+    expect(index.query('agencies', { locationKind: 'overseas' }).ids).toEqual([an.id]);
+    expect(index.query('agencies', { country: 'JP', q: 'anh' }).ids).toEqual([]);
+    expect(
+      index.query('agencies', { language: 'en', native: true, engagement: 'full_time' }).ids,
+    ).toHaveLength(4);
+    expect(index.query('agencies', { language: 'fr' }).ids).toEqual([]);
+  });
+
+  it('counts facets over the current matches, countries limited to the top ones', () => {
+    const { facets } = index.query('agencies', { q: 'nguyen' });
+    expect(facets).toEqual({
+      fieldGroup: { '1': 1, '2': 1 },
+      degree: { doctorate: 1, master: 1 },
+      locationKind: { overseas: 1, in_province: 1 },
+      country: { JP: 1, VN: 1 },
+    });
+    const many = ExpertIndex.build(
+      Array.from({ length: 15 }, (_, i) =>
+        doc(`Người ${i}`, { location: { kind: 'overseas', country: `C${String.fromCharCode(65 + i)}` } }),
+      ),
+    );
+    expect(Object.keys(many.query('agencies', {}).facets.country)).toHaveLength(10);
+  });
+
+  it('sorts by name without a query, and by name or last update on request', () => {
+    const byName = index.query('agencies', {}).ids;
+    expect(names(index, byName)).toEqual(['Đặng Thị Dung', 'Nguyễn Văn An', 'Nguyễn Văn Anh', 'Trần Bình']);
+    const updated = index
+      .query('agencies', { sort: 'updated' })
+      .ids.map((id) => index.get(id)?.summary?.updatedAt);
+    expect(updated).toEqual([...updated].sort().reverse());
+    expect(index.query('agencies', { q: 'nguyen', sort: 'name' }).ids).toEqual([an.id, anh.id]);
+  });
+
+  it('keeps the two audiences apart: HR never sees a directory-only expert, and the directory no one else', () => {
+    expect(index.query('agencies', { q: 'duc' }).ids).toEqual([]);
+    expect(index.query('directory', { q: 'duc' }).ids).toEqual([publicOnly.id]);
+    expect(index.query('directory', {}).ids).toEqual([publicOnly.id]);
+  });
+
+  it('applies a change only over an older version, a removal winning a tie, and survives a round trip', () => {
+    const copy = ExpertIndex.load(index.serialise());
+    expect(copy.query('agencies', { q: 'nguyen van an' }).ids[0]).toBe(an.id);
+    const renamed = {
+      ...an,
+      version: 2,
+      summary: { ...(an.summary as ExpertSummary), fullName: 'Nguyễn Văn Bình' },
+    };
+    expect(copy.apply({ id: an.id, version: 2, doc: renamed })).toBe(true);
+    expect(copy.apply({ id: an.id, version: 1, doc: an })).toBe(false);
+    expect(copy.query('agencies', { q: 'binh nguyen' }).ids).toEqual([an.id]);
+    expect(copy.apply({ id: an.id, version: 2, doc: null })).toBe(true);
+    expect(copy.apply({ id: an.id, version: 2, doc: renamed })).toBe(false);
+    expect(copy.query('agencies', { q: 'binh nguyen' }).ids).toEqual([]);
+    copy.forget(anh.id);
+    expect(copy.query('agencies', { q: 'nguyen' }).ids).toEqual([]);
+    // The original is untouched.
+    expect(index.query('agencies', { q: 'nguyen' }).ids).toHaveLength(2);
+  });
+});
+
+describe('offset cursors', () => {
+  const fingerprint = queryFingerprint({ q: 'an', audience: 'agencies' });
+
+  it('pages through an ordered list without gaps or repeats', () => {
+    const list = Array.from({ length: 45 }, (_, i) => i);
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const { page, nextCursor } = pageOf(list, { cursor, limit: '20' }, fingerprint);
+      seen.push(...page);
+      cursor = nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(list);
+  });
+
+  it('refuses a cursor of another query, or one that was tampered with', () => {
+    const other = encodeOffsetCursor(20, queryFingerprint({ q: 'binh', audience: 'agencies' }));
+    for (const cursor of [
+      other,
+      'not-base64!',
+      Buffer.from('{"o":-1,"f":"x"}').toString('base64url'),
+      Buffer.from(JSON.stringify({ o: 1.5, f: fingerprint })).toString('base64url'),
+      Buffer.from('[]').toString('base64url'),
+      Buffer.from('null').toString('base64url'),
+    ]) {
+      expect(() => decodeOffsetCursor(cursor, fingerprint)).toThrow('Invalid cursor');
+    }
+    expect(decodeOffsetCursor(encodeOffsetCursor(40, fingerprint), fingerprint)).toBe(40);
+  });
+});
