@@ -32,6 +32,7 @@ import { type RouteDefinition, routeKey, routes } from '../routes.ts';
 import { callOperations } from './openapi-calls.ts';
 import { expertOperations } from './openapi-experts.ts';
 import { offerOperations } from './openapi-offers.ts';
+import { statsOperations } from './openapi-stats.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
 
@@ -57,6 +58,7 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   ...expertOperations,
   ...offerOperations,
   ...callOperations,
+  ...statsOperations,
 };
 
 /** Tags by resource: a route's tag is the folder of its handler (functions/<folder>/...). */
@@ -75,6 +77,11 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
   policies: { name: 'Policies', description: 'The attraction-policy catalogue' },
   offers: { name: 'Offers', description: 'Attraction offers an agency makes to an expert' },
   calls: { name: 'Calls', description: 'Collaboration calls and the responses experts give to them' },
+  stats: {
+    name: 'Statistics',
+    description:
+      "The programme's statistics against the province's targets, frozen reports and the audit log",
+  },
 };
 
 /** Schemas shown once under components.schemas and referenced wherever they appear. */

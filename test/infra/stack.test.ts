@@ -17,6 +17,7 @@ import {
   routesOfGroup,
   scheduledJobs,
   streamConsumers,
+  streamFilterOf,
   usedFunctionGroups,
 } from '#shared/routes';
 import { groupEntrySource } from '../../infra/bundling.ts';
@@ -482,9 +483,15 @@ describe('mail pipeline', () => {
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
       });
       expect(mapping?.FilterCriteria.Filters).toHaveLength(1);
+      const filter = streamFilterOf(consumer);
       expect(JSON.parse(mapping?.FilterCriteria.Filters[0].Pattern)).toEqual({
-        eventName: [consumer.eventName],
-        dynamodb: { Keys: { PK: { S: [{ prefix: consumer.partitionKeyPrefix }] } } },
+        eventName: filter.eventNames,
+        dynamodb: {
+          Keys: {
+            PK: { S: filter.partitionKeyPrefixes.map((prefix) => ({ prefix })) },
+            ...(filter.sortKeys ? { SK: { S: filter.sortKeys } } : {}),
+          },
+        },
       });
     }
   });

@@ -22,7 +22,7 @@ import type { ExpertMatch, MatchReason } from '#shared/domain/matching';
 import type { Offer, OfferActor, OfferHistoryEntry, OfferInput, OfferView } from '#shared/domain/offer';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
-import type { Agency, LocalizedName, ProvinceTargets, Zone } from '#shared/domain/province';
+import type { Agency, LocalizedName, ProvinceTarget, Zone } from '#shared/domain/province';
 import type { FieldOfScience } from '#shared/domain/taxonomy';
 import { expertSession, staffSession } from './session.ts';
 
@@ -49,8 +49,10 @@ export interface Meta {
     name: LocalizedName;
     zones: Zone[];
     agencies: Agency[];
-    targets: ProvinceTargets;
+    /** Only targets with the document that sets them (none for Kon Tum and Sơn La). */
+    targets: ProvinceTarget[];
     priorities: LocalizedName[];
+    mergedInto?: { provinceId: string; date: string; note: LocalizedName };
   };
   taxonomy: FieldOfScience[];
   degrees: Degree[];
