@@ -124,3 +124,7 @@ export const auditEventSchema = z.strictObject({
   target: z.string(),
   detail: z.optional(z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]))),
 });
+
+export type StatisticsView = z.infer<typeof statisticsSchema>;
+export type TargetsView = z.infer<typeof targetsSchema>;
+export type TargetProgress = z.infer<typeof targetProgressSchema>;

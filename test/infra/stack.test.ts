@@ -536,8 +536,12 @@ describe('scheduled jobs', () => {
     for (const job of scheduledJobs) {
       const functionId = functionOfHandler('Jobs', job.handler);
       const rule = rules.find((r) => r.Targets[0].Arn['Fn::GetAtt'][0] === functionId);
+      // CDK writes whole days as days (the weekly recount: rate(7 days)).
+      const days = job.everyMinutes % 1440 === 0 ? job.everyMinutes / 1440 : 0;
       expect(rule?.ScheduleExpression, job.handler).toBe(
-        `rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? '' : 's'})`,
+        days
+          ? `rate(${days} day${days === 1 ? '' : 's'})`
+          : `rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? '' : 's'})`,
       );
       expect(rule?.State).toBe('ENABLED');
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

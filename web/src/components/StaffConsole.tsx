@@ -10,7 +10,7 @@ import { clearStaffSession, type StaffSession, staffSession } from '../session.t
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Notice } from './Notice.tsx';
 
-export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
+export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard';
 
 /** A 401 means the staff token expired: back to the login page. */
 export function endStaffSessionIfGone(error: unknown): void {
@@ -91,6 +91,7 @@ function StaffNav({ section }: { section: StaffSection }) {
     ['offers', '/staff/offers', t.staffNavOffers],
     ['calls', '/staff/calls', t.staffNavCalls],
     ['policies', '/staff/policies', t.staffNavPolicies],
+    ['dashboard', '/staff/dashboard', t.staffNavDashboard],
   ];
   return (
     <nav className="staff-nav" aria-label={t.staffNav}>
