@@ -11,6 +11,7 @@ import type {
   EngagementMode,
   ExpertStatus,
   LanguageLevel,
+  LeadershipPost,
 } from '#shared/domain/expert';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { BenefitKind } from '#shared/domain/policy';
@@ -105,6 +106,16 @@ const vi = {
   hometown: 'Quê quán (huyện/xã)',
   employerName: 'Cơ quan, đơn vị công tác',
   employerSector: 'Khu vực',
+  leadershipPost: 'Chức vụ lãnh đạo, quản lý (tự khai, không bắt buộc)',
+  leadershipPostName: {
+    none: 'Không giữ chức vụ',
+    provincial: 'Cấp tỉnh',
+    department: 'Cấp sở, ngành',
+    commune: 'Cấp xã',
+    unit: 'Cấp đơn vị',
+  } satisfies Record<LeadershipPost, string>,
+  abroadSixMonths: 'Đã làm việc hoặc học tập ở nước ngoài từ 6 tháng trở lên',
+  notSaid: 'Không khai',
   yearsExperience: 'Số năm kinh nghiệm',
   publications: 'Số công trình công bố',
   patents: 'Số bằng sáng chế',
@@ -499,6 +510,16 @@ const en: Messages = {
   hometown: 'Hometown (district/commune)',
   employerName: 'Employer',
   employerSector: 'Sector',
+  leadershipPost: 'Leadership or management post (self-declared, optional)',
+  leadershipPostName: {
+    none: 'None',
+    provincial: 'Provincial level',
+    department: 'Department level',
+    commune: 'Commune level',
+    unit: 'Unit level',
+  },
+  abroadSixMonths: 'Has worked or studied abroad for 6 months or more',
+  notSaid: 'Not said',
   yearsExperience: 'Years of experience',
   publications: 'Publications',
   patents: 'Patents',
