@@ -33,6 +33,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'call-fanout', load: () => import('./call-fanout.ts') },
   { name: 'match', load: () => import('./match.ts') },
   { name: 'fuzz', load: () => import('./fuzz.ts') },
+  { name: 'stats', load: () => import('./stats.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]

@@ -163,7 +163,7 @@ function BarChart({ id, title, rows, s }: { id: string; title: string; rows: Row
             <text x="0" y="17" fontSize="12">
               {row.label.length > 22 ? `${row.label.slice(0, 21)}…` : row.label}
             </text>
-            <rect x="150" y="5" height="16" width={((row.value ?? 0) / max) * 130} className="bar" />
+            <rect x="150" y="5" height="16" width={((row.value ?? 0) / max) * 130} className="chart-bar" />
             <text x={155 + ((row.value ?? 0) / max) * 130} y="17" fontSize="12">
               {row.value === null ? s.hidden : formatNumber(row.value, lang)}
             </text>
