@@ -21,7 +21,8 @@ interface ProxyStats {
 }
 
 async function startProxy(upstream: string): Promise<{ url: string; stop: () => void }> {
-  if (!existsSync(proxyScript)) throw new Error(`No counting proxy at ${proxyScript} (BENCH_DDB_COUNT_PROXY)`);
+  if (!existsSync(proxyScript))
+    throw new Error(`No counting proxy at ${proxyScript} (BENCH_DDB_COUNT_PROXY)`);
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
@@ -58,7 +59,8 @@ export async function run(): Promise<string> {
     const { newExpertRecord } = await import('../shared/domain/expert-record.ts');
     const { recountStatistics, statisticsView, targetsView } = await import('../shared/app/statistics.ts');
 
-    const stats = async (): Promise<ProxyStats> => (await fetch(`${proxy.url}/__stats`)).json() as Promise<ProxyStats>;
+    const stats = async (): Promise<ProxyStats> =>
+      (await fetch(`${proxy.url}/__stats`)).json() as Promise<ProxyStats>;
     const reset = () => fetch(`${proxy.url}/__reset`, { method: 'POST' });
     const rows: string[][] = [];
     let loaded = 0;

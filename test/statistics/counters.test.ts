@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type CountablePerson, counterDelta, personContribution } from '#shared/domain/statistics';
 import {
   api,
@@ -19,7 +19,7 @@ import {
   staffToken,
   streamSettled,
 } from '../support/api.ts';
-import { documentClient, tableName } from '../support/dynamo.ts';
+import { documentClient, tableName, useSuiteTableInProcess } from '../support/dynamo.ts';
 
 type Counters = Record<string, number>;
 let countChanges: (
@@ -27,11 +27,7 @@ let countChanges: (
 ) => Promise<{ batchItemFailures: { itemIdentifier: string }[] }>;
 
 beforeAll(async () => {
-  process.env.TABLE_NAME = tableName();
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
-  process.env.AWS_REGION = 'ap-southeast-1';
-  process.env.AWS_ACCESS_KEY_ID = 'local';
-  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  useSuiteTableInProcess();
   ({ handler: countChanges } = await import('../../functions/stats/count-changes.ts'));
 });
 

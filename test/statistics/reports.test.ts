@@ -4,10 +4,10 @@
  * and the audit log (filters, pages, a tampered cursor is a 400).
  */
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Registration } from '#shared/domain/expert';
 import { api, baseUrl, registration, staffToken, streamSettled } from '../support/api.ts';
-import { documentClient, tableName } from '../support/dynamo.ts';
+import { documentClient, tableName, useSuiteTableInProcess } from '../support/dynamo.ts';
 
 let admin: string;
 let hr: string;
@@ -24,11 +24,7 @@ async function verifiedExperts(count: number, overrides: Partial<Registration>) 
 }
 
 beforeAll(async () => {
-  process.env.TABLE_NAME = tableName();
-  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
-  process.env.AWS_REGION = 'ap-southeast-1';
-  process.env.AWS_ACCESS_KEY_ID = 'local';
-  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+  useSuiteTableInProcess();
   admin = await staffToken({ groups: ['admin'], agency: '', sub: 'admin-reports' });
   hr = await staffToken();
   // Six doctorates in Korea, one master in Australia and one in New Zealand: a group of 6 and two

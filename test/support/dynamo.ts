@@ -18,3 +18,12 @@ export function documentClient(): DynamoDBDocument {
   );
   return client;
 }
+
+/** Lets app modules imported by a test (handlers, repositories) reach the suite's table in-process. */
+export function useSuiteTableInProcess(): void {
+  process.env.TABLE_NAME = tableName();
+  process.env.AWS_ENDPOINT_URL_DYNAMODB = inject('ddbEndpoint');
+  process.env.AWS_REGION = 'ap-southeast-1';
+  process.env.AWS_ACCESS_KEY_ID = 'local';
+  process.env.AWS_SECRET_ACCESS_KEY = 'local';
+}
