@@ -19,6 +19,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // The statistics counters are global: their exact tests get a server and table of their own,
+      // so no other suite's registrations move them meanwhile.
+      {
+        test: {
+          name: 'statistics',
+          env,
+          include: ['test/statistics/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
       {
         test: {
           name: 'infra',

@@ -36,6 +36,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'import', load: () => import('./import.ts') },
   { name: 'search', load: () => import('./search.ts') },
   { name: 'search-libraries', load: () => import('./search-libraries.ts') },
+  { name: 'stats', load: () => import('./stats.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]

@@ -31,7 +31,8 @@ export type FunctionGroup =
   | 'policies'
   | 'offers'
   | 'calls'
-  | 'imports';
+  | 'imports'
+  | 'stats';
 
 export interface FunctionGroupSettings {
   description: string;
@@ -63,6 +64,8 @@ export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSetting
     writesAudit: true,
     files: 'readwrite',
   },
+  // Reads a handful of counter items; writes frozen reports and records admin actions.
+  stats: { description: 'Programme statistics, frozen reports and the audit log', writesAudit: true },
 };
 
 export interface RouteDefinition {
@@ -444,6 +447,64 @@ export const routes: readonly RouteDefinition[] = [
       table,
     }),
   ),
+  // The programme's statistics against the province's targets, frozen reports, the audit log.
+  {
+    method: 'GET',
+    path: '/api/stats',
+    handler: 'stats/get-stats',
+    group: 'stats',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/targets',
+    handler: 'stats/get-targets',
+    group: 'stats',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/stats/recount',
+    handler: 'stats/recount-stats',
+    group: 'stats',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'POST',
+    path: '/api/reports',
+    handler: 'stats/create-report',
+    group: 'stats',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/reports',
+    handler: 'stats/list-reports',
+    group: 'stats',
+    access: 'hr',
+    table: 'read',
+  },
+  // Also `{id}.xlsx` and `{id}.csv`: API Gateway matches whole path segments only.
+  {
+    method: 'GET',
+    path: '/api/reports/{id}',
+    handler: 'stats/get-report',
+    group: 'stats',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'GET',
+    path: '/api/audit',
+    handler: 'stats/list-audit',
+    group: 'stats',
+    access: 'admin',
+    table: 'read',
+  },
 ];
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -458,10 +519,16 @@ export function findRoute(key: string): RouteDefinition {
  * Functions fed by the table's stream, with the filter both the CDK event source mapping and the
  * local stream poller apply: only these records invoke the function.
  */
+export type StreamEventName = 'INSERT' | 'MODIFY' | 'REMOVE';
+
 export interface StreamConsumer {
   handler: string;
-  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
-  partitionKeyPrefix: string;
+  /** One event, or several (a read model follows inserts, changes and removals alike). */
+  eventName: StreamEventName | readonly StreamEventName[];
+  /** One key prefix, or several (any of them). */
+  partitionKeyPrefix: string | readonly string[];
+  /** Only items with one of these sort keys (exact, or `{ prefix }`); every sort key if unset. */
+  sortKeys?: readonly (string | { prefix: string })[];
   batchSize: number;
   /** Lambda timeout; a consumer that pages through a large audience needs minutes. */
   timeoutSeconds?: number;
@@ -536,7 +603,23 @@ export const streamConsumers: readonly StreamConsumer[] = [
     batchingWindowSeconds: 60,
     writesSearchSnapshot: true,
   },
+  // Statistics: every change of a counted item moves the counters by its delta, exactly once.
+  // Roster entries of the spreadsheet import join with their prefix (shared/db/statistics.ts).
+  {
+    handler: 'stats/count-changes',
+    eventName: ['INSERT', 'MODIFY', 'REMOVE'],
+    partitionKeyPrefix: ['EXPERT#', 'DEMAND#', 'OFFER#', 'CALL#'],
+    sortKeys: ['PROFILE', 'DEMAND', 'OFFER', 'CALL', { prefix: 'RESPONSE#' }],
+    batchSize: 100,
+  },
 ];
+
+/** A consumer's events, prefixes and sort keys as lists (one value or several in the table). */
+export const streamFilterOf = (consumer: StreamConsumer) => ({
+  eventNames: ([] as StreamEventName[]).concat(consumer.eventName),
+  partitionKeyPrefixes: ([] as string[]).concat(consumer.partitionKeyPrefix),
+  sortKeys: consumer.sortKeys,
+});
 
 /**
  * Functions run on a schedule (EventBridge in AWS; a timer in the local server): deadlines that
@@ -553,6 +636,8 @@ export interface ScheduledJob {
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite', writesAudit: true },
+  // Weekly: counts the table from scratch and repairs any drift of the statistics counters.
+  { handler: 'stats/recount-statistics', everyMinutes: 7 * 24 * 60, table: 'readwrite' },
 ];
 
 // --- Operations (issue 14): reserved concurrency of every function. ---

@@ -8,19 +8,29 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import middy from '@middy/core';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { contextFor, withPowertools } from './lambda-context.ts';
-import { type StreamConsumer, streamConsumers } from './routes.ts';
+import { type StreamConsumer, streamConsumers, streamFilterOf } from './routes.ts';
 
 export type StreamRecordHandler = (record: DynamoDBRecord, context: Context) => Promise<void>;
 
 /** Whether a record is one the consumer's filter admits: its event on its partition key prefix. */
 export function admits(consumer: StreamConsumer, record: DynamoDBRecord): boolean {
   const pk = record.dynamodb?.Keys?.PK?.S ?? '';
-  return record.eventName === consumer.eventName && pk.startsWith(consumer.partitionKeyPrefix);
+  const sk = record.dynamodb?.Keys?.SK?.S ?? '';
+  const filter = streamFilterOf(consumer);
+  return (
+    filter.eventNames.includes(record.eventName as never) &&
+    filter.partitionKeyPrefixes.some((prefix) => pk.startsWith(prefix)) &&
+    (!filter.sortKeys ||
+      filter.sortKeys.some((key) => (typeof key === 'string' ? sk === key : sk.startsWith(key.prefix))))
+  );
 }
 
 /** The partition key of a record without the consumer's prefix (the mail id, the call id, ...). */
-export const keyAfterPrefix = (consumer: StreamConsumer, record: DynamoDBRecord): string =>
-  (record.dynamodb?.Keys?.PK?.S ?? '').slice(consumer.partitionKeyPrefix.length);
+export const keyAfterPrefix = (consumer: StreamConsumer, record: DynamoDBRecord): string => {
+  const pk = record.dynamodb?.Keys?.PK?.S ?? '';
+  const prefix = streamFilterOf(consumer).partitionKeyPrefixes.find((p) => pk.startsWith(p)) ?? '';
+  return pk.slice(prefix.length);
+};
 
 export function streamConsumer(
   handlerModule: string,

@@ -12,7 +12,7 @@ import {
 } from 'aws-cdk-lib/aws-ses';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { concurrencyLimits, type StreamConsumer } from '#shared/routes';
+import { concurrencyLimits, type StreamConsumer, streamFilterOf } from '#shared/routes';
 import { deadLetterQueue } from './data-key.ts';
 import type { RegistryFiles } from './files-bucket.ts';
 import {
@@ -35,6 +35,24 @@ export interface MailPipelineProps {
 
 /** The CloudWatch dimension SES puts bounce and complaint counts under (SES's own message tag). */
 export const mailConfigurationSetDimension = 'ses:configuration-set';
+
+/**
+ * The event filter pattern of a consumer (the same rules as `admits` in shared/stream-consumer.ts):
+ * its events, any of its key prefixes and, if it names them, its sort keys.
+ */
+export function streamFilterPattern(consumer: StreamConsumer) {
+  const filter = streamFilterOf(consumer);
+  const sortKeys = filter.sortKeys?.map((key) => (typeof key === 'string' ? key : { prefix: key.prefix }));
+  return {
+    eventName: FilterRule.or(...filter.eventNames),
+    dynamodb: {
+      Keys: {
+        PK: { S: filter.partitionKeyPrefixes.flatMap((prefix) => FilterRule.beginsWith(prefix)) },
+        ...(sortKeys ? { SK: { S: sortKeys } } : {}),
+      },
+    },
+  };
+}
 
 /** The consumer that sends mail; the others turn jobs into mail items for it. */
 export const mailDeliveryHandler = 'outbox/deliver-mail';
@@ -65,7 +83,11 @@ export class MailPipeline extends Construct {
     for (const consumer of props.consumers) {
       const consumerFunction = new RegistryFunction(this, constructIdFor(consumer.handler), {
         entry: handlerEntry(consumer.handler),
-        description: `Stream consumer: ${consumer.eventName} of ${consumer.partitionKeyPrefix}* items`,
+        description: `Stream consumer: ${streamFilterOf(consumer).eventNames.join('/')} of ${streamFilterOf(
+          consumer,
+        )
+          .partitionKeyPrefixes.map((p) => `${p}*`)
+          .join(', ')} items`,
         environment: props.environment,
         // A batch of SES calls or a page of an audience must fit, with room for throttling back-off.
         timeout: Duration.seconds(consumer.timeoutSeconds ?? 60),
@@ -99,12 +121,7 @@ export class MailPipeline extends Construct {
           reportBatchItemFailures: true,
           onFailure: new SqsDlq(this.deadLetterQueue),
           // Every table write flows through the stream; only this consumer's items should wake it.
-          filters: [
-            FilterCriteria.filter({
-              eventName: FilterRule.isEqual(consumer.eventName),
-              dynamodb: { Keys: { PK: { S: FilterRule.beginsWith(consumer.partitionKeyPrefix) } } },
-            }),
-          ],
+          filters: [FilterCriteria.filter(streamFilterPattern(consumer))],
         }),
       );
       Validations.of(consumerFunction).acknowledge({

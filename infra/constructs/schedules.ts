@@ -55,7 +55,8 @@ export class ScheduledJobs extends Construct {
       // behind the next run.
       jobFunction.function.configureAsyncInvoke({
         retryAttempts: 0,
-        maxEventAge: Duration.minutes(Math.max(job.everyMinutes, 1)),
+        // Lambda keeps an async event at most 6 hours: a weekly job waits that long, no longer.
+        maxEventAge: Duration.minutes(Math.min(Math.max(job.everyMinutes, 1), 360)),
       });
 
       new Rule(this, `${jobId}Schedule`, {

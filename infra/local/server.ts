@@ -43,10 +43,15 @@ export function loadHandler(handler: string): Promise<LambdaHandler> {
 /** What Lambda passes a handler: the API's integration allows it 29 seconds. */
 export const lambdaContext = (functionName: string): Context => contextFor(functionName, undefined, 29_000);
 
-/** What EventBridge does on a schedule; locally a timer and POST /dev/run-scheduled call this. */
-export async function runScheduledJobs(): Promise<string[]> {
+/**
+ * What EventBridge does on a schedule; locally a timer and POST /dev/run-scheduled call this. By
+ * default the jobs that run at least hourly (the deadline sweep); the weekly recount runs when
+ * named (`POST /dev/run-scheduled?job=stats/recount-statistics`).
+ */
+export async function runScheduledJobs(only?: string): Promise<string[]> {
   const ran: string[] = [];
-  for (const job of scheduledJobs) {
+  const jobs = scheduledJobs.filter((job) => (only ? job.handler === only : job.everyMinutes <= 60));
+  for (const job of jobs) {
     const handler = (await loadHandler(job.handler)) as unknown as (
       event: unknown,
       context: Context,
@@ -177,7 +182,7 @@ async function handle(
     return sendJson(response, 200, { drained: true });
   }
   if (path === '/dev/run-scheduled' && method === 'POST') {
-    return sendJson(response, 200, { ran: await runScheduledJobs() });
+    return sendJson(response, 200, { ran: await runScheduledJobs(url.searchParams.get('job') ?? undefined) });
   }
   if (path.startsWith('/dev/search')) return devSearch(path, method, response);
   if (path.startsWith('/dev/'))

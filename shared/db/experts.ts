@@ -41,6 +41,8 @@ const profileFields = [
   'patents',
   'engagement',
   'bio',
+  'leadershipPost',
+  'abroadSixMonths',
   'status',
   'consent',
   'createdAt',

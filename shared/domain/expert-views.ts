@@ -8,6 +8,7 @@ import {
   expertStatuses,
   genders,
   languageLevels,
+  leadershipPosts,
   locationKinds,
   sectors,
 } from './expert.ts';
@@ -56,6 +57,8 @@ export const expertProfileSchema = z.strictObject({
   patents: z.optional(z.int()),
   engagement: z.array(z.enum(engagementModes)),
   bio: z.optional(z.string()),
+  leadershipPost: z.optional(z.enum(leadershipPosts)),
+  abroadSixMonths: z.optional(z.boolean()),
   status: z.enum(expertStatuses),
   consent: consentRecordSchema,
   createdAt: instant,

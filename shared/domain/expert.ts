@@ -30,12 +30,18 @@ export const engagementModes = [
   'project_based',
 ] as const;
 export const expertStatuses = ['pending_verification', 'active', 'withdrawn'] as const;
+/**
+ * Self-declared and optional (Quảng Ngãi's leadership targets): the level of the leadership or
+ * management post the expert holds, `none` for none.
+ */
+export const leadershipPosts = ['none', 'provincial', 'department', 'commune', 'unit'] as const;
 
 export type Degree = (typeof degrees)[number];
 export type AcademicTitle = (typeof academicTitles)[number];
 export type LanguageLevel = (typeof languageLevels)[number];
 export type EngagementMode = (typeof engagementModes)[number];
 export type ExpertStatus = (typeof expertStatuses)[number];
+export type LeadershipPost = (typeof leadershipPosts)[number];
 
 /** bachelor < master < doctorate, as numbers for comparisons and sort keys. */
 export const degreeRank = (degree: Degree): number => degrees.indexOf(degree) + 1;
@@ -113,6 +119,9 @@ const clearableFields = {
   publications: z.int().check(z.gte(0), z.lte(10000)),
   patents: z.int().check(z.gte(0), z.lte(10000)),
   bio: z.string().check(z.trim(), safeText, z.maxLength(2000)),
+  leadershipPost: z.enum(leadershipPosts),
+  /** Has worked or studied abroad for six months or more (self-declared). */
+  abroadSixMonths: z.boolean(),
 };
 
 const requiredFields = {
@@ -147,6 +156,8 @@ const profileShape = {
   publications: z.optional(c.publications),
   patents: z.optional(c.patents),
   bio: z.optional(c.bio),
+  leadershipPost: z.optional(c.leadershipPost),
+  abroadSixMonths: z.optional(c.abroadSixMonths),
 };
 
 export const registrationSchema = z.strictObject({
@@ -169,6 +180,8 @@ export const profilePatchSchema = z
     publications: z.optional(z.nullable(c.publications)),
     patents: z.optional(z.nullable(c.patents)),
     bio: z.optional(z.nullable(c.bio)),
+    leadershipPost: z.optional(z.nullable(c.leadershipPost)),
+    abroadSixMonths: z.optional(z.nullable(c.abroadSixMonths)),
   })
   .check(z.refine((p) => Object.keys(p).length > 0, 'Send at least one field to change'));
 

@@ -6,14 +6,27 @@ import {
   engagementModes,
   genders,
   languageLevels,
+  leadershipPosts,
   locationKinds,
   sectors,
 } from './expert.ts';
-import { agencyKinds } from './province.ts';
+import { agencyKinds, targetMetrics } from './province.ts';
 
 export const healthSchema = z.strictObject({ status: z.literal('ok') });
 
 const localized = z.strictObject({ vi: z.string(), en: z.string() });
+
+/** A target of the province's programme, with the document that sets it (ProvinceTarget). */
+export const targetSchema = z.strictObject({
+  id: z.enum(targetMetrics),
+  label: localized,
+  year: z.int(),
+  min: z.number(),
+  max: z.optional(z.number()),
+  unit: z.enum(['people', 'percent']),
+  baseline: z.nullable(z.strictObject({ value: z.number(), date: z.string() })),
+  source: z.optional(z.strictObject({ document: z.string(), date: z.nullable(z.string()) })),
+});
 
 /** GET /api/meta: the province, the field taxonomy, the enumerations and the consent text. */
 export const registryMetaSchema = z.strictObject({
@@ -25,13 +38,10 @@ export const registryMetaSchema = z.strictObject({
     agencies: z.array(
       z.strictObject({ id: z.string(), vi: z.string(), en: z.string(), kind: z.enum(agencyKinds) }),
     ),
-    targets: z.strictObject({
-      year: z.int(),
-      intellectuals: z.int(),
-      doctorates: z.int(),
-      mastersOrHigher: z.int(),
-    }),
+    /** Only targets with the document that sets them. */
+    targets: z.array(targetSchema),
     priorities: z.array(localized),
+    mergedInto: z.optional(z.strictObject({ provinceId: z.string(), date: z.string(), note: localized })),
   }),
   /** OECD Fields of Science: groups ("2", parent null) and fields ("2.3", parent "2"). */
   taxonomy: z.array(
@@ -44,6 +54,7 @@ export const registryMetaSchema = z.strictObject({
   sectors: z.array(z.enum(sectors)),
   languageLevels: z.array(z.enum(languageLevels)),
   engagementModes: z.array(z.enum(engagementModes)),
+  leadershipPosts: z.array(z.enum(leadershipPosts)),
   /** Send it back as consent.textVersion on registration. */
   consentTextVersion: z.string(),
   consentText: z.strictObject({ version: z.string(), vi: z.array(z.string()), en: z.array(z.string()) }),

@@ -6,15 +6,21 @@ import {
   engagementModes,
   genders,
   languageLevels,
+  leadershipPosts,
   locationKinds,
   sectors,
 } from './expert.ts';
+import { sourcedTargets } from './province.ts';
 import { getProvince } from './provinces/index.ts';
 import { fieldsOfScience } from './taxonomy.ts';
 
 export function registryMeta(provinceId: string) {
   return {
-    province: getProvince(provinceId),
+    // A target without the document that sets it is never published.
+    province: (() => {
+      const province = getProvince(provinceId);
+      return { ...province, targets: sourcedTargets(province) };
+    })(),
     taxonomy: fieldsOfScience,
     degrees,
     academicTitles,
@@ -23,6 +29,7 @@ export function registryMeta(provinceId: string) {
     sectors,
     languageLevels,
     engagementModes,
+    leadershipPosts,
     consentTextVersion: consentText.version,
     consentText,
   };

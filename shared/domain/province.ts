@@ -27,12 +27,44 @@ export interface Agency extends LocalizedName {
   kind: (typeof agencyKinds)[number];
 }
 
-export interface ProvinceTargets {
-  year: number;
-  intellectuals: number;
-  doctorates: number;
-  mastersOrHigher: number;
+/** What a target measures; the statistics (shared/domain/statistics.ts) compute each one. */
+export const targetMetrics = [
+  'intellectuals',
+  'doctorates',
+  'masters_or_higher',
+  'leaders_under_40_share',
+  'provincial_leaders_international_share',
+] as const;
+export type TargetMetric = (typeof targetMetrics)[number];
+
+/** The document that sets a target: its number and title, and the date it was signed. */
+export interface TargetSource {
+  document: string;
+  /** ISO date; null when the configuration does not record it (the document still names it). */
+  date: string | null;
 }
+
+/**
+ * A target of the province's programme, as data: a count to reach (`at least`) or a share in
+ * percent (`min`-`max`). Shown only with the document that sets it.
+ */
+export interface ProvinceTarget {
+  id: TargetMetric;
+  label: LocalizedName;
+  year: number;
+  /** A count to reach, or the lower end of a share in percent. */
+  min: number;
+  /** The upper end of a share's range in percent. */
+  max?: number;
+  unit: 'people' | 'percent';
+  /** The figure the programme started from, if the document gives one. */
+  baseline: { value: number; date: string } | null;
+  source?: TargetSource;
+}
+
+/** The targets that may be shown: those with a source document. */
+export const sourcedTargets = (province: Pick<ProvinceConfig, 'targets'>): ProvinceTarget[] =>
+  province.targets.filter((t) => !!t.source?.document);
 
 export interface ProvinceConfig {
   id: string;
@@ -41,7 +73,10 @@ export interface ProvinceConfig {
   hometowns: string[];
   zones: Zone[];
   agencies: Agency[];
-  targets: ProvinceTargets;
+  /** Targets with the document that sets each; a target without one is never shown. */
+  targets: ProvinceTarget[];
+  /** A province merged into another (the 2025 reorganisation): which, and since when. */
+  mergedInto?: { provinceId: string; date: string; note: LocalizedName };
   /** Programme emphases, shown on the landing page. */
   priorities: LocalizedName[];
 }

@@ -33,6 +33,7 @@ import { callOperations } from './openapi-calls.ts';
 import { expertOperations } from './openapi-experts.ts';
 import { importOperations } from './openapi-imports.ts';
 import { offerOperations } from './openapi-offers.ts';
+import { statsOperations } from './openapi-stats.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
 
@@ -59,6 +60,7 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   ...offerOperations,
   ...callOperations,
   ...importOperations,
+  ...statsOperations,
 };
 
 /** Tags by resource: a route's tag is the folder of its handler (functions/<folder>/...). */
@@ -85,6 +87,11 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
     name: 'Imports',
     description:
       'Spreadsheet imports of existing rosters (administrators); imported people are roster entries',
+  },
+  stats: {
+    name: 'Statistics',
+    description:
+      "The programme's statistics against the province's targets, frozen reports and the audit log",
   },
 };
 

@@ -18,8 +18,8 @@ export interface HttpResult {
   /** Sent as `ETag: "<version>"`. */
   version?: number;
   headers?: Record<string, string>;
-  /** A non-JSON body (CSV export), sent as is with the given content type. */
-  raw?: { contentType: string; text: string };
+  /** A non-JSON body (CSV export), sent as is with the given content type; base64 for binary (XLSX). */
+  raw?: { contentType: string; text: string; base64?: boolean };
 }
 
 export const created = (body: unknown, version?: number): HttpResult => ({ status: 201, body, version });
@@ -45,7 +45,12 @@ export function toApiResponse(result: HttpResult): APIGatewayProxyStructuredResu
   if (result.version !== undefined) headers.etag = `"${result.version}"`;
   if (result.raw) {
     headers['content-type'] = result.raw.contentType;
-    return { statusCode: result.status, headers, body: result.raw.text };
+    return {
+      statusCode: result.status,
+      headers,
+      body: result.raw.text,
+      ...(result.raw.base64 ? { isBase64Encoded: true } : {}),
+    };
   }
   if (result.body === undefined) return { statusCode: result.status, headers };
   headers['content-type'] = 'application/json; charset=utf-8';

@@ -17,6 +17,7 @@ import {
   routesOfGroup,
   scheduledJobs,
   streamConsumers,
+  streamFilterOf,
   usedFunctionGroups,
 } from '#shared/routes';
 import { groupEntrySource } from '../../infra/bundling.ts';
@@ -526,9 +527,15 @@ describe('mail pipeline', () => {
         DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [queueId, 'Arn'] } } },
       });
       expect(mapping?.FilterCriteria.Filters).toHaveLength(1);
+      const filter = streamFilterOf(consumer);
       expect(JSON.parse(mapping?.FilterCriteria.Filters[0].Pattern)).toEqual({
-        eventName: [consumer.eventName],
-        dynamodb: { Keys: { PK: { S: [{ prefix: consumer.partitionKeyPrefix }] } } },
+        eventName: filter.eventNames,
+        dynamodb: {
+          Keys: {
+            PK: { S: filter.partitionKeyPrefixes.map((prefix) => ({ prefix })) },
+            ...(filter.sortKeys ? { SK: { S: filter.sortKeys } } : {}),
+          },
+        },
       });
     }
   });
@@ -573,8 +580,12 @@ describe('scheduled jobs', () => {
     for (const job of scheduledJobs) {
       const functionId = functionOfHandler('Jobs', job.handler);
       const rule = rules.find((r) => r.Targets[0].Arn['Fn::GetAtt'][0] === functionId);
+      // CDK writes whole days as days (the weekly recount: rate(7 days)).
+      const days = job.everyMinutes % 1440 === 0 ? job.everyMinutes / 1440 : 0;
       expect(rule?.ScheduleExpression, job.handler).toBe(
-        `rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? '' : 's'})`,
+        days
+          ? `rate(${days} day${days === 1 ? '' : 's'})`
+          : `rate(${job.everyMinutes} minute${job.everyMinutes === 1 ? '' : 's'})`,
       );
       expect(rule?.State).toBe('ENABLED');
       template.hasResourceProperties('AWS::Lambda::EventInvokeConfig', {

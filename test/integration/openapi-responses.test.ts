@@ -334,6 +334,22 @@ describe('the OpenAPI response schemas against real answers', () => {
     await documented('GET /api/exports/{id}', { token: admin, params: { id: exported.body.id } });
   });
 
+  it('answers the statistics, report and audit routes as documented', async () => {
+    await documented('GET /api/stats', { token: hr });
+    await documented('GET /api/stats/targets', { token: hr });
+    await documented('POST /api/stats/recount', { token: admin });
+    const report = await documented('POST /api/reports', {
+      token: admin,
+      body: { title: 'Sơ kết 6 tháng', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+    });
+    await documented('GET /api/reports', { token: hr });
+    await documented('GET /api/reports/{id}', { token: hr, params: { id: report.body.id } });
+    await documentedError('GET /api/reports/{id}', 404, { token: hr, params: { id: 'missing' } });
+    await documented('GET /api/audit', { token: admin, query: 'action=report.created&limit=5' });
+    await documentedError('GET /api/audit', 400, { token: admin, query: 'cursor=forged' });
+    await documentedError('GET /api/audit', 403, { token: hr });
+  });
+
   it('has checked the answer of every route of the route table', () => {
     expect(routes.map(routeKey).filter((key) => !checked.has(key))).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LocalizedName } from '#shared/domain/province';
+import { type LocalizedName, sourcedTargets } from '#shared/domain/province';
 import { defaultProvinceId, getProvince, provinces } from '#shared/domain/provinces/index';
 
 const kebabCase = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -56,11 +56,11 @@ describe('province configurations', () => {
       expect(new Set(province.hometowns).size).toBe(province.hometowns.length);
       for (const hometown of province.hometowns) expect(hometown).toBe(hometown.normalize('NFC'));
 
-      const { year, intellectuals, doctorates, mastersOrHigher } = province.targets;
-      expect(year).toBe(2030);
-      expect(doctorates).toBeGreaterThan(0);
-      expect(mastersOrHigher).toBeGreaterThan(doctorates);
-      expect(intellectuals).toBeGreaterThan(mastersOrHigher);
+      for (const target of province.targets) {
+        expect(target.year).toBe(2030);
+        expectNamed(target.label);
+        expect(target.source?.document, target.id).toBeTruthy();
+      }
 
       expect(province.priorities.length).toBeGreaterThanOrEqual(3);
       for (const priority of province.priorities) expectNamed(priority);
@@ -76,12 +76,14 @@ describe('province configurations', () => {
       'mountainous-areas',
       'provincial-centre',
     ]);
-    expect(province.targets).toEqual({
-      year: 2030,
-      intellectuals: 50000,
-      doctorates: 120,
-      mastersOrHigher: 3000,
+    expect(Object.fromEntries(province.targets.map((t) => [t.id, [t.min, t.max ?? null, t.unit]]))).toEqual({
+      intellectuals: [50000, null, 'people'],
+      doctorates: [120, null, 'people'],
+      masters_or_higher: [3000, null, 'people'],
+      leaders_under_40_share: [15, 20, 'percent'],
+      provincial_leaders_international_share: [25, 35, 'percent'],
     });
+    expect(sourcedTargets(province)).toHaveLength(5);
     expect(province.agencies.find((a) => a.id === 'bql-kkt-dung-quat')?.kind).toBe('management_board');
     expect(province.agencies.find((a) => a.id === 'benh-vien-da-khoa-tinh')?.kind).toBe('hospital');
     expect(province.agencies.find((a) => a.id === 'dai-hoc-pham-van-dong')?.kind).toBe('university');
@@ -91,6 +93,20 @@ describe('province configurations', () => {
   it('finds a province by id', () => {
     expect(getProvince('son-la').name.vi).toBe('Sơn La');
     expect(getProvince('kon-tum').agencies.map((a) => a.id)).toContain('phan-hieu-dai-hoc-da-nang');
+  });
+
+  it('shows no targets for Kon Tum and Sơn La, whose programmes set none, and says Kon Tum was merged', () => {
+    expect(sourcedTargets(getProvince('kon-tum'))).toEqual([]);
+    expect(sourcedTargets(getProvince('son-la'))).toEqual([]);
+    expect(getProvince('kon-tum').mergedInto).toMatchObject({ provinceId: 'quang-ngai' });
+    expect(getProvince('kon-tum').mergedInto?.date).toMatch(/^2025-/);
+  });
+
+  it('never shows a target without the document that sets it', () => {
+    const target = getProvince('quang-ngai').targets[0];
+    const unsourced = { targets: [{ ...target, source: undefined }, target] };
+    expect(sourcedTargets(unsourced)).toEqual([target]);
+    expect(sourcedTargets({ targets: [{ ...target, source: { document: '', date: null } }] })).toEqual([]);
   });
 
   it('throws for an unknown id, naming the known ids', () => {

@@ -5,20 +5,30 @@
  */
 import type { DynamoDBRecord } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
-import { streamConsumers } from '#shared/routes';
+import { streamConsumers, streamFilterOf } from '#shared/routes';
 import { streamConsumer } from '#shared/stream-consumer';
 
-const recordOf = (eventName: DynamoDBRecord['eventName'], pk: string, sequence: string): DynamoDBRecord => ({
-  eventID: sequence,
-  eventName,
-  eventSource: 'aws:dynamodb',
-  dynamodb: { Keys: { PK: { S: pk }, SK: { S: 'X' } }, SequenceNumber: sequence },
-});
-
 describe.each(streamConsumers.map((c) => [c.handler, c] as const))('the %s consumer', (_, consumer) => {
-  const other = ['INSERT', 'MODIFY', 'REMOVE'].filter(
-    (e) => e !== consumer.eventName,
-  ) as DynamoDBRecord['eventName'][];
+  const filter = streamFilterOf(consumer);
+  const sortKey = (() => {
+    const first = filter.sortKeys?.[0] ?? 'X';
+    return typeof first === 'string' ? first : `${first.prefix}x`;
+  })();
+  const recordOf = (
+    eventName: DynamoDBRecord['eventName'],
+    pk: string,
+    sequence: string,
+    sk = sortKey,
+  ): DynamoDBRecord => ({
+    eventID: sequence,
+    eventName,
+    eventSource: 'aws:dynamodb',
+    dynamodb: { Keys: { PK: { S: pk }, SK: { S: sk } }, SequenceNumber: sequence },
+  });
+  const mine = filter.eventNames[0] as DynamoDBRecord['eventName'];
+  const prefix = filter.partitionKeyPrefixes[0];
+  const other = (['INSERT', 'MODIFY', 'REMOVE'] as const).filter((e) => !filter.eventNames.includes(e));
+  const otherPrefix = filter.partitionKeyPrefixes.includes('EXPERT#') ? 'POLICY#' : 'EXPERT#';
 
   it('hands on its own records, with the key after the prefix, and no other record', async () => {
     const seen: string[] = [];
@@ -27,13 +37,12 @@ describe.each(streamConsumers.map((c) => [c.handler, c] as const))('the %s consu
     });
     const result = await handler({
       Records: [
-        recordOf(consumer.eventName, `${consumer.partitionKeyPrefix}mine`, '1'),
-        ...other.map((eventName, i) =>
-          recordOf(eventName, `${consumer.partitionKeyPrefix}mine`, `${10 + i}`),
-        ),
-        recordOf(consumer.eventName, 'EXPERT#someone', '20'),
-        recordOf(consumer.eventName, `X${consumer.partitionKeyPrefix}`, '21'),
-        recordOf(consumer.eventName, `${consumer.partitionKeyPrefix}also-mine`, '2'),
+        recordOf(mine, `${prefix}mine`, '1'),
+        ...other.map((eventName, i) => recordOf(eventName, `${prefix}mine`, `${10 + i}`)),
+        recordOf(mine, `${otherPrefix}someone`, '20'),
+        recordOf(mine, `X${prefix}`, '21'),
+        ...(filter.sortKeys ? [recordOf(mine, `${prefix}mine`, '22', 'SESSION#x')] : []),
+        recordOf(mine, `${prefix}also-mine`, '2'),
       ],
     });
 
@@ -46,9 +55,7 @@ describe.each(streamConsumers.map((c) => [c.handler, c] as const))('the %s consu
       if (record.dynamodb?.SequenceNumber === '2') throw new Error('injected');
     });
     const result = await handler({
-      Records: ['1', '2', '3'].map((n) =>
-        recordOf(consumer.eventName, `${consumer.partitionKeyPrefix}${n}`, n),
-      ),
+      Records: ['1', '2', '3'].map((n) => recordOf(mine, `${prefix}${n}`, n)),
     });
     expect(result.batchItemFailures).toEqual([{ itemIdentifier: '2' }]);
   });

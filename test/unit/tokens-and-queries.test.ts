@@ -224,6 +224,7 @@ describe('what GET /api/meta publishes', () => {
         'engagementModes',
         'genders',
         'languageLevels',
+        'leadershipPosts',
         'locationKinds',
         'province',
         'sectors',

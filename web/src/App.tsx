@@ -42,6 +42,7 @@ const PoliciesPage = staffPage('PoliciesPage');
 const PolicyPage = staffPage('PolicyPage');
 const StaffCallsPage = staffPage('StaffCallsPage');
 const StaffCallPage = staffPage('StaffCallPage');
+const DashboardPage = staffPage('DashboardPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -70,6 +71,7 @@ const routes: [string, Page][] = [
   ['/staff/calls', StaffCallsPage],
   ['/staff/calls/new', StaffCallPage],
   ['/staff/calls/:id', StaffCallPage],
+  ['/staff/dashboard', DashboardPage],
 ];
 
 function findPage(path: string): { Page: Page; params: RouteParams } {

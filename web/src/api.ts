@@ -22,7 +22,9 @@ import type { ExpertMatch, MatchReason } from '#shared/domain/matching';
 import type { Offer, OfferActor, OfferHistoryEntry, OfferInput, OfferView } from '#shared/domain/offer';
 import type { OfferStatus } from '#shared/domain/offer-states';
 import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
-import type { Agency, LocalizedName, ProvinceTargets, Zone } from '#shared/domain/province';
+import type { Agency, LocalizedName, ProvinceTarget, Zone } from '#shared/domain/province';
+import type { ReportInput, ReportSummary } from '#shared/domain/report';
+import type { StatisticsView, TargetsView } from '#shared/domain/statistics-views';
 import type { FieldOfScience } from '#shared/domain/taxonomy';
 import { expertSession, staffSession } from './session.ts';
 
@@ -60,8 +62,10 @@ export interface Meta {
     name: LocalizedName;
     zones: Zone[];
     agencies: Agency[];
-    targets: ProvinceTargets;
+    /** Only targets with the document that sets them (none for Kon Tum and Sơn La). */
+    targets: ProvinceTarget[];
     priorities: LocalizedName[];
+    mergedInto?: { provinceId: string; date: string; note: LocalizedName };
   };
   taxonomy: FieldOfScience[];
   degrees: Degree[];
@@ -470,4 +474,24 @@ export const api = {
 
   withdrawCallResponse: (id: string) =>
     json<null>(`/api/calls/${segment(id)}/responses/me`, { method: 'DELETE', caller: 'expert' }),
+
+  // The programme's statistics and frozen reports
+  stats: () => json<StatisticsView>('/api/stats', { caller: 'staff' }),
+
+  targets: () => json<TargetsView>('/api/stats/targets', { caller: 'staff' }),
+
+  reports: () => json<Page<ReportSummary>>('/api/reports', { caller: 'staff', query: { limit: 20 } }),
+
+  createReport: (input: ReportInput) =>
+    json<ReportSummary>('/api/reports', { method: 'POST', caller: 'staff', body: input }),
+
+  /** A report's file, fetched with the staff token (a plain link could not send it). */
+  reportFile: async (id: string, format: 'xlsx' | 'csv'): Promise<Blob> => {
+    const token = bearer('staff');
+    const response = await fetch(`/api/reports/${segment(id)}.${format}`, {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
+    return response.blob();
+  },
 };

@@ -44,6 +44,7 @@ const vi = {
   staffNavOffers: 'Đề nghị',
   staffNavCalls: 'Lời mời hợp tác',
   staffNavPolicies: 'Chính sách',
+  staffNavDashboard: 'Thống kê',
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
   // Shared by the new forms and lists
@@ -305,6 +306,7 @@ const en: ConsoleStrings = {
   staffNavOffers: 'Offers',
   staffNavCalls: 'Calls',
   staffNavPolicies: 'Policies',
+  staffNavDashboard: 'Statistics',
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
   showMore: 'Show more',

@@ -1,7 +1,8 @@
 /**
  * Kon Tum, an example province. Its programmes stress partnership with the University of Đà Nẵng's
  * Kon Tum campus, start-ups (Ngọc Linh ginseng, medicinal plants, high-tech agriculture, Măng Đen
- * tourism), and the annual honouring of and dialogue with intellectuals. Targets are illustrative.
+ * tourism), and the annual honouring of and dialogue with intellectuals; they set no numeric targets, so none are
+ * configured. Kon Tum was merged into Quảng Ngãi in 2025 (mergedInto).
  * Hometowns are the city and districts as they were before the 2025 reorganisation.
  */
 import type { ProvinceConfig } from '../province.ts';
@@ -91,7 +92,16 @@ export const konTum: ProvinceConfig = {
     },
     { id: 'truong-cao-dang-kon-tum', kind: 'school', vi: 'Trường Cao đẳng Kon Tum', en: 'Kon Tum College' },
   ],
-  targets: { year: 2030, intellectuals: 20000, doctorates: 40, mastersOrHigher: 1500 },
+  // Its programme for Resolution 45-NQ/TW sets no numeric targets, so none are configured.
+  targets: [],
+  mergedInto: {
+    provinceId: 'quang-ngai',
+    date: '2025-07-01',
+    note: {
+      vi: 'Tỉnh Kon Tum đã hợp nhất vào tỉnh Quảng Ngãi năm 2025; cấu hình này chỉ là ví dụ.',
+      en: 'Kon Tum was merged into Quảng Ngãi in 2025; this configuration is only an example.',
+    },
+  },
   priorities: [
     {
       vi: 'Hợp tác với Phân hiệu Đại học Đà Nẵng tại Kon Tum và các trường đại học, viện nghiên cứu trong đào tạo, nghiên cứu và chuyển giao công nghệ theo đặt hàng của tỉnh.',

@@ -7,7 +7,14 @@
  * Hometowns are the city, town and districts as they were before the 2025 reorganisation (they are
  * still how people name where they come from).
  */
-import type { ProvinceConfig } from '../province.ts';
+import type { ProvinceConfig, TargetSource } from '../province.ts';
+
+const qnProgramme: TargetSource = {
+  document:
+    'Chương trình hành động của Ban Chấp hành Đảng bộ tỉnh Quảng Ngãi thực hiện Nghị quyết số 45-NQ/TW ' +
+    'ngày 24/11/2023 của Ban Chấp hành Trung ương Đảng về tiếp tục xây dựng và phát huy vai trò của đội ngũ trí thức',
+  date: null,
+};
 
 export const quangNgai: ProvinceConfig = {
   id: 'quang-ngai',
@@ -87,7 +94,64 @@ export const quangNgai: ProvinceConfig = {
       en: 'Pham Van Dong University',
     },
   ],
-  targets: { year: 2030, intellectuals: 50000, doctorates: 120, mastersOrHigher: 3000 },
+  // The programme of the Provincial Party Committee for Resolution 45-NQ/TW sets these for 2030.
+  // Its number and signing date are not recorded here (date: null): fill them in from the
+  // document itself; the dashboard prints the source next to every target.
+  targets: [
+    {
+      id: 'intellectuals',
+      label: { vi: 'Trên 50.000 trí thức', en: 'More than 50,000 intellectuals' },
+      year: 2030,
+      min: 50000,
+      unit: 'people',
+      baseline: null,
+      source: qnProgramme,
+    },
+    {
+      id: 'doctorates',
+      label: { vi: '120 tiến sĩ', en: '120 doctorates' },
+      year: 2030,
+      min: 120,
+      unit: 'people',
+      baseline: null,
+      source: qnProgramme,
+    },
+    {
+      id: 'masters_or_higher',
+      label: { vi: '3.000 thạc sĩ trở lên', en: '3,000 masters or higher' },
+      year: 2030,
+      min: 3000,
+      unit: 'people',
+      baseline: null,
+      source: qnProgramme,
+    },
+    {
+      id: 'leaders_under_40_share',
+      label: {
+        vi: '15-20 % cán bộ lãnh đạo, quản lý dưới 40 tuổi',
+        en: '15-20 % of leaders and managers under 40',
+      },
+      year: 2030,
+      min: 15,
+      max: 20,
+      unit: 'percent',
+      baseline: null,
+      source: qnProgramme,
+    },
+    {
+      id: 'provincial_leaders_international_share',
+      label: {
+        vi: '25-35 % lãnh đạo cấp tỉnh có khả năng làm việc trong môi trường quốc tế',
+        en: '25-35 % of provincial-level leaders able to work in an international environment',
+      },
+      year: 2030,
+      min: 25,
+      max: 35,
+      unit: 'percent',
+      baseline: null,
+      source: qnProgramme,
+    },
+  ],
   priorities: [
     {
       vi: 'Thu hút sinh viên tốt nghiệp xuất sắc, nhà khoa học trẻ và chuyên gia về làm việc trong các lĩnh vực tỉnh cần: Khu kinh tế Dung Quất, các khu công nghiệp, miền núi và vùng khó khăn.',

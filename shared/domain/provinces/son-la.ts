@@ -1,8 +1,8 @@
 /**
  * Sơn La, an example province. Its programmes stress partnership with Tây Bắc University and
  * national universities and institutes, start-ups on the province's farm produce (fruit, coffee,
- * Mộc Châu tea and dairy), and the annual honouring of and dialogue with intellectuals. Targets are
- * illustrative. Hometowns are the city and districts as they were before the 2025 reorganisation.
+ * Mộc Châu tea and dairy), and the annual honouring of and dialogue with intellectuals. They set no
+ * numeric targets. Hometowns are the city and districts as they were before the 2025 reorganisation.
  */
 import type { ProvinceConfig } from '../province.ts';
 
@@ -90,7 +90,8 @@ export const sonLa: ProvinceConfig = {
     { id: 'dai-hoc-tay-bac', kind: 'university', vi: 'Trường Đại học Tây Bắc', en: 'Tay Bac University' },
     { id: 'truong-cao-dang-son-la', kind: 'school', vi: 'Trường Cao đẳng Sơn La', en: 'Son La College' },
   ],
-  targets: { year: 2030, intellectuals: 35000, doctorates: 60, mastersOrHigher: 2500 },
+  // Its programmes set no numeric targets, so none are configured (a target needs its document).
+  targets: [],
   priorities: [
     {
       vi: 'Hợp tác với Trường Đại học Tây Bắc, các đại học và viện nghiên cứu trung ương trong đào tạo, nghiên cứu và chuyển giao công nghệ cho nông nghiệp, du lịch và năng lượng.',

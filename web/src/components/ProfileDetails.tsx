@@ -35,6 +35,11 @@ export function ProfileDetails({ profile, showContacts }: { profile: ExpertProfi
         .join(' — '),
     ],
     [t.yearsExperience, String(profile.yearsExperience)],
+    [t.leadershipPost, profile.leadershipPost && t.leadershipPostName[profile.leadershipPost]],
+    [
+      t.abroadSixMonths,
+      profile.abroadSixMonths === undefined ? undefined : profile.abroadSixMonths ? t.yes : t.no,
+    ],
     [t.publications, profile.publications?.toString()],
     [t.patents, profile.patents?.toString()],
     [

@@ -9,6 +9,7 @@ import {
   degrees,
   engagementModes,
   genders,
+  leadershipPosts,
   locationKinds,
   sectors,
 } from '#shared/domain/expert';
@@ -120,6 +121,25 @@ export function ProfileFields({ draft, update, afterName }: ProfileFieldsProps) 
             onChange={(employerSector) => update({ employerSector })}
             placeholder={t.choose}
             options={sectors.map((s) => ({ value: s, label: t.sectorName[s] }))}
+          />
+          <SelectField
+            path="leadershipPost"
+            label={t.leadershipPost}
+            value={draft.leadershipPost}
+            onChange={(leadershipPost) => update({ leadershipPost })}
+            placeholder={t.notSaid}
+            options={leadershipPosts.map((p) => ({ value: p, label: t.leadershipPostName[p] }))}
+          />
+          <SelectField
+            path="abroadSixMonths"
+            label={t.abroadSixMonths}
+            value={draft.abroadSixMonths}
+            onChange={(abroadSixMonths) => update({ abroadSixMonths: abroadSixMonths as '' | 'yes' | 'no' })}
+            placeholder={t.notSaid}
+            options={[
+              { value: 'yes', label: t.yes },
+              { value: 'no', label: t.no },
+            ]}
           />
           <TextField
             path="yearsExperience"

@@ -11,7 +11,7 @@ import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Loading } from './Notice.tsx';
 
-export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies';
+export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard';
 
 /** Sign in, then come back to this page (its path and query: a list's filters). */
 const signInHere = () =>
@@ -99,6 +99,7 @@ function StaffNav({ section }: { section: StaffSection }) {
     ['offers', '/staff/offers', t.staffNavOffers],
     ['calls', '/staff/calls', t.staffNavCalls],
     ['policies', '/staff/policies', t.staffNavPolicies],
+    ['dashboard', '/staff/dashboard', t.staffNavDashboard],
   ];
   return (
     <nav className="staff-nav" aria-label={t.staffNav}>

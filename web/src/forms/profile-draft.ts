@@ -35,6 +35,9 @@ export interface ProfileDraft {
   patents: string;
   engagement: EngagementMode[];
   bio: string;
+  /** Self-declared and optional: '' when not said. */
+  leadershipPost: string;
+  abroadSixMonths: '' | 'yes' | 'no';
 }
 
 export const emptyDraft = (): ProfileDraft => ({
@@ -58,6 +61,8 @@ export const emptyDraft = (): ProfileDraft => ({
   patents: '',
   engagement: [],
   bio: '',
+  leadershipPost: '',
+  abroadSixMonths: '',
 });
 
 const numberText = (n: number | undefined): string => (n === undefined ? '' : String(n));
@@ -84,6 +89,8 @@ export function draftFromProfile(profile: ExpertProfile): ProfileDraft {
     patents: numberText(profile.patents),
     engagement: [...profile.engagement],
     bio: profile.bio ?? '',
+    leadershipPost: profile.leadershipPost ?? '',
+    abroadSixMonths: profile.abroadSixMonths === undefined ? '' : profile.abroadSixMonths ? 'yes' : 'no',
   };
 }
 
@@ -121,6 +128,8 @@ export function profileFromDraft(draft: ProfileDraft): Partial<Record<keyof Edit
     patents: optionalNumber(draft.patents),
     engagement: draft.engagement,
     bio: optionalText(draft.bio),
+    leadershipPost: draft.leadershipPost || undefined,
+    abroadSixMonths: draft.abroadSixMonths === '' ? undefined : draft.abroadSixMonths === 'yes',
   };
   return JSON.parse(JSON.stringify(payload));
 }
@@ -137,6 +146,8 @@ const clearableByNull = new Set([
   'publications',
   'patents',
   'bio',
+  'leadershipPost',
+  'abroadSixMonths',
 ]);
 
 /**

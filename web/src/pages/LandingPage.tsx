@@ -1,4 +1,3 @@
-import { formatNumber } from '../format.ts';
 import { localized, useI18n } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
 import { Link } from '../router.tsx';
@@ -8,7 +7,6 @@ export function LandingPage() {
   const { t, lang } = useI18n();
   const { province } = useMeta();
   const provinceName = localized(province.name, lang);
-  const number = (n: number) => formatNumber(n, lang);
   usePageTitle(t.landingTitle(provinceName));
 
   return (
@@ -49,14 +47,22 @@ export function LandingPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="targets-heading">
-        <h2 id="targets-heading">{t.targetsHeading(province.targets.year)}</h2>
-        <ul className="targets">
-          <li>{t.targetIntellectuals(number(province.targets.intellectuals))}</li>
-          <li>{t.targetDoctorates(number(province.targets.doctorates))}</li>
-          <li>{t.targetMasters(number(province.targets.mastersOrHigher))}</li>
-        </ul>
-      </section>
+      {province.mergedInto ? <p className="notice">{localized(province.mergedInto.note, lang)}</p> : null}
+
+      {/* Targets come from the configuration (GET /api/meta), each with its source; none without one. */}
+      {province.targets.length > 0 ? (
+        <section aria-labelledby="targets-heading">
+          <h2 id="targets-heading">{t.targetsHeading(province.targets[0].year)}</h2>
+          <ul className="targets">
+            {province.targets.map((target) => (
+              <li key={target.id}>
+                {localized(target.label, lang)}
+                {target.source ? <small className="target-source"> — {target.source.document}</small> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

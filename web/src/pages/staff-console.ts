@@ -2,6 +2,7 @@
  * The HR console's pages, loaded on first use as one chunk: experts and visitors, most of them
  * on phones, never download the console.
  */
+export { DashboardPage } from './DashboardPage.tsx';
 export { DemandMatchesPage } from './DemandMatchesPage.tsx';
 export { DemandPage } from './DemandPage.tsx';
 export { DemandsPage } from './DemandsPage.tsx';
