@@ -100,6 +100,32 @@ export async function startStreamPoller(options: {
     }
   }
 
+  // Each consumer drains its own queue, in stream order, as each has its own event source mapping
+  // in AWS: a slow consumer (the statistics over a bulk load) never holds up another (the mail).
+  const queues = new Map(
+    streamConsumers.map((c) => [
+      c.handler,
+      { records: [] as _Record[], running: null as Promise<void> | null },
+    ]),
+  );
+  const consumersBusy = () => [...queues.values()].some((q) => q.running !== null || q.records.length > 0);
+
+  function enqueue(consumer: StreamConsumer, records: _Record[]) {
+    const queue = queues.get(consumer.handler);
+    if (!queue) return;
+    queue.records.push(...records.filter((r) => admits(consumer, r as DynamoDBRecord)));
+    if (queue.running || queue.records.length === 0) return;
+    queue.running = (async () => {
+      try {
+        while (queue.records.length > 0) await deliver(consumer, queue.records.splice(0, 1000));
+      } catch (error) {
+        options.onError?.(error as Error);
+      } finally {
+        queue.running = null;
+      }
+    })();
+  }
+
   async function pollOnce(): Promise<number> {
     await refreshShards();
     let seen = 0;
@@ -118,7 +144,7 @@ export async function startStreamPoller(options: {
       position.iterator = page.NextShardIterator;
       const records = (page.Records ?? []).map((r) => ({ ...r, eventSourceARN: streamArn }));
       seen += records.length;
-      for (const consumer of streamConsumers) await deliver(consumer, records);
+      for (const consumer of streamConsumers) enqueue(consumer, records);
       const last = records.at(-1)?.dynamodb?.SequenceNumber;
       if (last) position.lastSequenceNumber = last;
     }
@@ -132,7 +158,7 @@ export async function startStreamPoller(options: {
     while (!stopped) {
       try {
         const seen = await pollOnce();
-        idle = seen === 0;
+        idle = seen === 0 && !consumersBusy();
         if (idle) {
           for (const w of waiters) w();
           waiters = [];
@@ -148,6 +174,7 @@ export async function startStreamPoller(options: {
     async stop() {
       stopped = true;
       await loop;
+      await Promise.all([...queues.values()].map((q) => q.running));
       for (const w of waiters) w();
       dynamo.destroy();
       streams.destroy();

@@ -58,7 +58,7 @@ describe('staff sign-in through the OpenID provider', () => {
       // The provider still knows the officer (its own session), so no password is asked again.
       await page.getByRole('heading', { level: 1, name: 'Nhu cầu nhân lực' }).waitFor();
       await page.waitForURL(`${baseUrl}/staff/demands`);
-      expect(await page.getByText('Cán bộ: hr@example.gov.vn').count()).toBe(1);
+      await expect.poll(() => page.getByText('Cán bộ: hr@example.gov.vn').count()).toBe(1);
     });
   });
 
