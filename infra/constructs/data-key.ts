@@ -1,5 +1,5 @@
 import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
@@ -179,4 +179,25 @@ export function deadLetterQueue(
       'queue of the dead-letter queue would only move the same records once more.',
   });
   return queue;
+}
+
+/**
+ * Get (`read`) or get and put (`readwrite`) on these objects of a protected bucket, and the data
+ * key's matching use (decrypt, or encrypt and decrypt): a presigned URL acts with the signer's rights.
+ */
+export function grantObjectAccess(
+  scope: Construct,
+  role: IRole,
+  objectArns: string[],
+  access: 'read' | 'readwrite',
+): void {
+  role.addToPrincipalPolicy(
+    new PolicyStatement({
+      actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
+      resources: objectArns,
+    }),
+  );
+  const key = dataKey(scope);
+  if (access === 'read') key.grantDecrypt(role);
+  else key.grantEncryptDecrypt(role);
 }

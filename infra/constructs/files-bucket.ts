@@ -1,8 +1,7 @@
 import { Duration, type RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type Bucket, type CfnBucket, HttpMethods, type IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { dataKey, protectedBucket } from './data-key.ts';
+import { grantObjectAccess, protectedBucket } from './data-key.ts';
 import type { RegistryFunction } from './registry-function.ts';
 
 export interface RegistryFilesProps {
@@ -63,16 +62,7 @@ export class RegistryFiles extends Construct {
    */
   grant(fn: RegistryFunction, access: 'read' | 'readwrite'): void {
     fn.function.addEnvironment('FILES_BUCKET', this.bucket.bucketName);
-    fn.role.addToPrincipalPolicy(
-      new PolicyStatement({
-        actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
-        resources: [this.bucket.arnForObjects('*')],
-      }),
-    );
-    // The objects are encrypted with the data key; a presigned URL acts with the signer's rights.
-    const key = dataKey(this);
-    if (access === 'read') key.grantDecrypt(fn.role);
-    else key.grantEncryptDecrypt(fn.role);
+    grantObjectAccess(this, fn.role, [this.bucket.arnForObjects('*')], access);
     const bucketId = Stack.of(this).getLogicalId(this.bucket.node.defaultChild as CfnBucket);
     Validations.of(fn.role).acknowledge({
       id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/*]`,

@@ -2,7 +2,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Bucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { dataKey, protectedBucket } from './data-key.ts';
+import { grantObjectAccess, protectedBucket } from './data-key.ts';
 import type { RegistryFunction } from './registry-function.ts';
 
 /** The one object the read model keeps (shared/db/search-snapshots.ts). */
@@ -48,18 +48,9 @@ export class SearchSnapshots extends Construct {
    */
   bind(fn: RegistryFunction, access: 'read' | 'readwrite'): void {
     fn.function.addEnvironment('SEARCH_SNAPSHOT_BUCKET', this.bucket.bucketName);
-    fn.role.addToPolicy(
-      new PolicyStatement({
-        actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
-        resources: [this.bucket.arnForObjects(searchSnapshotKey)],
-      }),
-    );
+    grantObjectAccess(this, fn.role, [this.bucket.arnForObjects(searchSnapshotKey)], access);
     fn.role.addToPolicy(
       new PolicyStatement({ actions: ['s3:ListBucket'], resources: [this.bucket.bucketArn] }),
     );
-    // The object is encrypted with the data key.
-    const key = dataKey(this);
-    if (access === 'read') key.grantDecrypt(fn.role);
-    else key.grantEncryptDecrypt(fn.role);
   }
 }
