@@ -11,6 +11,7 @@ import { cursorParam, pageLimitParam } from './expert-search.ts';
 import type { ProvinceConfig } from './province.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
 import { safeText } from './text.ts';
+import { vietnamDay } from './vietnam-time.ts';
 
 export const demandPriorities = ['normal', 'high', 'critical'] as const;
 export const demandStatuses = ['draft', 'open', 'filled', 'closed'] as const;
@@ -197,8 +198,7 @@ export const isProvinceAgency = (agency: string, province: ProvinceConfig): bool
   province.agencies.some((a) => a.id === agency);
 
 /** Today's date in the province (Vietnam, UTC+7), as YYYY-MM-DD, for day-granular deadlines. */
-export const provinceDay = (now: Date): string =>
-  new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+export const provinceDay = vietnamDay;
 
 /** Open and not past its open-until day. */
 export const isDemandOpen = (demand: Pick<Demand, 'status' | 'openUntil'>, now: Date): boolean =>

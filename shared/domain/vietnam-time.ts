@@ -60,8 +60,12 @@ export function formatVietnamDay(day: string, lang: DisplayLang): string {
   return lang === 'vi' ? `${p.day}/${p.month}/${p.year}` : `${p.day} ${p.month} ${p.year}`;
 }
 
-/** The day an instant falls on in the province, as YYYY-MM-DD. */
+/** Today's (or `now`'s) date in the province, UTC+7 without daylight saving, as YYYY-MM-DD. */
+export const vietnamDay = (now: Date): string =>
+  new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+
+/** The day an instant falls on in the province, as YYYY-MM-DD; unreadable: its first ten characters. */
 export function vietnamDayOf(iso: string): string {
   const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso.slice(0, 10) : new Date(time + 7 * 3_600_000).toISOString().slice(0, 10);
+  return Number.isNaN(time) ? iso.slice(0, 10) : vietnamDay(new Date(time));
 }
