@@ -149,6 +149,15 @@ export const routes: readonly RouteDefinition[] = [
     access: 'expert',
     table: 'readwrite',
   },
+  // The one-click unsubscribe of call mails (RFC 8058): the token is the credential.
+  {
+    method: 'POST',
+    path: '/api/unsubscribe',
+    handler: 'me/unsubscribe',
+    group: 'me',
+    access: 'public',
+    table: 'readwrite',
+  },
   {
     method: 'GET',
     path: '/api/directory',

@@ -306,6 +306,13 @@ export const api = {
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
+  /** The unsubscribe link of a call mail: withdraws the collaboration-calls consent. */
+  unsubscribe: (token: string) =>
+    json<{ collaborationCalls: false; changed: boolean }>('/api/unsubscribe', {
+      method: 'POST',
+      query: { token },
+    }),
+
   /** Ends this session, or with `everywhere` every session of the expert. */
   endSession: (everywhere = false) =>
     json<null>('/api/me/session', {
