@@ -3,6 +3,7 @@
 import type { MailMessage } from '../domain/mail-message.ts';
 import { fieldLabel } from '../domain/taxonomy.ts';
 import { formatVietnamTime } from '../domain/vietnam-time.ts';
+import { privacyNoticeLine } from './messages.ts';
 
 export interface CallMailFacts {
   id: string;
@@ -57,7 +58,7 @@ export function callOpenedMail(
       '',
       'Anh/Chị nhận thư này vì đã đồng ý nhận lời mời hợp tác; có thể rút lại sự đồng ý trong hồ sơ. / You receive this because you opted in to collaboration calls; you can withdraw that consent in your profile.',
       `Không nhận lời mời hợp tác nữa / Stop receiving collaboration calls: ${unsubscribe}`,
-      `Thông báo về xử lý dữ liệu cá nhân / Privacy notice: ${appUrl}/privacy`,
+      privacyNoticeLine(appUrl),
       appUrl,
     ].join('\n'),
     headers: [
