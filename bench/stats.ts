@@ -57,7 +57,8 @@ export async function run(): Promise<string> {
     process.env.AWS_ENDPOINT_URL_DYNAMODB = proxy.url;
     const { batchPut } = await import('../shared/db/bulk-load.ts');
     const { newExpertRecord } = await import('../shared/domain/expert-record.ts');
-    const { recountStatistics, statisticsView, targetsView } = await import('../shared/app/statistics.ts');
+    const { statisticsView, targetsView } = await import('../shared/app/statistics.ts');
+    const { recountStatistics } = await import('../shared/app/recount.ts');
 
     const stats = async (): Promise<ProxyStats> =>
       (await fetch(`${proxy.url}/__stats`)).json() as Promise<ProxyStats>;
