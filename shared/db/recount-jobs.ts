@@ -13,7 +13,9 @@ import type { CounterScope, Counters } from '../domain/statistics.ts';
 import { dynamo, tableName } from './client.ts';
 import { cancelledConditions, isConditionalCheckFailed } from './errors.ts';
 import { ttlAt } from './keys.ts';
-import type { ScanKey } from './statistics.ts';
+
+/** Where a scan goes on (DynamoDB's LastEvaluatedKey). */
+type ScanKey = Record<string, unknown>;
 
 export const recountJobKeys = {
   job: (id: string) => ({ PK: `RECOUNT#${id}`, SK: 'JOB' }),
