@@ -256,13 +256,16 @@ describe('statistics counters kept from the stream', () => {
     const paused = (await api(`/api/stats/recount/${jobId}`, { token: admin })).body;
     expect(paused).toMatchObject({ status: 'paused', trigger: 'schedule' });
     expect(paused.progress.counted).toBeGreaterThanOrEqual(0);
-    // …and is then made to look like one that crashed: still "running", its heartbeat three minutes old.
-    await documentClient().update({
+    // …and is then made to look like one that crashed: still "running", its heartbeat three minutes
+    // old. A person only its checkpoint knows (country QQ) shows that the next run goes on from it.
+    const jobKey = { PK: `RECOUNT#${jobId}`, SK: 'JOB' };
+    const { Item: stored } = await documentClient().get({ TableName: tableName(), Key: jobKey });
+    const checkpoint = stored?.checkpoint;
+    expect(checkpoint?.startKey).toBeDefined();
+    checkpoint.totals['experts#registered'] = { ...checkpoint.totals['experts#registered'], 'country:QQ': 1 };
+    await documentClient().put({
       TableName: tableName(),
-      Key: { PK: `RECOUNT#${jobId}`, SK: 'JOB' },
-      UpdateExpression: 'SET #s = :running',
-      ExpressionAttributeNames: { '#s': 'status' },
-      ExpressionAttributeValues: { ':running': 'running' },
+      Item: { ...stored, status: 'running', checkpoint },
     });
     await documentClient().update({
       TableName: tableName(),
@@ -287,6 +290,19 @@ describe('statistics counters kept from the stream', () => {
       counted: correct['country:CA'] + 3,
       actual: correct['country:CA'],
     });
+    expect(job.differences).toContainEqual({
+      scope: 'experts#registered',
+      name: 'country:QQ',
+      counted: 0,
+      actual: 1,
+    });
+    // The next recount, from scratch, takes the checkpoint's invention out again.
+    const next = await api('/api/stats/recount', { method: 'POST', token: admin });
+    const repaired = await finishedJob(admin, next.body.id);
+    expect(repaired.differences).toEqual([
+      { scope: 'experts#registered', name: 'country:QQ', counted: 1, actual: 0 },
+    ]);
+    expect(repaired.progress.counted).toBe(job.progress.counted);
     expect(await peopleCounters()).toEqual(correct);
   });
 
