@@ -358,10 +358,15 @@ describe('the OpenAPI response schemas against real answers', () => {
   it('answers the statistics, report and audit routes as documented', async () => {
     await documented('GET /api/stats', { token: hr });
     await documented('GET /api/stats/targets', { token: hr });
-    await documented('POST /api/stats/recount', { token: admin });
+    const recount = await documented('POST /api/stats/recount', { token: admin });
+    await documented('GET /api/stats/recount/{id}', { token: admin, params: { id: recount.body.id } });
     const report = await documented('POST /api/reports', {
       token: admin,
       body: { title: 'Sơ kết 6 tháng', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+    });
+    await documented('GET /api/reports/compare', {
+      token: hr,
+      query: `a=${report.body.id}&b=${report.body.id}`,
     });
     await documented('GET /api/reports', { token: hr });
     await documented('GET /api/reports/{id}', { token: hr, params: { id: report.body.id } });
