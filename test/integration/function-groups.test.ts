@@ -81,7 +81,7 @@ describe('function groups as deployed', () => {
         expect(JSON.parse(response?.body ?? '{}').error?.code, routeKey(route)).not.toBe('internal');
       }
     }
-  });
+  }, 180_000); // every route's chunk loaded cold, ~60 imports: slow on a busy machine
 
   it('serves the contract from the meta group and the open calls from the calls group', async () => {
     const health = await handlers.get('meta')?.(eventFor('GET', '/api/health'), contextFor('meta'));
