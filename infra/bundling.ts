@@ -2,7 +2,7 @@
  * The one set of esbuild options for Lambda bundles: the CDK function construct builds with them
  * and the cold-start benchmark measures exactly what they produce. No CDK imports here, so the
  * benchmark loads this without aws-cdk-lib. Also a command, for CDK's synchronous bundling hook:
- * `node --import tsx infra/bundling.ts <folder> <entry>...`.
+ * `node --import tsx infra/bundling.ts --province=<id> <folder> <entry>...`.
  */
 
 import { spawnSync } from 'node:child_process';
