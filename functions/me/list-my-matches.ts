@@ -1,4 +1,4 @@
-import { listMatchesForExpert } from '#shared/app/matching';
+import { listMatchesForExpert } from '#shared/app/my-matches';
 import { expertRoute } from '#shared/http/expert-route';
 
 export const handler = expertRoute('GET /api/me/matches', {}, ({ expertId }) =>

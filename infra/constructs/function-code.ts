@@ -21,25 +21,31 @@ export function tracesAwsCalls(scope: Construct): boolean {
  * part of CDK's asset cache key, so each entry is bundled once per synth.
  */
 class EsbuildBundling implements ILocalBundling {
-  constructor(readonly entry: string) {}
+  constructor(
+    readonly entry: string,
+    readonly provinceId: string,
+  ) {}
 
   tryBundle(outputDir: string): boolean {
-    bundleEntrySync(this.entry, outputDir, path.relative(repoRoot, this.entry));
+    bundleEntrySync(this.entry, outputDir, path.relative(repoRoot, this.entry), {
+      provinceId: this.provinceId,
+    });
     return true;
   }
 }
 
 /**
- * The code of a function: its entry module bundled into a folder (`index.mjs` and its chunks).
+ * The code of a function: its entry module bundled into a folder (`index.mjs` and its chunks),
+ * with the data of the one province it serves (`PROVINCE_ID`, from `-c province`).
  * A synth that skips bundling (the infra tests, `cdk synth --exclusively` of another stack)
  * skips this too, as CDK skips its own bundling.
  */
-export function functionCode(entry: string): Code {
+export function functionCode(entry: string, provinceId: string): Code {
   return Code.fromAsset(path.dirname(entry), {
     assetHashType: AssetHashType.OUTPUT,
     bundling: {
       image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:22-slim'),
-      local: new EsbuildBundling(entry),
+      local: new EsbuildBundling(entry, provinceId),
     },
   });
 }

@@ -103,7 +103,7 @@ export class RegistryFunction extends Construct {
 
     const { environment } = props;
     this.function = new LambdaFunction(this, 'Function', {
-      code: functionCode(props.entry),
+      code: functionCode(props.entry, environment.provinceId),
       handler: 'index.handler',
       description: props.description,
       runtime: Runtime.NODEJS_22_X,

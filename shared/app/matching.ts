@@ -1,28 +1,14 @@
 /**
- * Matches both ways. For a demand: the pure engine (domain/matching.ts) ranks the candidates of
- * the instance's search index (search-read-model.ts) with their reasons, and the page's entries
- * are confirmed in one BatchGetItem of their current listing items (as search does). For an
- * expert: the open calls and demands that fit the profile.
+ * Matches for a demand: the pure engine (domain/matching.ts) ranks the candidates of the
+ * instance's search index (search-read-model.ts) with their reasons, and the page's entries are
+ * confirmed in one BatchGetItem of their current listing items (as search does). The other way,
+ * an expert's matches, is my-matches.ts.
  */
-import { allOpenCalls } from '../db/calls.ts';
-import { listOpenDemands } from '../db/demands.ts';
-import { getExpert } from '../db/experts.ts';
 import { readMatchCandidates } from '../db/matches.ts';
 import { currentSummaries } from '../db/search-read-model.ts';
-import { type PublicCall, toPublicCall } from '../domain/call.ts';
-import { rankCallsForExpert } from '../domain/call-matching.ts';
-import { type PublicDemand, toPublicDemand } from '../domain/demand.ts';
-import { NotFound } from '../domain/errors.ts';
-import { type ExpertSummary, toSummary } from '../domain/expert.ts';
+import type { ExpertSummary } from '../domain/expert.ts';
 import { pageOf, queryFingerprint } from '../domain/expert-search.ts';
-import type { MatchReason } from '../domain/matching.ts';
-import {
-  type ExpertMatch,
-  type MatchDemand,
-  rankDemandsForExpert,
-  rankExpertsForDemand,
-  scoreMatch,
-} from '../domain/matching.ts';
+import { type ExpertMatch, type MatchDemand, rankExpertsForDemand, scoreMatch } from '../domain/matching.ts';
 import { readDemand } from './demands.ts';
 import { currentIndex } from './search-read-model.ts';
 
@@ -93,46 +79,4 @@ export async function matchesForDemand(
   });
   const total = ranked.length - (page.length - items.length);
   return { items, total, candidates: total, nextCursor };
-}
-
-export type MyMatch =
-  | { kind: 'call'; call: PublicCall; score: number; reasons: MatchReason[] }
-  | { kind: 'demand'; demand: PublicDemand; score: number; reasons: MatchReason[] };
-
-const matchId = (m: MyMatch) => (m.kind === 'call' ? m.call.id : m.demand.id);
-
-/** GET /api/me/matches: open calls and open demands that fit the expert's profile, best first. */
-export async function listMatchesForExpert(expertId: string, now: Date): Promise<{ items: MyMatch[] }> {
-  const [expert, calls, demands] = await Promise.all([
-    getExpert(expertId),
-    allOpenCalls(now),
-    listOpenDemands(),
-  ]);
-  if (!expert) throw new NotFound('Profile not found');
-  const items: MyMatch[] = [
-    ...rankCallsForExpert(expert, calls, now).map(
-      ({ call, score, reasons }): MyMatch => ({
-        kind: 'call',
-        call: toPublicCall(call, now),
-        score,
-        reasons,
-      }),
-    ),
-    ...rankDemandsForExpert(
-      { ...toSummary(expert), status: expert.status, consent: expert.consent },
-      demands,
-      now,
-    ).map(
-      ({ demand, score, reasons }): MyMatch => ({
-        kind: 'demand',
-        demand: toPublicDemand(demand),
-        score,
-        reasons,
-      }),
-    ),
-  ];
-  items.sort(
-    (a, b) => b.score - a.score || a.kind.localeCompare(b.kind) || matchId(a).localeCompare(matchId(b)),
-  );
-  return { items };
 }

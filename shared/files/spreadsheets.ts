@@ -1,11 +1,12 @@
 /**
  * Reading an uploaded roster (CSV with papaparse, XLSX with exceljs) into rows of cells, and
- * writing exports. A CSV is decoded line by line: UTF-8 where the bytes are valid UTF-8, else
+ * writing exports. Each library is imported by the code path that reads or writes its format, when
+ * it does (with code splitting, a chunk of its own): exceljs alone is ~1 MB of JavaScript that no
+ * route's cold start should parse, and a CSV import never needs it. A CSV is decoded line by line: UTF-8 where the bytes are valid UTF-8, else
  * Windows-1258 (Vietnamese Windows' code page), so a file with mixed encodings is read, and the
  * rows that needed the old code page are named, instead of the whole file turning to mojibake.
  */
-import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import type ExcelJS from 'exceljs';
 import type { Cell, FileErrorCode, ImportFormat } from '../domain/roster.ts';
 import { neutraliseCell } from '../domain/roster.ts';
 
@@ -46,7 +47,10 @@ function decodeCsv(bytes: Buffer): { text: string; legacyLines: Set<number> } {
 
 const isBlank = (cells: readonly Cell[]) => cells.every((c) => c.text.trim() === '');
 
-function readCsv(bytes: Buffer): SheetReading {
+/** exceljs, loaded on first use. */
+const excel = async () => (await import('exceljs')).default;
+
+async function readCsv(bytes: Buffer): Promise<SheetReading> {
   if (bytes.includes(0)) return { ok: false, error: 'unreadable' }; // binary, not text
   const { text, legacyLines } = decodeCsv(bytes);
   const lineStarts = [0];
@@ -61,6 +65,7 @@ function readCsv(bytes: Buffer): SheetReading {
     }
     return lo;
   };
+  const { default: Papa } = await import('papaparse');
   const all: SheetRow[] = [];
   let previousEnd = 0;
   Papa.parse<string[]>(text, {
@@ -90,6 +95,7 @@ function headerAndRows(all: SheetRow[]): SheetReading {
 }
 
 async function readXlsx(bytes: Buffer): Promise<SheetReading> {
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -124,11 +130,12 @@ function cellText(cell: ExcelJS.Cell): string {
 
 export function readSpreadsheet(format: ImportFormat, bytes: Buffer): Promise<SheetReading> {
   if (bytes.length === 0) return Promise.resolve({ ok: false, error: 'empty' });
-  return format === 'csv' ? Promise.resolve(readCsv(bytes)) : readXlsx(bytes);
+  return format === 'csv' ? readCsv(bytes) : readXlsx(bytes);
 }
 
 /** An XLSX of text cells (never formulas), each neutralised as in the CSV. */
 export async function writeXlsx(sheetName: string, rows: readonly (readonly string[])[]): Promise<Buffer> {
+  const ExcelJS = await excel();
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(sheetName);
   for (const row of rows) sheet.addRow(row.map(neutraliseCell));

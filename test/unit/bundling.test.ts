@@ -3,11 +3,17 @@
  * (infra/bundling.ts, pureDomainPlugin): safe only while the domain layer stays pure, with no
  * module-level statement run for its effect.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-import { markInitializersPure, repoRoot } from '../../infra/bundling.ts';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  bundleEntry,
+  configuredProvincesSource,
+  markInitializersPure,
+  repoRoot,
+} from '../../infra/bundling.ts';
 
 const domainDir = join(repoRoot, 'shared', 'domain');
 /** What a module of the domain may hold at its top level: declarations, imports and exports. */
@@ -59,5 +65,49 @@ describe('pure domain initializers', () => {
         .map((statement) => `${file}: ${statement.getText(source).slice(0, 60)}`);
     });
     expect(effects).toEqual([]);
+  });
+});
+
+describe('the province a function serves', () => {
+  const dir = join(repoRoot, '.build', 'test-bundling-province');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Bundles a module that reads the province list as a Lambda function would, and imports it. */
+  async function bundleReadingProvinces(provinceId?: string) {
+    mkdirSync(dir, { recursive: true });
+    const entry = join(dir, 'entry.ts');
+    writeFileSync(
+      entry,
+      "export { getProvince, provinces, defaultProvinceId } from '../../shared/domain/provinces/index.ts';\n",
+    );
+    const out = join(dir, provinceId ?? 'default');
+    const bundle = await bundleEntry(entry, out, 'provinces', provinceId ? { provinceId } : {});
+    const code = readdirSync(out, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.mjs'))
+      .map((file) => readFileSync(join(out, file), 'utf8'))
+      .join('\n');
+    const module = (await import(
+      pathToFileURL(bundle.file).href
+    )) as typeof import('#shared/domain/provinces/index');
+    return { code, module };
+  }
+
+  it('bundles only the province named at bundle time, Quảng Ngãi unless told', async () => {
+    const sonLa = await bundleReadingProvinces('son-la');
+    expect(sonLa.module.provinces.map((p) => p.id)).toEqual(['son-la']);
+    expect(sonLa.module.getProvince('son-la').name.en).toBe('Son La');
+    expect(() => sonLa.module.getProvince('quang-ngai')).toThrow(/Unknown province "quang-ngai"/);
+    expect(sonLa.code).not.toContain('dung-quat');
+
+    const byDefault = await bundleReadingProvinces();
+    expect(byDefault.module.provinces.map((p) => p.id)).toEqual(['quang-ngai']);
+    expect(byDefault.module.defaultProvinceId).toBe('quang-ngai');
+    expect(byDefault.code).not.toContain('kon-tum');
+  });
+
+  it('refuses a province the registry does not ship', () => {
+    expect(() => configuredProvincesSource('ha-noi')).toThrow(/No province "ha-noi"/);
+    expect(() => configuredProvincesSource('../quang-ngai')).toThrow(/No province/);
   });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { formatVietnamDay, formatVietnamTime, vietnamDayOf } from '#shared/domain/vietnam-time';
 
 describe('times as the province reads them (Vietnam, UTC+7), labelled, one format', () => {
@@ -44,5 +44,32 @@ describe('times as the province reads them (Vietnam, UTC+7), labelled, one forma
     ['unreadable: its first ten characters', '2026-11-20 sometime', '2026-11-20'],
   ])('finds the day of an instant in the province: %s', (_, iso, day) => {
     expect(vietnamDayOf(iso)).toBe(day);
+  });
+});
+
+describe('loading the module', () => {
+  it('builds no Intl formatter until a time is formatted (the first one loads ICU data: a cold start cost)', async () => {
+    vi.resetModules();
+    const original = Intl.DateTimeFormat;
+    let constructed = 0;
+    Intl.DateTimeFormat = new Proxy(original, {
+      construct(target, args) {
+        constructed++;
+        return Reflect.construct(target, args);
+      },
+    });
+    try {
+      const fresh = await import('#shared/domain/vietnam-time');
+      expect(constructed).toBe(0);
+      expect(fresh.formatVietnamTime('2026-12-31T17:30:00.000Z', 'en')).toBe(
+        '1 Jan 2027, 00:30 (Vietnam time)',
+      );
+      expect(fresh.formatVietnamTime('2026-12-31T18:30:00.000Z', 'en')).toBe(
+        '1 Jan 2027, 01:30 (Vietnam time)',
+      );
+      expect(constructed).toBe(1);
+    } finally {
+      Intl.DateTimeFormat = original;
+    }
   });
 });
