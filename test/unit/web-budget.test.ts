@@ -16,7 +16,7 @@ beforeAll(async () => {
     configFile: 'web/vite.config.ts',
     logLevel: 'silent',
     build: { write: false },
-  })) as Rolldown.RollupOutput;
+  })) as Rolldown.RolldownOutput;
   for (const file of output.output) {
     if (file.type === 'chunk') chunks.set(file.fileName, file);
     else if (file.fileName === '.vite/manifest.json') manifest = JSON.parse(String(file.source));
