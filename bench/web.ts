@@ -9,6 +9,8 @@
  * SEO 100; the matches page's first view under 1,000 ms of main-thread work on mobile.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { repoRoot } from '../infra/bundling.ts';
 import { chromiumFlags } from '../test/support/chromium-flags.ts';
 import { fixed, freePort, intSetting, markdownTable, median } from './measure.ts';
@@ -118,17 +120,27 @@ export async function run(): Promise<string> {
       { name: 'staff search', path: '/staff/search?q=nguyen', staff: true },
       { name: 'matches', path: `/staff/demands/${encodeURIComponent(demandId)}/matches`, staff: true },
     ];
+    // BENCH_WEB_PAGES=matches,calls measures only those (while working on one page).
+    const only = process.env.BENCH_WEB_PAGES?.split(',').map((name) => name.trim());
+    const measuredPages = only ? pages.filter((p) => only.includes(p.name)) : pages;
     const presets = [
       { name: 'mobile', config: undefined },
       { name: 'desktop', config: desktopConfig },
     ];
+    // Each page's last report, for a closer look (bootup-time, treemap): .build/lighthouse/.
+    const reports = join(repoRoot, '.build', 'lighthouse');
+    mkdirSync(reports, { recursive: true });
     const rows: string[][] = [];
     for (const preset of presets) {
-      for (const measured of pages) {
+      for (const measured of measuredPages) {
         const samples: Sample[] = [];
         for (let i = 0; i < runs; i++) {
           const page = await browser.newPage();
           if (measured.staff) await signInOnProvider(page, baseUrl);
+          // A first visit: nothing from the sign-in (or an earlier run) in the HTTP cache.
+          const devtools = await page.createCDPSession();
+          await devtools.send('Network.clearBrowserCache');
+          await devtools.detach();
           const result = await lighthouse(
             `${baseUrl}${measured.path}`,
             {
@@ -143,6 +155,10 @@ export async function run(): Promise<string> {
           await page.close();
           if (!result) throw new Error(`Lighthouse returned nothing for ${measured.path}`);
           samples.push(sampleOf(result.lhr));
+          writeFileSync(
+            join(reports, `${preset.name}-${measured.name.replace(/\W+/g, '-')}.json`),
+            JSON.stringify(result.lhr),
+          );
           console.log(
             `web: ${preset.name} ${measured.name} run ${i + 1}: performance ${samples.at(-1)?.performance}`,
           );

@@ -73,7 +73,11 @@ describe('JavaScript before a public page shows (gzip)', () => {
   it('leaves the console’s pages, strings and sign-in client out of every public page', () => {
     for (const module of [undefined, ...Object.values(publicPages)]) {
       const loaded = modulesOf(pageFiles(module));
-      for (const staffOnly of ['web/src/staff-i18n.ts', 'web/src/pages/staff-console.ts', 'oidc-client-ts']) {
+      for (const staffOnly of [
+        'web/src/staff-i18n.ts',
+        'web/src/components/StaffConsole.tsx',
+        'oidc-client-ts',
+      ]) {
         expect(
           loaded.filter((id) => id.includes(staffOnly)),
           `${module ?? 'landing'}: ${staffOnly}`,

@@ -43,20 +43,18 @@ const SessionStartPage = lazy(() =>
   import('./pages/SessionStartPage.tsx').then((module) => ({ default: module.SessionStartPage })),
 );
 
-const staffPage = (name: keyof typeof import('./pages/staff-console.ts')): Page =>
-  lazy(() => import('./pages/staff-console.ts').then((pages) => ({ default: pages[name] })));
-
-const StaffSearchPage = staffPage('StaffSearchPage');
-const DemandsPage = staffPage('DemandsPage');
-const DemandPage = staffPage('DemandPage');
-const DemandMatchesPage = staffPage('DemandMatchesPage');
-const OffersPage = staffPage('OffersPage');
-const OfferPage = staffPage('OfferPage');
-const PoliciesPage = staffPage('PoliciesPage');
-const PolicyPage = staffPage('PolicyPage');
-const StaffCallsPage = staffPage('StaffCallsPage');
-const StaffCallPage = staffPage('StaffCallPage');
-const DashboardPage = staffPage('DashboardPage');
+// The console's pages: each its own chunk too, so a page does not evaluate every other page's code.
+const StaffSearchPage = page(() => import('./pages/StaffSearchPage.tsx'), 'StaffSearchPage');
+const DemandsPage = page(() => import('./pages/DemandsPage.tsx'), 'DemandsPage');
+const DemandPage = page(() => import('./pages/DemandPage.tsx'), 'DemandPage');
+const DemandMatchesPage = page(() => import('./pages/DemandMatchesPage.tsx'), 'DemandMatchesPage');
+const OffersPage = page(() => import('./pages/OffersPage.tsx'), 'OffersPage');
+const OfferPage = page(() => import('./pages/OfferPage.tsx'), 'OfferPage');
+const PoliciesPage = page(() => import('./pages/PoliciesPage.tsx'), 'PoliciesPage');
+const PolicyPage = page(() => import('./pages/PolicyPage.tsx'), 'PolicyPage');
+const StaffCallsPage = page(() => import('./pages/StaffCallsPage.tsx'), 'StaffCallsPage');
+const StaffCallPage = page(() => import('./pages/StaffCallPage.tsx'), 'StaffCallPage');
+const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [

@@ -1,6 +1,6 @@
 /**
  * The strings only the HR console shows, in Vietnamese and English. They load with the console's
- * chunk, so experts and visitors (most of them on phones) never download them. Console pages
+ * pages, so experts and visitors (most of them on phones) never download them. Console pages
  * read them together with the app's shared strings through useStaffI18n.
  */
 import type { CallStatus } from '#shared/domain/call';

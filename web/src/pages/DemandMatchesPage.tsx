@@ -5,14 +5,12 @@
  * page of short cards, not every factor of every match. From a row: the full profile (audited) or
  * a draft offer, each in the side panel.
  */
-import { type ReactNode, useCallback, useEffect, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ExpertSummary } from '#shared/domain/expert';
 import type { Policy } from '#shared/domain/policy';
 import { ApiError, api, type DemandMatches } from '../api.ts';
 import { DemandDetails } from '../components/DemandDetails.tsx';
-import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { OfferDraftPanel } from '../components/OfferDraftPanel.tsx';
 import { Pager } from '../components/Pager.tsx';
 import { demandFactorMax, ReasonsBreakdown } from '../components/ReasonsBreakdown.tsx';
 import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
@@ -26,6 +24,14 @@ import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 const pageSize = 20;
+
+// Opened from a row, so loaded then: the page's first view does not evaluate their forms and schemas.
+const ExpertPanel = lazy(() =>
+  import('../components/ExpertPanel.tsx').then((m) => ({ default: m.ExpertPanel })),
+);
+const OfferDraftPanel = lazy(() =>
+  import('../components/OfferDraftPanel.tsx').then((m) => ({ default: m.OfferDraftPanel })),
+);
 
 type Panel = { kind: 'profile' | 'offer'; expert: ExpertSummary } | null;
 
@@ -98,23 +104,25 @@ function Matches({ demandId, session }: { demandId: string; session: StaffSessio
         />
       ) : null}
       <Pager pages={matches} />
-      {panel?.kind === 'profile' ? (
-        <ExpertPanel
-          key={panel.expert.id}
-          id={panel.expert.id}
-          onClose={closePanel}
-          onFailure={endStaffSessionIfGone}
-        />
-      ) : null}
-      {panel?.kind === 'offer' ? (
-        <OfferDraftPanel
-          key={panel.expert.id}
-          demand={current}
-          expert={panel.expert}
-          policies={policies.value ?? ([] as Policy[])}
-          onClose={closePanel}
-        />
-      ) : null}
+      <Suspense fallback={<Loading label={t.loading} />}>
+        {panel?.kind === 'profile' ? (
+          <ExpertPanel
+            key={panel.expert.id}
+            id={panel.expert.id}
+            onClose={closePanel}
+            onFailure={endStaffSessionIfGone}
+          />
+        ) : null}
+        {panel?.kind === 'offer' ? (
+          <OfferDraftPanel
+            key={panel.expert.id}
+            demand={current}
+            expert={panel.expert}
+            policies={policies.value ?? ([] as Policy[])}
+            onClose={closePanel}
+          />
+        ) : null}
+      </Suspense>
     </>
   );
 }
