@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -51,6 +51,12 @@ beforeAll(() => {
     '<!doctype html><html><head><title>Talent Registry</title></head><body></body></html>',
   );
   writeFileSync(path.join(webDist, 'assets', 'app.js'), 'export {};');
+  // What the build writes beside them: precompressed copies and the manifest, for local use only.
+  writeFileSync(path.join(webDist, 'assets', 'app.js.br'), '');
+  writeFileSync(path.join(webDist, 'robots.txt'), 'User-agent: *\nDisallow: /staff\n');
+  writeFileSync(path.join(webDist, 'robots.txt.gz'), '');
+  mkdirSync(path.join(webDist, '.vite'));
+  writeFileSync(path.join(webDist, '.vite', 'manifest.json'), '{}');
   devWithWebApp = synthRegistry({
     context: {
       dev: 'true',
@@ -853,6 +859,21 @@ describe('site', () => {
       DistributionPaths: ['/*'],
       Prune: false,
     });
+  });
+
+  it('uploads the hashed assets to assets/ and the shell and robots.txt to the root, nothing else', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment', devWithWebApp.template.toJSON().Resources);
+    // Each source is a staged asset directory, asset.<hash>, named by the zip's key.
+    const filesOf = (deployment: Resource | undefined) =>
+      ((deployment?.Properties.SourceObjectKeys ?? []) as string[]).flatMap((key) =>
+        readdirSync(path.join(devWithWebApp.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`), {
+          recursive: true,
+        }).map(String),
+      );
+    const assets = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === 'assets/');
+    const shell = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === undefined);
+    expect(filesOf(assets?.[1])).toEqual(['app.js']);
+    expect(filesOf(shell?.[1]).sort()).toEqual(['index.html', 'robots.txt']);
   });
 
   it('embeds the deployment’s province and staff sign-in in the app shell', () => {
