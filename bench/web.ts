@@ -51,19 +51,20 @@ async function startServer(): Promise<{ baseUrl: string; server: ChildProcess }>
     { cwd: repoRoot, stdio: 'ignore', env: { ...process.env, SWEEP_SECONDS: '3600' } },
   );
   const baseUrl = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
+  // DynamoDB Local, the demo data and the search snapshot come first: minutes on a busy machine.
+  for (let i = 0; i < 2400; i++) {
     try {
       if ((await fetch(`${baseUrl}/api/health`)).ok) {
         await fetch(`${baseUrl}/dev/stream/drain`, { method: 'POST' });
         return { baseUrl, server };
       }
     } catch {
-      // not listening yet: DynamoDB Local and the demo data come first
+      // not listening yet
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   server.kill();
-  throw new Error('The local server did not start within 150 s');
+  throw new Error('The local server did not start within 10 minutes');
 }
 
 /** The demo demand with the most matches: the heaviest first view of the matches page. */
