@@ -37,6 +37,7 @@ const benchmarks: readonly Benchmark[] = [
   { name: 'search', load: () => import('./search.ts') },
   { name: 'search-libraries', load: () => import('./search-libraries.ts') },
   { name: 'stats', load: () => import('./stats.ts') },
+  { name: 'web', load: () => import('./web.ts') },
 ];
 
 const usage = `Usage: npm run bench -- [options]
@@ -46,6 +47,7 @@ const usage = `Usage: npm run bench -- [options]
   --registrations N      registration: requests per phase (default 1500; env BENCH_REGISTRATIONS)
   --concurrency N        registration: requests in flight (default 32; env BENCH_CONCURRENCY)
   --rounds N             registration: rounds of (a) raw then (b) API (default 2; env BENCH_ROUNDS)
+  --web-runs N           web: Lighthouse runs per page and preset (default 3; env BENCH_WEB_RUNS)
   --help                 this text`;
 
 const { values: args } = parseArgs({
@@ -55,6 +57,7 @@ const { values: args } = parseArgs({
     registrations: { type: 'string' },
     concurrency: { type: 'string' },
     rounds: { type: 'string' },
+    'web-runs': { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -70,6 +73,7 @@ const flagToEnv = {
   registrations: 'BENCH_REGISTRATIONS',
   concurrency: 'BENCH_CONCURRENCY',
   rounds: 'BENCH_ROUNDS',
+  'web-runs': 'BENCH_WEB_RUNS',
 } as const;
 for (const [flag, env] of Object.entries(flagToEnv)) {
   const value = args[flag as keyof typeof flagToEnv];

@@ -1,6 +1,7 @@
 import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { registryMeta } from '#shared/domain/meta';
 import { serviceName } from '#shared/metric-names';
 import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
 import { RegistryAlarms } from './constructs/alarms.ts';
@@ -79,7 +80,6 @@ export class RegistryStack extends Stack {
       originVerifySecret,
       httpApi: api.httpApi,
       removalPolicy,
-      webDistPath: props.webDistPath,
       webAclArn: new EdgeWebAcl(this, 'EdgeWebAcl', { removalPolicy }).arn,
     });
 
@@ -101,14 +101,22 @@ export class RegistryStack extends Stack {
       removalPolicy,
     });
     api.addRoutes(routes, { table, environment, originVerifySecret, staffClient: webClient, files });
+    const staffSignIn = {
+      issuer: auth.userPool.userPoolProviderUrl,
+      clientId: webClient.userPoolClientId,
+      scopes: 'openid email profile',
+      signOutUrl: auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]),
+    };
     const meta = api.groupFunctions.get('meta')?.function;
-    meta?.addEnvironment('STAFF_OIDC_ISSUER', auth.userPool.userPoolProviderUrl);
-    meta?.addEnvironment('STAFF_OIDC_CLIENT_ID', webClient.userPoolClientId);
-    meta?.addEnvironment('STAFF_OIDC_SCOPES', 'openid email profile');
-    meta?.addEnvironment(
-      'STAFF_OIDC_SIGN_OUT_URL',
-      auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]),
-    );
+    meta?.addEnvironment('STAFF_OIDC_ISSUER', staffSignIn.issuer);
+    meta?.addEnvironment('STAFF_OIDC_CLIENT_ID', staffSignIn.clientId);
+    meta?.addEnvironment('STAFF_OIDC_SCOPES', staffSignIn.scopes);
+    meta?.addEnvironment('STAFF_OIDC_SIGN_OUT_URL', staffSignIn.signOutUrl);
+    // The app shell carries what GET /api/meta answers, so the first page needs no API round trip.
+    site.deployWebApp({
+      meta: { ...registryMeta(settings.provinceId), staffSignIn },
+      webDistPath: props.webDistPath,
+    });
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,

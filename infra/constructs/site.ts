@@ -1,10 +1,13 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
+  CacheCookieBehavior,
+  CacheHeaderBehavior,
   CachePolicy,
+  CacheQueryStringBehavior,
   Distribution,
   Function as EdgeFunction,
   FunctionCode,
@@ -26,9 +29,10 @@ import {
   type CfnBucket,
   ObjectOwnership,
 } from 'aws-cdk-lib/aws-s3';
-import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { originVerifyHeader } from '#shared/http/origin';
+import { withEmbeddedMeta } from '../app-shell.ts';
 import { repoRoot } from '../bundling.ts';
 import { acknowledgeDeploymentTimeFunction, encryptedLogGroup } from './data-key.ts';
 
@@ -37,8 +41,6 @@ export interface SiteProps {
   httpApi: IHttpApi;
   /** DESTROY (emptying the buckets) in a dev stack, RETAIN otherwise. */
   removalPolicy: RemovalPolicy;
-  /** The built web app; deployed only if it holds an index.html. @default <repo>/web/dist */
-  webDistPath?: string;
   /** Sent to the API as `x-origin-verify`: requests without it did not come through CloudFront. */
   originVerifySecret: string;
   /** The AWS WAF web ACL (CloudFront scope, from the us-east-1 edge stack) in front of everything. */
@@ -64,6 +66,7 @@ function handler(event) {
  * Control, `/api/*` passed through uncached to the HTTP API, security headers on every response.
  */
 export class Site extends Construct {
+  private readonly removalPolicy: RemovalPolicy;
   readonly distribution: Distribution;
   readonly bucket: Bucket;
   readonly logBucket: Bucket;
@@ -72,6 +75,7 @@ export class Site extends Construct {
 
   constructor(scope: Construct, id: string, props: SiteProps) {
     super(scope, id);
+    this.removalPolicy = props.removalPolicy;
     const destroyWithStack = props.removalPolicy === RemovalPolicy.DESTROY;
 
     this.logBucket = new Bucket(this, 'AccessLogs', {
@@ -178,7 +182,9 @@ export class Site extends Construct {
       defaultBehavior: {
         origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
         viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        // Honours the objects' own Cache-Control (set by the deployment below) and compresses.
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        compress: true,
         responseHeadersPolicy: securityHeaders,
         functionAssociations: [{ function: spaRouting, eventType: FunctionEventType.VIEWER_REQUEST }],
       },
@@ -190,10 +196,11 @@ export class Site extends Construct {
           }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
-          // Uncached, so every viewer header (Authorization included) reaches the API; the Host
-          // header is the one exception, API Gateway routes by its own host name.
-          cachePolicy: CachePolicy.CACHING_DISABLED,
+          cachePolicy: apiCachePolicy(this),
+          // Every other viewer header, cookie and query string reaches the API too; the Host header
+          // is the one exception, API Gateway routes by its own host name.
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          compress: true,
           responseHeadersPolicy: securityHeaders,
         },
       },
@@ -219,27 +226,86 @@ export class Site extends Construct {
           'ACM certificate the province will attach.',
       },
     );
+  }
 
+  /**
+   * Copies the built web app into the bucket, if it has been built, in two deployments: the hashed
+   * assets, which a browser may keep for a year without asking (a new build has new names), and
+   * the rest (the app shell with `meta` embedded, robots.txt, the icon), which it revalidates on
+   * every visit. The build's .br/.gz siblings stay out: CloudFront compresses here.
+   */
+  deployWebApp(props: { meta: unknown; webDistPath?: string }): void {
     const webDist = props.webDistPath ?? path.join(repoRoot, 'web', 'dist');
-    if (existsSync(path.join(webDist, 'index.html'))) {
-      const deployment = new BucketDeployment(this, 'WebAppDeployment', {
-        sources: [Source.asset(webDist)],
-        destinationBucket: this.bucket,
-        distribution: this.distribution,
-        distributionPaths: ['/*'],
-        logGroup: encryptedLogGroup(this, 'WebAppDeploymentLogs', {
-          retention: RetentionDays.ONE_MONTH,
-          removalPolicy: props.removalPolicy,
-        }),
-      });
-      acknowledgeDeploymentHandler(deployment, this.bucket);
-    } else {
+    const indexHtml = path.join(webDist, 'index.html');
+    if (!existsSync(indexHtml)) {
       Annotations.of(this).addWarningV2(
         'talent-registry:web-app-not-built',
         `${webDist}/index.html does not exist, so the web app is not deployed; run \`npm run build:web\` first.`,
       );
+      return;
     }
+    const logGroup = encryptedLogGroup(this, 'WebAppDeploymentLogs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: this.removalPolicy,
+    });
+    const precompressed = ['*.br', '*.gz'];
+    const assets = path.join(webDist, 'assets');
+    if (existsSync(assets)) {
+      new BucketDeployment(this, 'WebAppAssets', {
+        sources: [Source.asset(assets, { exclude: precompressed })],
+        destinationBucket: this.bucket,
+        destinationKeyPrefix: 'assets/',
+        cacheControl: [
+          CacheControl.setPublic(),
+          CacheControl.maxAge(Duration.days(365)),
+          CacheControl.immutable(),
+        ],
+        // The previous build's chunks stay: a page opened before this deployment still loads them.
+        prune: false,
+        logGroup,
+      });
+    }
+    const deployment = new BucketDeployment(this, 'WebAppDeployment', {
+      sources: [
+        Source.asset(webDist, {
+          exclude: [...precompressed, 'assets', 'assets/**', '.vite', '.vite/**', 'index.html'],
+        }),
+        // The province and the staff sign-in of this deployment, in the shell (infra/app-shell.ts).
+        Source.data('index.html', withEmbeddedMeta(readFileSync(indexHtml, 'utf8'), props.meta)),
+      ],
+      destinationBucket: this.bucket,
+      cacheControl: [CacheControl.noCache()],
+      // Pruning here would delete the assets the other deployment wrote.
+      prune: false,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      logGroup,
+    });
+    acknowledgeDeploymentHandler(deployment, this.bucket);
   }
+}
+
+/**
+ * `/api/*` is never cached, yet compressed. CloudFront compresses only under a cache policy that
+ * puts Accept-Encoding in the key, and a policy whose TTLs are all 0 may set no key at all; so
+ * min 0 / default 0 / max 1 s. A minimum of 0 lets the API's `Cache-Control: no-store` (every API
+ * response has it, shared/http/responses.ts) decide: nothing is stored. Authorization is in the
+ * key besides: with caching possible, CloudFront forwards it to the origin only from the cache
+ * key (an origin request policy may not carry it), and a key with the caller's token could never
+ * serve one caller's answer to another even if an answer were stored.
+ */
+function apiCachePolicy(scope: Construct): CachePolicy {
+  return new CachePolicy(scope, 'ApiCompressedUncached', {
+    comment: 'Talent Registry /api/*: compressed, never cached (no-store from the API)',
+    minTtl: Duration.seconds(0),
+    defaultTtl: Duration.seconds(0),
+    maxTtl: Duration.seconds(1),
+    enableAcceptEncodingGzip: true,
+    enableAcceptEncodingBrotli: true,
+    headerBehavior: CacheHeaderBehavior.allowList('Authorization'),
+    queryStringBehavior: CacheQueryStringBehavior.all(),
+    cookieBehavior: CacheCookieBehavior.none(),
+  });
 }
 
 /**

@@ -10,13 +10,23 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
 import { setLocalInvoker } from '#shared/async-invoke';
+import { config } from '#shared/config';
 import { listDevMail } from '#shared/db/outbox';
+import { registryMeta } from '#shared/domain/meta';
 import { fileStore, LocalFileStore, verifyLocalFileUrl } from '#shared/files/file-store';
 import { errorResponse } from '#shared/http/responses';
 import { issuesToDetails } from '#shared/http/validation';
 import { contextFor } from '#shared/lambda-context';
 import { type RouteDefinition, routeKey, routes, scheduledJobs } from '#shared/routes';
+import { withEmbeddedMeta } from '../app-shell.ts';
 import { claimsAsApiGateway, matchPath, toApiGatewayEvent } from './api-gateway-event.ts';
+import {
+  compress,
+  type Encoding,
+  isCompressible,
+  negotiateEncoding,
+  precompressedSuffix,
+} from './compression.ts';
 import { devMailboxPage } from './dev-mailbox-page.ts';
 import type { LocalJwtAuthorizer } from './jwt-authorizer.ts';
 import { type LocalOidcProvider, oidcMountPath } from './oidc-provider.ts';
@@ -157,7 +167,8 @@ async function handle(
       claims,
     );
     const handler = await loadHandler(route.handler);
-    return send(response, await handler(event, lambdaContext(route.handler.replace('/', '-'))));
+    const result = await handler(event, lambdaContext(route.handler.replace('/', '-')));
+    return send(response, result, negotiateEncoding(request.headers['accept-encoding']));
   }
 
   if (path.startsWith('/dev/files/') && (method === 'PUT' || method === 'GET')) {
@@ -206,7 +217,7 @@ async function handle(
 
   if (method !== 'GET' && method !== 'HEAD')
     return sendJson(response, 405, { error: { code: 'not_found', message: 'Not found' } });
-  return serveStatic(response, webRoot, path);
+  return serveStatic(response, webRoot, path, negotiateEncoding(request.headers['accept-encoding']));
 }
 
 const maxFileBytes = 20 * 1024 * 1024;
@@ -318,11 +329,39 @@ function readBody(request: IncomingMessage, limit = maxPayloadBytes): Promise<Bu
   });
 }
 
-function send(response: ServerResponse, result: APIGatewayProxyStructuredResultV2) {
+function send(
+  response: ServerResponse,
+  result: APIGatewayProxyStructuredResultV2,
+  encoding: Encoding | null = null,
+) {
   const headers = { ...(result.headers as Record<string, string>) };
-  response.writeHead(result.statusCode ?? 200, headers);
   const body = result.body ?? '';
-  response.end(result.isBase64Encoded ? Buffer.from(body, 'base64') : body);
+  const bytes = result.isBase64Encoded ? Buffer.from(body, 'base64') : Buffer.from(body, 'utf8');
+  sendBody(response, result.statusCode ?? 200, headers, bytes, encoding);
+}
+
+/** Sends `body`, compressed with `encoding` when its type and size are worth it, as CloudFront would. */
+function sendBody(
+  response: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  body: Buffer,
+  encoding: Encoding | null,
+  precompressed?: Buffer,
+) {
+  const contentType = Object.entries(headers).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+  if (!encoding || !isCompressible(contentType, body.length)) {
+    response.writeHead(status, headers);
+    return response.end(body);
+  }
+  const encoded = precompressed ?? compress(body, encoding);
+  response.writeHead(status, {
+    ...headers,
+    'content-encoding': encoding,
+    vary: 'accept-encoding',
+    'content-length': String(encoded.length),
+  });
+  return response.end(encoded);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown) {
@@ -353,32 +392,44 @@ const pageHeaders = {
     "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'",
 };
 
-function serveStatic(response: ServerResponse, webRoot: string, path: string) {
+/** A built file and, if the build wrote one, its sibling compressed with `encoding`. */
+function readBuilt(file: string, encoding: Encoding | null): { body: Buffer; precompressed?: Buffer } {
+  const sibling = encoding ? file + precompressedSuffix[encoding] : null;
+  return {
+    body: readFileSync(file),
+    precompressed: sibling && existsSync(sibling) ? readFileSync(sibling) : undefined,
+  };
+}
+
+/** What GET /api/meta answers (functions/meta/get-meta.ts), as the deployment embeds it in the shell. */
+const publishedMeta = () => ({ ...registryMeta(config().provinceId), staffSignIn: config().staffSignIn });
+
+function serveStatic(response: ServerResponse, webRoot: string, path: string, encoding: Encoding | null) {
   const file = normalize(join(webRoot, decodeURIComponent(path)));
-  if (file.startsWith(webRoot) && existsSync(file) && statSync(file).isFile()) {
-    response.writeHead(200, {
+  const index = join(webRoot, 'index.html');
+  if (file !== index && file.startsWith(webRoot) && existsSync(file) && statSync(file).isFile()) {
+    const { body, precompressed } = readBuilt(file, encoding);
+    const headers = {
       ...pageHeaders,
       'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+      // Hashed names change with their content: a browser may keep them for a year unasked.
       'cache-control': path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-    });
-    return response.end(readFileSync(file));
+    };
+    return sendBody(response, 200, headers, body, encoding, precompressed);
   }
   // A missing file is a 404, as from S3 behind CloudFront: only client-side routes (no file
   // extension) get the app shell (infra/constructs/site.ts, spaRoutingCode).
-  if (extname(path) !== '') {
+  if (extname(path) !== '' && file !== index) {
     response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' });
     return response.end('Not found\n');
   }
-  const index = join(webRoot, 'index.html');
   if (!existsSync(index)) {
     response.writeHead(503, { 'content-type': 'text/plain; charset=utf-8' });
     return response.end('The web app is not built: run `npm run build:web` (npm start does it for you).\n');
   }
   // The single-page app routes everything else itself (as CloudFront's 404 → index.html does).
-  response.writeHead(200, {
-    ...pageHeaders,
-    'content-type': contentTypes['.html'],
-    'cache-control': 'no-cache',
-  });
-  return response.end(readFileSync(index));
+  // The shell carries this server's meta, so it is compressed as it is sent, not by the build.
+  const body = Buffer.from(withEmbeddedMeta(readFileSync(index, 'utf8'), publishedMeta()), 'utf8');
+  const headers = { ...pageHeaders, 'content-type': contentTypes['.html'], 'cache-control': 'no-cache' };
+  return sendBody(response, 200, headers, body, encoding);
 }

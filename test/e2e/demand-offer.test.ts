@@ -111,7 +111,10 @@ describe('a demand, its matches and an offer', () => {
       // The expert is ranked, with a breakdown of the score by factor.
       const match = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: fullName }) });
       await match.waitFor();
+      // The breakdown is collapsed until asked for, so a page of matches stays light on a phone.
       const reasons = match.getByRole('table', { name: `Vì sao ${fullName} phù hợp: điểm từng yếu tố` });
+      expect(await reasons.count()).toBe(0);
+      await match.getByText('Vì sao phù hợp?').click();
       await expect.poll(() => reasons.getByRole('row').count()).toBe(9);
       const fieldRow = reasons
         .getByRole('row')

@@ -31,7 +31,10 @@ beforeAll(() => {
   synthesized = synthRegistry();
 
   webDist = mkdtempSync(path.join(tmpdir(), 'talent-registry-web-'));
-  writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Talent Registry</title>');
+  writeFileSync(
+    path.join(webDist, 'index.html'),
+    '<!doctype html><html><head><title>Talent Registry</title></head><body></body></html>',
+  );
   devWithWebApp = synthRegistry({
     context: { dev: 'true' },
     stackProps: { webDistPath: webDist },

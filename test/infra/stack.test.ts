@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -46,8 +46,17 @@ beforeAll(() => {
 
   webDist = mkdtempSync(path.join(tmpdir(), 'talent-registry-web-'));
   mkdirSync(path.join(webDist, 'assets'));
-  writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><title>Talent Registry</title>');
+  writeFileSync(
+    path.join(webDist, 'index.html'),
+    '<!doctype html><html><head><title>Talent Registry</title></head><body></body></html>',
+  );
   writeFileSync(path.join(webDist, 'assets', 'app.js'), 'export {};');
+  // What the build writes beside them: precompressed copies and the manifest, for local use only.
+  writeFileSync(path.join(webDist, 'assets', 'app.js.br'), '');
+  writeFileSync(path.join(webDist, 'robots.txt'), 'User-agent: *\nDisallow: /staff\n');
+  writeFileSync(path.join(webDist, 'robots.txt.gz'), '');
+  mkdirSync(path.join(webDist, '.vite'));
+  writeFileSync(path.join(webDist, '.vite', 'manifest.json'), '{}');
   devWithWebApp = synthRegistry({
     context: {
       dev: 'true',
@@ -751,7 +760,7 @@ describe('site', () => {
     });
   });
 
-  it('serves the app through Origin Access Control and passes /api/* uncached to the HTTP API', () => {
+  it('serves the app through Origin Access Control and passes /api/* to the HTTP API', () => {
     const [apiId] = onlyOfType('AWS::ApiGatewayV2::Api');
     const [oacId] = onlyOfType('AWS::CloudFront::OriginAccessControl');
     const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
@@ -768,9 +777,32 @@ describe('site', () => {
       TargetOriginId: apiOrigin.Id,
       ViewerProtocolPolicy: 'https-only',
       AllowedMethods: ['GET', 'HEAD', 'OPTIONS', 'PUT', 'PATCH', 'POST', 'DELETE'],
-      CachePolicyId: '4135ea2d-6df8-44a3-9df3-4b5a84be39ad', // Managed-CachingDisabled
       OriginRequestPolicyId: 'b689b0a8-53d0-40ab-baf2-68738e2966ac', // Managed-AllViewerExceptHostHeader
     });
+  });
+
+  it('compresses /api/* without caching it, keyed on the caller’s token, and compresses the app', () => {
+    const { DistributionConfig: config } = onlyOfType('AWS::CloudFront::Distribution')[1].Properties;
+    const api = config.CacheBehaviors.find((b: Record<string, unknown>) => b.PathPattern === '/api/*');
+    const [policyId, policy] = onlyOfType('AWS::CloudFront::CachePolicy');
+    expect(api.CachePolicyId).toEqual({ Ref: policyId });
+    expect(api.Compress).toBe(true);
+    expect(config.DefaultCacheBehavior.Compress).toBe(true);
+    const {
+      MinTTL,
+      DefaultTTL,
+      MaxTTL,
+      ParametersInCacheKeyAndForwardedToOrigin: key,
+    } = policy.Properties.CachePolicyConfig;
+    // Min 0: the API's Cache-Control: no-store is obeyed, nothing is stored. Max > 0: a policy with
+    // all TTLs 0 could not put Accept-Encoding in the key, and CloudFront would not compress.
+    expect([MinTTL, DefaultTTL]).toEqual([0, 0]);
+    expect(MaxTTL).toBeGreaterThan(0);
+    expect(MaxTTL).toBeLessThanOrEqual(1);
+    expect(key).toMatchObject({ EnableAcceptEncodingGzip: true, EnableAcceptEncodingBrotli: true });
+    expect(key.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: ['Authorization'] });
+    expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+    expect(key.QueryStringsConfig).toEqual({ QueryStringBehavior: 'all' });
   });
 
   it('lets the API’s own 403 and 404 errors reach the browser while client-side routes get index.html', () => {
@@ -834,10 +866,48 @@ describe('site', () => {
       .filter((entry) => entry.type === 'aws:cdk:warning');
     expect(JSON.stringify(warnings)).toContain('web app is not deployed');
 
-    devWithWebApp.template.resourceCountIs('Custom::CDKBucketDeployment', 1);
-    devWithWebApp.template.hasResourceProperties('Custom::CDKBucketDeployment', {
-      DistributionPaths: ['/*'],
+    devWithWebApp.template.resourceCountIs('Custom::CDKBucketDeployment', 2);
+  });
+
+  it('lets browsers keep the hashed assets for a year and revalidate the shell and its documents', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment', devWithWebApp.template.toJSON().Resources);
+    const assets = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === 'assets/');
+    const shell = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === undefined);
+    expect(assets?.[1].Properties).toMatchObject({
+      SystemMetadata: { 'cache-control': 'public, max-age=31536000, immutable' },
+      Prune: false,
     });
+    expect(assets?.[1].Properties.DistributionPaths).toBeUndefined();
+    expect(shell?.[1].Properties).toMatchObject({
+      SystemMetadata: { 'cache-control': 'no-cache' },
+      DistributionPaths: ['/*'],
+      Prune: false,
+    });
+  });
+
+  it('uploads the hashed assets to assets/ and the shell and robots.txt to the root, nothing else', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment', devWithWebApp.template.toJSON().Resources);
+    // Each source is a staged asset directory, asset.<hash>, named by the zip's key.
+    const filesOf = (deployment: Resource | undefined) =>
+      ((deployment?.Properties.SourceObjectKeys ?? []) as string[]).flatMap((key) =>
+        readdirSync(path.join(devWithWebApp.assemblyDir, `asset.${key.replace(/\.zip$/, '')}`), {
+          recursive: true,
+        }).map(String),
+      );
+    const assets = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === 'assets/');
+    const shell = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === undefined);
+    expect(filesOf(assets?.[1])).toEqual(['app.js']);
+    expect(filesOf(shell?.[1]).sort()).toEqual(['index.html', 'robots.txt']);
+  });
+
+  it('embeds the deployment’s province and staff sign-in in the app shell', () => {
+    const deployments = ofType('Custom::CDKBucketDeployment', devWithWebApp.template.toJSON().Resources);
+    const shell = deployments.find(([, d]) => d.Properties.DestinationBucketKeyPrefix === undefined);
+    // Source.data's deploy-time values: the markers in index.html and what replaces them.
+    const markers = JSON.stringify(shell?.[1].Properties.SourceMarkers);
+    const [clientId] = onlyOfType('AWS::Cognito::UserPoolClient', devWithWebApp.template.toJSON().Resources);
+    expect(markers).toContain(`{"Ref":"${clientId}"}`);
+    expect(shell?.[1].Properties.SourceObjectKeys).toHaveLength(2);
   });
 });
 

@@ -12,39 +12,51 @@ import { LoadFailure } from './components/LoadFailure.tsx';
 import { Loading, Notice } from './components/Notice.tsx';
 import { localized, useI18n } from './i18n.tsx';
 import { MetaGate, useOptionalMeta } from './meta.tsx';
-import { CallPage } from './pages/CallPage.tsx';
-import { CallsPage } from './pages/CallsPage.tsx';
-import { CheckEmailPage } from './pages/CheckEmailPage.tsx';
-import { DirectoryPage } from './pages/DirectoryPage.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
-import { LoginPage } from './pages/LoginPage.tsx';
-import { MePage } from './pages/MePage.tsx';
-import { MyDataPage } from './pages/MyDataPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
-import { PrivacyPage } from './pages/PrivacyPage.tsx';
-import { RegisterPage } from './pages/RegisterPage.tsx';
-import { SessionStartPage } from './pages/SessionStartPage.tsx';
-import { StaffCallbackPage, StaffLoginPage, StaffSignedOutPage } from './pages/StaffLoginPage.tsx';
-import { UnsubscribePage } from './pages/UnsubscribePage.tsx';
 import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
 import { expertSession, onExpertSessionChange, staffSession } from './session.ts';
 
 type Page = ComponentType<{ params: RouteParams }>;
 
-const staffPage = (name: keyof typeof import('./pages/staff-console.ts')): Page =>
-  lazy(() => import('./pages/staff-console.ts').then((pages) => ({ default: pages[name] })));
+/**
+ * Every page but the landing page is its own chunk, loaded when it is first shown: a visitor on a
+ * phone downloads the registration form's code and schemas only on the registration page, and
+ * the console's code only in the console. The landing page comes with the app, as it is the
+ * page most visits start on.
+ */
+const page = <M,>(load: () => Promise<M>, name: keyof M): Page =>
+  lazy(() => load().then((module) => ({ default: module[name] as Page })));
 
-const StaffSearchPage = staffPage('StaffSearchPage');
-const DemandsPage = staffPage('DemandsPage');
-const DemandPage = staffPage('DemandPage');
-const DemandMatchesPage = staffPage('DemandMatchesPage');
-const OffersPage = staffPage('OffersPage');
-const OfferPage = staffPage('OfferPage');
-const PoliciesPage = staffPage('PoliciesPage');
-const PolicyPage = staffPage('PolicyPage');
-const StaffCallsPage = staffPage('StaffCallsPage');
-const StaffCallPage = staffPage('StaffCallPage');
-const DashboardPage = staffPage('DashboardPage');
+const RegisterPage = page(() => import('./pages/RegisterPage.tsx'), 'RegisterPage');
+const CheckEmailPage = page(() => import('./pages/CheckEmailPage.tsx'), 'CheckEmailPage');
+const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
+const MePage = page(() => import('./pages/MePage.tsx'), 'MePage');
+const MyDataPage = page(() => import('./pages/MyDataPage.tsx'), 'MyDataPage');
+const DirectoryPage = page(() => import('./pages/DirectoryPage.tsx'), 'DirectoryPage');
+const CallsPage = page(() => import('./pages/CallsPage.tsx'), 'CallsPage');
+const CallPage = page(() => import('./pages/CallPage.tsx'), 'CallPage');
+const StaffLoginPage = page(() => import('./pages/StaffLoginPage.tsx'), 'StaffLoginPage');
+const StaffCallbackPage = page(() => import('./pages/StaffLoginPage.tsx'), 'StaffCallbackPage');
+const StaffSignedOutPage = page(() => import('./pages/StaffLoginPage.tsx'), 'StaffSignedOutPage');
+const UnsubscribePage = page(() => import('./pages/UnsubscribePage.tsx'), 'UnsubscribePage');
+const PrivacyPage = page(() => import('./pages/PrivacyPage.tsx'), 'PrivacyPage');
+const SessionStartPage = lazy(() =>
+  import('./pages/SessionStartPage.tsx').then((module) => ({ default: module.SessionStartPage })),
+);
+
+// The console's pages: each its own chunk too, so a page does not evaluate every other page's code.
+const StaffSearchPage = page(() => import('./pages/StaffSearchPage.tsx'), 'StaffSearchPage');
+const DemandsPage = page(() => import('./pages/DemandsPage.tsx'), 'DemandsPage');
+const DemandPage = page(() => import('./pages/DemandPage.tsx'), 'DemandPage');
+const DemandMatchesPage = page(() => import('./pages/DemandMatchesPage.tsx'), 'DemandMatchesPage');
+const OffersPage = page(() => import('./pages/OffersPage.tsx'), 'OffersPage');
+const OfferPage = page(() => import('./pages/OfferPage.tsx'), 'OfferPage');
+const PoliciesPage = page(() => import('./pages/PoliciesPage.tsx'), 'PoliciesPage');
+const PolicyPage = page(() => import('./pages/PolicyPage.tsx'), 'PolicyPage');
+const StaffCallsPage = page(() => import('./pages/StaffCallsPage.tsx'), 'StaffCallsPage');
+const StaffCallPage = page(() => import('./pages/StaffCallPage.tsx'), 'StaffCallPage');
+const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -146,7 +158,9 @@ export function App({ loginToken }: { loginToken: string | null }) {
         <MetaGate>
           {flash ? <Notice kind={goodNews.includes(flash) ? 'success' : 'info'}>{t[flash]}</Notice> : null}
           {pendingLogin ? (
-            <SessionStartPage token={pendingLogin} onDone={loginDone} />
+            <Suspense fallback={<Loading label={t.loading} />}>
+              <SessionStartPage token={pendingLogin} onDone={loginDone} />
+            </Suspense>
           ) : (
             <LoadFailure key={path} message={t.genericError} retryLabel={t.retry}>
               <Suspense fallback={<Loading label={t.loading} />}>

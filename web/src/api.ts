@@ -139,12 +139,11 @@ export interface DemandSearch {
   cursor?: string;
 }
 
-export interface DemandMatches {
-  items: ExpertMatch<ExpertSummary>[];
-  /** Experts that pass the hard filters, of which `items` are the best. */
+export interface DemandMatches extends Page<ExpertMatch<ExpertSummary>> {
+  /** Experts that pass the hard filters (all pages together). */
+  total: number;
+  /** The same as total, from servers before it. */
   candidates: number;
-  total?: number;
-  nextCursor?: string | null;
 }
 
 export interface OfferSearch {
@@ -375,8 +374,12 @@ export const api = {
       }),
     ),
 
-  demandMatches: (id: string, limit: number) =>
-    json<DemandMatches>(`/api/demands/${segment(id)}/matches`, { caller: 'staff', query: { limit } }),
+  /** One page of a demand's ranked matches; `cursor` is the previous page's nextCursor. */
+  demandMatches: (id: string, limit: number, cursor?: string) =>
+    json<DemandMatches>(`/api/demands/${segment(id)}/matches`, {
+      caller: 'staff',
+      query: { limit, cursor },
+    }),
 
   // The policy catalogue
   allPolicies: () =>

@@ -1,6 +1,8 @@
 /**
- * GET /api/meta once per page load: province, agencies, taxonomy and the consent text version.
- * Everything below the provider can rely on it being there.
+ * The province, agencies, taxonomy and the consent text version: from the JSON block the server
+ * embeds in index.html (infra/app-shell.ts), so the first page renders without a round trip; from
+ * GET /api/meta when the shell has none (the Vite dev server). Everything below the provider can
+ * rely on it being there.
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, type Meta } from './api.ts';
@@ -14,8 +16,21 @@ interface MetaState {
 
 const MetaContext = createContext<MetaState | null>(null);
 
+/** Must match infra/app-shell.ts (embeddedMetaId). */
+const embeddedMetaId = 'registry-meta';
+
+function embeddedMeta(): Meta | null {
+  const text = document.getElementById(embeddedMetaId)?.textContent;
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as Meta;
+  } catch {
+    return null;
+  }
+}
+
 export function MetaProvider({ children }: { children: ReactNode }) {
-  const [meta, setMeta] = useState<Meta | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(embeddedMeta);
   const [failure, setFailure] = useState<ApiError | null>(null);
 
   const reload = useCallback(() => {
@@ -28,7 +43,10 @@ export function MetaProvider({ children }: { children: ReactNode }) {
       );
   }, []);
 
-  useEffect(reload, [reload]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: fetched only when the shell had none
+  useEffect(() => {
+    if (!meta) reload();
+  }, [reload]);
 
   return <MetaContext.Provider value={{ meta, failure, reload }}>{children}</MetaContext.Provider>;
 }

@@ -1,6 +1,6 @@
 /**
  * The strings only the HR console shows, in Vietnamese and English. They load with the console's
- * chunk, so experts and visitors (most of them on phones) never download them. Console pages
+ * pages, so experts and visitors (most of them on phones) never download them. Console pages
  * read them together with the app's shared strings through useStaffI18n.
  */
 import type { CallStatus } from '#shared/domain/call';
@@ -48,7 +48,6 @@ const vi = {
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
   // Shared by the new forms and lists
-  showMore: 'Hiện thêm',
   recordChanged: 'Bản ghi đã được thay đổi ở nơi khác từ khi bạn mở nó. Hãy tải lại rồi sửa lại.',
   recordNotFound: 'Không tìm thấy bản ghi này, hoặc bạn không có quyền xem.',
   chosenCount: (n: number, max: number) => `Đã chọn ${n}/${max}.`,
@@ -90,8 +89,8 @@ const vi = {
   // Matches of a demand
   matchesTitle: 'Chuyên gia phù hợp',
   matchesFor: (title: string) => `Cho nhu cầu: ${title}`,
-  matchesSummary: (shown: number, candidates: number) =>
-    `${candidates} chuyên gia đạt các điều kiện bắt buộc; hiển thị ${shown} người phù hợp nhất, điểm cao trước.`,
+  matchesSummary: (from: number, to: number, total: number) =>
+    `${total} chuyên gia đạt các điều kiện bắt buộc; đang hiển thị hạng ${from}–${to}, điểm cao trước.`,
   matchesHardFilters:
     'Chỉ gồm chuyên gia đang hoạt động, đã đồng ý chia sẻ hồ sơ với cơ quan, có học vị từ mức tối thiểu và cùng nhóm lĩnh vực.',
   noMatches: 'Chưa có chuyên gia nào đạt các điều kiện bắt buộc.',
@@ -309,7 +308,6 @@ const en: ConsoleStrings = {
   staffNavDashboard: 'Statistics',
   staffRoleAgency: (role: string, agency: string) => `${role} · ${agency}`,
 
-  showMore: 'Show more',
   recordChanged:
     'This record changed elsewhere since you opened it. Reload it, then make your changes again.',
   recordNotFound: 'This record does not exist, or you may not see it.',
@@ -351,8 +349,8 @@ const en: ConsoleStrings = {
 
   matchesTitle: 'Matching experts',
   matchesFor: (title: string) => `For the demand: ${title}`,
-  matchesSummary: (shown: number, candidates: number) =>
-    `${candidates} ${candidates === 1 ? 'expert passes' : 'experts pass'} the hard filters; the best ${shown} are shown, highest score first.`,
+  matchesSummary: (from: number, to: number, total: number) =>
+    `${total} ${total === 1 ? 'expert passes' : 'experts pass'} the hard filters; ranks ${from}–${to} are shown, highest score first.`,
   matchesHardFilters:
     'Only active experts who share their profile with agencies, hold at least the minimum degree and work in the same field group.',
   noMatches: 'No expert passes the hard filters yet.',

@@ -1,16 +1,17 @@
 /**
  * The ranked experts for one demand, in the server's order (best first, ties by id), each with
- * its score and the points of every factor, so an officer sees why. From a row: the full profile
- * (audited) or a draft offer, each in the side panel.
+ * its score and, on request, the points of every factor, so an officer sees why. Twenty to a page
+ * (the API's cursor), and a breakdown's table is built only when it is opened: a phone renders one
+ * page of short cards, not every factor of every match. From a row: the full profile (audited) or
+ * a draft offer, each in the side panel.
  */
-import { useCallback, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
 import type { ExpertSummary } from '#shared/domain/expert';
 import type { Policy } from '#shared/domain/policy';
 import { ApiError, api, type DemandMatches } from '../api.ts';
 import { DemandDetails } from '../components/DemandDetails.tsx';
-import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
-import { OfferDraftPanel } from '../components/OfferDraftPanel.tsx';
+import { Pager } from '../components/Pager.tsx';
 import { demandFactorMax, ReasonsBreakdown } from '../components/ReasonsBreakdown.tsx';
 import { endStaffSessionIfGone, mayManage, StaffConsole } from '../components/StaffConsole.tsx';
 import { useFieldLabel } from '../meta.tsx';
@@ -18,11 +19,19 @@ import { countryName } from '../names.ts';
 import { Link, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { useCursorPages } from '../useCursorPages.ts';
 import { useResource } from '../useResource.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
-const firstLimit = 20;
-const fullLimit = 100;
+const pageSize = 20;
+
+// Opened from a row, so loaded then: the page's first view does not evaluate their forms and schemas.
+const ExpertPanel = lazy(() =>
+  import('../components/ExpertPanel.tsx').then((m) => ({ default: m.ExpertPanel })),
+);
+const OfferDraftPanel = lazy(() =>
+  import('../components/OfferDraftPanel.tsx').then((m) => ({ default: m.OfferDraftPanel })),
+);
 
 type Panel = { kind: 'profile' | 'offer'; expert: ExpertSummary } | null;
 
@@ -38,11 +47,16 @@ export function DemandMatchesPage({ params }: { params: RouteParams }) {
 
 function Matches({ demandId, session }: { demandId: string; session: StaffSession }) {
   const { t } = useStaffI18n();
-  const [limit, setLimit] = useState(firstLimit);
   const loadDemand = useCallback(() => api.demand(demandId), [demandId]);
-  const loadMatches = useCallback(() => api.demandMatches(demandId, limit), [demandId, limit]);
   const demand = useResource(loadDemand, endStaffSessionIfGone);
-  const matches = useResource(loadMatches, endStaffSessionIfGone);
+  const matches = useCursorPages(
+    useCallback((id: string, cursor?: string) => api.demandMatches(id, pageSize, cursor), []),
+  );
+  const { search } = matches;
+  useEffect(() => search(demandId), [search, demandId]);
+  useEffect(() => {
+    if (matches.failure) endStaffSessionIfGone(matches.failure);
+  }, [matches.failure]);
   const policies = useResource(api.allPolicies, endStaffSessionIfGone);
   const [panel, setPanel] = useState<Panel>(null);
 
@@ -79,55 +93,61 @@ function Matches({ demandId, session }: { demandId: string; session: StaffSessio
       </section>
       <p className="hint">{t.matchesHardFilters}</p>
       {canOffer ? null : <Notice kind="info">{t.draftOfferNotAllowed}</Notice>}
-      {matches.loading && !matches.value ? <Loading label={t.loading} /> : null}
-      {matches.value ? (
+      {matches.loading && !matches.page ? <Loading label={t.loading} /> : null}
+      {matches.page ? (
         <MatchList
-          matches={matches.value}
+          matches={matches.page}
+          firstRank={(matches.pageNumber - 1) * pageSize + 1}
           canOffer={canOffer}
           openId={panel?.expert.id ?? null}
           onOpen={(kind, expert) => setPanel({ kind, expert })}
         />
       ) : null}
-      {matches.value && matches.value.candidates > matches.value.items.length && limit < fullLimit ? (
-        <p>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => setLimit(fullLimit)}
-            disabled={matches.loading}
-          >
-            {matches.loading ? t.loading : t.showMore}
-          </button>
-        </p>
-      ) : null}
-      {panel?.kind === 'profile' ? (
-        <ExpertPanel
-          key={panel.expert.id}
-          id={panel.expert.id}
-          onClose={closePanel}
-          onFailure={endStaffSessionIfGone}
-        />
-      ) : null}
-      {panel?.kind === 'offer' ? (
-        <OfferDraftPanel
-          key={panel.expert.id}
-          demand={current}
-          expert={panel.expert}
-          policies={policies.value ?? ([] as Policy[])}
-          onClose={closePanel}
-        />
-      ) : null}
+      <Pager pages={matches} />
+      <Suspense fallback={<Loading label={t.loading} />}>
+        {panel?.kind === 'profile' ? (
+          <ExpertPanel
+            key={panel.expert.id}
+            id={panel.expert.id}
+            onClose={closePanel}
+            onFailure={endStaffSessionIfGone}
+          />
+        ) : null}
+        {panel?.kind === 'offer' ? (
+          <OfferDraftPanel
+            key={panel.expert.id}
+            demand={current}
+            expert={panel.expert}
+            policies={policies.value ?? ([] as Policy[])}
+            onClose={closePanel}
+          />
+        ) : null}
+      </Suspense>
     </>
+  );
+}
+
+/** A disclosure whose content is built when it is first opened, not with the page. */
+function OnDemandDetails({ summary, children }: { summary: string; children: () => ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details onToggle={(event) => event.currentTarget.open && setOpened(true)}>
+      <summary>{summary}</summary>
+      {opened ? children() : null}
+    </details>
   );
 }
 
 function MatchList({
   matches,
+  firstRank,
   canOffer,
   openId,
   onOpen,
 }: {
   matches: DemandMatches;
+  /** The rank of the page's first match. */
+  firstRank: number;
   canOffer: boolean;
   openId: string | null;
   onOpen: (kind: 'profile' | 'offer', expert: ExpertSummary) => void;
@@ -137,7 +157,13 @@ function MatchList({
   if (matches.items.length === 0) return <p role="status">{t.noMatches}</p>;
   return (
     <>
-      <p role="status">{t.matchesSummary(matches.items.length, matches.candidates)}</p>
+      <p role="status">
+        {t.matchesSummary(
+          firstRank,
+          firstRank + matches.items.length - 1,
+          matches.total ?? matches.candidates,
+        )}
+      </p>
       <ol className="match-list">
         {matches.items.map(({ expert, score, reasons }, index) => (
           <li
@@ -148,7 +174,7 @@ function MatchList({
           >
             <div className="match-heading">
               <h2 className="card-title" id={`match-${expert.id}`}>
-                <span className="rank">{t.rank(index + 1)}</span> {expert.fullName}
+                <span className="rank">{t.rank(firstRank + index)}</span> {expert.fullName}
               </h2>
               <p className="score">
                 <strong>{t.scoreOf(score)}</strong>
@@ -163,11 +189,15 @@ function MatchList({
               {[expert.location.city, countryName(expert.location.country, lang)].filter(Boolean).join(', ')}{' '}
               · {t.years(expert.yearsExperience)} · {expert.fields.map((f) => fieldLabel(f.code)).join('; ')}
             </p>
-            <ReasonsBreakdown
-              reasons={reasons}
-              maxPoints={demandFactorMax}
-              caption={t.reasonsCaption(expert.fullName)}
-            />
+            <OnDemandDetails summary={t.whyMatch}>
+              {() => (
+                <ReasonsBreakdown
+                  reasons={reasons}
+                  maxPoints={demandFactorMax}
+                  caption={t.reasonsCaption(expert.fullName)}
+                />
+              )}
+            </OnDemandDetails>
             <div className="actions">
               <button
                 type="button"

@@ -1,4 +1,4 @@
-/** The dashboard's strings, Vietnamese and English; they load with the staff console's chunk. */
+/** The dashboard's strings, Vietnamese and English; they load with the dashboard's chunk. */
 import type { Lang } from '../i18n.tsx';
 
 const vi = {
