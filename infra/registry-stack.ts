@@ -108,6 +108,9 @@ export class RegistryStack extends Stack {
       'STAFF_OIDC_SIGN_OUT_URL',
       auth.signOutUrl(webClient, siteUrls[siteUrls.length - 1]),
     );
+    // Staff administration calls Cognito's admin API on the staff pool, and only that group does.
+    const staffGroup = api.groupFunctions.get('staff')?.function;
+    if (staffGroup) auth.grantStaffAdministration(staffGroup);
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,
