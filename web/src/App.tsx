@@ -43,6 +43,8 @@ const PolicyPage = staffPage('PolicyPage');
 const StaffCallsPage = staffPage('StaffCallsPage');
 const StaffCallPage = staffPage('StaffCallPage');
 const DashboardPage = staffPage('DashboardPage');
+const StaffUsersPage = staffPage('StaffUsersPage');
+const StaffUserPage = staffPage('StaffUserPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -72,6 +74,9 @@ const routes: [string, Page][] = [
   ['/staff/calls/new', StaffCallPage],
   ['/staff/calls/:id', StaffCallPage],
   ['/staff/dashboard', DashboardPage],
+  ['/staff/users', StaffUsersPage],
+  ['/staff/users/new', StaffUserPage],
+  ['/staff/users/:id', StaffUserPage],
 ];
 
 function findPage(path: string): { Page: Page; params: RouteParams } {

@@ -13,3 +13,5 @@ export { PolicyPage } from './PolicyPage.tsx';
 export { StaffCallPage } from './StaffCallPage.tsx';
 export { StaffCallsPage } from './StaffCallsPage.tsx';
 export { StaffSearchPage } from './StaffSearchPage.tsx';
+export { StaffUserPage } from './StaffUserPage.tsx';
+export { StaffUsersPage } from './StaffUsersPage.tsx';
