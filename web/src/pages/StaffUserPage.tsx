@@ -16,7 +16,6 @@ import { SelectField, TextField } from '../components/controls.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
 import { RecordForm, RecordPending } from '../components/RecordForm.tsx';
 import { endStaffSessionIfGone, StaffConsole } from '../components/StaffConsole.tsx';
-import { StatusTag } from '../components/StatusTag.tsx';
 import { collectErrors } from '../forms/issues.ts';
 import { type RecordKind, useRecordEditor } from '../forms/useRecordEditor.ts';
 import { localized } from '../i18n.tsx';
@@ -24,6 +23,7 @@ import { useMeta } from '../meta.tsx';
 import { historyState, Link, navigate, type RouteParams } from '../router.tsx';
 import type { StaffSession } from '../session.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { AccountStateTag } from './StaffUsersPage.tsx';
 import { usePageTitle } from './usePageTitle.ts';
 
 interface UserDraft {
@@ -163,10 +163,7 @@ function UserRecord({ id, session }: { id: string | undefined; session: StaffSes
     <>
       <div className="page-heading">
         <h1 tabIndex={-1}>{user.email}</h1>
-        <StatusTag
-          status={user.enabled ? 'open' : 'closed'}
-          label={user.enabled ? t.userEnabled : t.userDisabled}
-        />
+        <AccountStateTag enabled={user.enabled} />
       </div>
       {historyState('invited') === 'yes' && user.status === 'invited' ? (
         <Notice kind="success">{t.invitationSent}</Notice>

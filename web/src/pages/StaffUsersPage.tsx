@@ -103,14 +103,17 @@ function UsersTable({ users }: { users: StaffUser[] }) {
       label: t.colState,
       cell: (user) => (
         <>
-          <StatusTag
-            status={user.enabled ? 'open' : 'closed'}
-            label={user.enabled ? t.userEnabled : t.userDisabled}
-          />
+          <AccountStateTag enabled={user.enabled} />
           {user.status === 'invited' ? <span className="hint"> {t.userInvited}</span> : null}
         </>
       ),
     },
   ];
   return <ListTable caption={t.usersCaption} columns={columns} items={users} />;
+}
+
+/** Whether the account may sign in. */
+export function AccountStateTag({ enabled }: { enabled: boolean }) {
+  const { t } = useStaffI18n();
+  return <StatusTag status={enabled ? 'open' : 'closed'} label={enabled ? t.userEnabled : t.userDisabled} />;
 }
