@@ -80,7 +80,7 @@ describe('function groups as deployed', () => {
         expect(JSON.parse(response?.body ?? '{}').error?.code, routeKey(route)).not.toBe('internal');
       }
     }
-  }, 120_000); // one cold module load per group (11 groups; up to ~5 s each on the shared, loaded machine)
+  });
 
   it('serves the contract from the meta group and the open calls from the calls group', async () => {
     const health = await handlers.get('meta')?.(eventFor('GET', '/api/health'), contextFor('meta'));
