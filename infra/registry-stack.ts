@@ -1,4 +1,5 @@
 import { Aws, CfnOutput, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { serviceName } from '#shared/metric-names';
 import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
@@ -119,6 +120,16 @@ export class RegistryStack extends Stack {
       files,
     });
     const jobs = new ScheduledJobs(this, 'Jobs', { jobs: scheduledJobs, table, environment, removalPolicy });
+    // A job a route group starts on demand (the recount): that group may invoke that one function.
+    for (const job of scheduledJobs) {
+      const starter = job.startedOnDemandBy && api.groupFunctions.get(job.startedOnDemandBy.group);
+      const target = jobs.functions.get(job.handler)?.function;
+      if (!job.startedOnDemandBy || !starter || !target) continue;
+      starter.function.addEnvironment(job.startedOnDemandBy.environment, target.functionName);
+      starter.role.addToPrincipalPolicy(
+        new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [target.functionArn] }),
+      );
+    }
 
     // The search read model's snapshot: the builder writes it, the search group reads it.
     const searchSnapshots = new SearchSnapshots(this, 'SearchSnapshots', {

@@ -153,6 +153,15 @@ export const routes: readonly RouteDefinition[] = [
     access: 'expert',
     table: 'readwrite',
   },
+  // The one-click unsubscribe of call mails (RFC 8058): the token is the credential.
+  {
+    method: 'POST',
+    path: '/api/unsubscribe',
+    handler: 'me/unsubscribe',
+    group: 'me',
+    access: 'public',
+    table: 'readwrite',
+  },
   {
     method: 'GET',
     path: '/api/directory',
@@ -468,6 +477,7 @@ export const routes: readonly RouteDefinition[] = [
     access: 'hr',
     table: 'read',
   },
+  // Starts the recount job in the background (202); the job item tells its progress.
   {
     method: 'POST',
     path: '/api/stats/recount',
@@ -475,6 +485,14 @@ export const routes: readonly RouteDefinition[] = [
     group: 'stats',
     access: 'admin',
     table: 'readwrite',
+  },
+  {
+    method: 'GET',
+    path: '/api/stats/recount/{id}',
+    handler: 'stats/get-recount',
+    group: 'stats',
+    access: 'admin',
+    table: 'read',
   },
   {
     method: 'POST',
@@ -488,6 +506,15 @@ export const routes: readonly RouteDefinition[] = [
     method: 'GET',
     path: '/api/reports',
     handler: 'stats/list-reports',
+    group: 'stats',
+    access: 'hr',
+    table: 'read',
+  },
+  // A literal path: it wins over /api/reports/{id}, in API Gateway and in the local server.
+  {
+    method: 'GET',
+    path: '/api/reports/compare',
+    handler: 'stats/compare-reports',
     group: 'stats',
     access: 'hr',
     table: 'read',
@@ -633,12 +660,12 @@ export const streamConsumers: readonly StreamConsumer[] = [
     writesSearchSnapshot: true,
   },
   // Statistics: every change of a counted item moves the counters by its delta, exactly once.
-  // Roster entries of the spreadsheet import join with their prefix (shared/db/statistics.ts).
+  // Roster entries of the spreadsheet import count apart (source `roster`) until claimed.
   {
     handler: 'stats/count-changes',
     eventName: ['INSERT', 'MODIFY', 'REMOVE'],
-    partitionKeyPrefix: ['EXPERT#', 'DEMAND#', 'OFFER#', 'CALL#'],
-    sortKeys: ['PROFILE', 'DEMAND', 'OFFER', 'CALL', { prefix: 'RESPONSE#' }],
+    partitionKeyPrefix: ['EXPERT#', 'ROSTER#', 'DEMAND#', 'OFFER#', 'CALL#'],
+    sortKeys: ['PROFILE', 'ENTRY', 'DEMAND', 'OFFER', 'CALL', { prefix: 'RESPONSE#' }],
     batchSize: 100,
   },
 ];
@@ -661,12 +688,26 @@ export interface ScheduledJob {
   table: 'read' | 'readwrite';
   /** Expiring offers and closing calls are transitions, and transitions are audited. */
   writesAudit?: boolean;
+  /**
+   * A route group that also starts this job on demand, asynchronously (Lambda `Invoke`, `Event`):
+   * its role may invoke this one function, and it finds its name in `environment`.
+   */
+  startedOnDemandBy?: { group: FunctionGroup; environment: string };
+  /** The recount reads the whole table: the one function allowed `dynamodb:Scan` (on the table only). */
+  scansTable?: boolean;
 }
 
 export const scheduledJobs: readonly ScheduledJob[] = [
   { handler: 'maintenance/sweep-deadlines', everyMinutes: 5, table: 'readwrite', writesAudit: true },
-  // Weekly: counts the table from scratch and repairs any drift of the statistics counters.
-  { handler: 'stats/recount-statistics', everyMinutes: 7 * 24 * 60, table: 'readwrite' },
+  // Weekly: counts the table from scratch and repairs any drift of the statistics counters; an
+  // administrator starts it too (POST /api/stats/recount), in the background.
+  {
+    handler: 'stats/recount-statistics',
+    everyMinutes: 7 * 24 * 60,
+    table: 'readwrite',
+    scansTable: true,
+    startedOnDemandBy: { group: 'stats', environment: 'RECOUNT_FUNCTION_NAME' },
+  },
 ];
 
 // --- Operations (issue 14): reserved concurrency of every function. ---

@@ -1,22 +1,22 @@
 /**
- * The weekly recount: counts the table from scratch, repairs the counters that drifted and logs
- * what differed (EventBridge in AWS; POST /dev/run-scheduled locally; POST /api/stats/recount on
- * demand).
+ * The recount job: counts the table from scratch page by page, checkpointing as it goes, repairs
+ * the counters that drifted and records what differed in the job item. Run weekly (EventBridge;
+ * POST /dev/run-scheduled locally) and on demand (POST /api/stats/recount invokes it
+ * asynchronously with `{recountJobId}`); a run that died is resumed by the next one.
  */
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { type RecountReport, recountStatistics } from '#shared/app/statistics';
+import { type RecountOutcome, runRecountJob } from '#shared/app/recount';
 import { contextFor, withPowertools } from '#shared/lambda-context';
 import { logger } from '#shared/logger';
 
 const recount = withPowertools(
-  middy(async (): Promise<RecountReport> => {
-    const report = await recountStatistics(new Date());
-    if (report.differences.length || report.busy.length)
-      logger.warn('Statistics counters repaired', { ...report });
-    return report;
+  middy(async (event: { recountJobId?: unknown } | undefined, context: Context): Promise<RecountOutcome> => {
+    const outcome = await runRecountJob(event ?? undefined, () => context.getRemainingTimeInMillis());
+    logger.info('Statistics recount', { ...outcome });
+    return outcome;
   }),
 );
 
-export const handler = (event?: unknown, context?: Context) =>
+export const handler = (event?: { recountJobId?: unknown }, context?: Context) =>
   recount(event, contextFor('stats-recount-statistics', context));

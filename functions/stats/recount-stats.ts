@@ -1,6 +1,7 @@
-import { recountOnDemand } from '#shared/app/statistics';
+import { requestRecount } from '#shared/app/recount';
 import { httpHandler, requireStaff } from '#shared/http/handler';
+import { accepted } from '#shared/http/responses';
 
-export const handler = httpHandler('POST /api/stats/recount', {}, ({ principal }) =>
-  recountOnDemand(requireStaff(principal), new Date()),
+export const handler = httpHandler('POST /api/stats/recount', {}, async ({ principal }) =>
+  accepted(await requestRecount(requireStaff(principal), new Date())),
 );

@@ -50,7 +50,8 @@ export const functionLogRetention = RetentionDays.ONE_YEAR;
 export type TableAccess = 'read' | 'readwrite';
 
 const readActions = ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:BatchGetItem'];
-// TransactWriteItems is authorised through these item-level actions; Scan is never needed.
+// TransactWriteItems is authorised through these item-level actions. Scan only for the recount job
+// (shared/routes.ts `scansTable`), granted by infra/constructs/schedules.ts.
 const writeActions = [
   'dynamodb:PutItem',
   'dynamodb:UpdateItem',

@@ -2,6 +2,7 @@ import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { concurrencyLimits, type ScheduledJob } from '#shared/routes';
@@ -50,6 +51,11 @@ export class ScheduledJobs extends Construct {
         deadLetterQueue: this.deadLetterQueue,
       });
       jobFunction.bindTable(props.table, { access: job.table, writesAudit: job.writesAudit ?? false });
+      if (job.scansTable) {
+        jobFunction.role.addToPrincipalPolicy(
+          new PolicyStatement({ actions: ['dynamodb:Scan'], resources: [props.table.tableArn] }),
+        );
+      }
       // A failed run is not retried: the next run, minutes later, sweeps the same deadlines again.
       // A run still throttled after one interval is dropped into the dead-letter queue, not queued
       // behind the next run.

@@ -9,6 +9,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { setLocalInvoker } from '#shared/async-invoke';
 import { listDevMail } from '#shared/db/outbox';
 import { fileStore, LocalFileStore, verifyLocalFileUrl } from '#shared/files/file-store';
 import { errorResponse } from '#shared/http/responses';
@@ -86,8 +87,23 @@ export interface LocalServerOptions {
   drainStream?: () => Promise<void>;
 }
 
+/**
+ * Lambda's asynchronous invocation (`InvocationType: 'Event'`, the on-demand recount): the caller
+ * is answered at once and the job runs on in this process, with a job function's 15 minutes.
+ */
+export async function runInBackground(handler: string, payload: Record<string, unknown>): Promise<void> {
+  const run = (await loadHandler(handler)) as unknown as (
+    event: unknown,
+    context: Context,
+  ) => Promise<unknown>;
+  run(payload, contextFor(handler.replace('/', '-'))).catch((error: Error) =>
+    console.error(`background ${handler}: ${error.name}: ${error.message}`),
+  );
+}
+
 export function createLocalServer(options: LocalServerOptions): Server {
   const webRoot = options.webRoot ?? join(repoRoot, 'web', 'dist');
+  setLocalInvoker(runInBackground);
   return createServer((request, response) => {
     handle(request, response, options, webRoot).catch((error: Error) => {
       console.error(`local server: ${error.name}`, error.stack);

@@ -12,6 +12,7 @@ import { queueMails } from '../db/outbox.ts';
 import type { CallNotification } from '../domain/call.ts';
 import { callOpenedMail } from '../mail/call-messages.ts';
 import { countEvent } from '../metrics.ts';
+import { issueUnsubscribeLink } from './unsubscribe-links.ts';
 
 const audiencePageSize = 500;
 
@@ -37,10 +38,14 @@ export async function runCallNotificationJob(
   while (!job.done && !options.shouldStop?.()) {
     const facts = { ...job, id: callId };
     const page = await readAudiencePage(job, options.pageSize ?? audiencePageSize);
-    const mails = page.recipients.map((r) => ({
-      id: callMailId(callId, r.expertId),
-      mail: callOpenedMail(r.email, r.fullName, facts, appUrl),
-    }));
+    const mails = page.recipients.map((r) => {
+      const unsubscribe = issueUnsubscribeLink(r.expertId, now);
+      return {
+        id: callMailId(callId, r.expertId),
+        mail: callOpenedMail(r.email, r.fullName, facts, appUrl, unsubscribe.token),
+        alongside: [unsubscribe.item],
+      };
+    });
     await queueMails(mails, now, { skipQueued: mayBeQueued });
     const advanced = await advanceCallJob(job, page.next, mails.length);
     if (advanced) {

@@ -33,12 +33,16 @@ async function searchPage<T>(
   const { cursor: _cursor, limit: _limit, ...criteria } = query;
   const { index } = await currentIndex();
   const result = index.query(audience, criteria);
-  const { page, nextCursor } = pageOf(result.ids, query, queryFingerprint({ audience, ...criteria }));
+  const { page, nextCursor } = pageOf(
+    { length: result.total, slice: result.slice },
+    query,
+    queryFingerprint({ audience, ...criteria }),
+  );
   const items = page.length ? confirmedPage(index, page, await confirm(page)) : [];
   return {
     items,
     nextCursor,
-    total: result.ids.length - (page.length - items.length),
+    total: result.total - (page.length - items.length),
     facets: result.facets,
   };
 }

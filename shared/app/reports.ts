@@ -11,7 +11,9 @@ import { auditEvent } from '../domain/audit.ts';
 import { NotFound } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import {
+  compareReports,
   type Report,
+  type ReportComparison,
   type ReportFigures,
   type ReportInput,
   type ReportSummary,
@@ -49,3 +51,9 @@ export async function readReport(id: string): Promise<Report> {
 
 export const listReports = (q: { limit?: string; cursor?: string }): Promise<Page<ReportSummary>> =>
   queryReports(q);
+
+/** GET /api/reports/compare: two frozen reports side by side, every figure with its difference. */
+export async function compareFrozenReports(a: string, b: string): Promise<ReportComparison> {
+  const [first, second] = await Promise.all([readReport(a), readReport(b)]);
+  return compareReports(first, second);
+}

@@ -44,19 +44,33 @@ export function updateOwnProfile(
   );
 }
 
-/** Consent changes take effect at once: the read models are rewritten in the same transaction. */
-export function changeConsent(expertId: string, choices: ConsentChoices, now: Date): Promise<ExpertProfile> {
-  const consent = consentRecord(choices, now.toISOString());
+/**
+ * Consent changes take effect at once: the read models are rewritten in the same transaction.
+ * `choices` may be computed from the consent as stored (one choice changed, the others kept,
+ * whatever another request changed meanwhile); `via` tells the audit log how it came.
+ */
+export function changeConsent(
+  expertId: string,
+  choices: ConsentChoices | ((current: ConsentChoices) => ConsentChoices),
+  now: Date,
+  via: 'profile' | 'unsubscribe-link' = 'profile',
+): Promise<ExpertProfile> {
+  let chosen: ConsentChoices | undefined;
   return changeProfile(
     expertId,
     now,
-    (current) => ({ consent, consentHistory: [...current.consentHistory, consent] }),
+    (current) => {
+      chosen = typeof choices === 'function' ? choices(current.consent) : choices;
+      const consent = consentRecord(chosen, now.toISOString());
+      return { consent, consentHistory: [...current.consentHistory, consent] };
+    },
     {
-      extraWrites: () => [
+      extraWrites: (next) => [
         auditPut(
           auditEvent('consent.changed', expertActor(expertId), `expert:${expertId}`, now, {
-            ...choices,
-            textVersion: consent.textVersion,
+            ...(chosen as ConsentChoices),
+            textVersion: next.consent.textVersion,
+            ...(via === 'profile' ? {} : { via }),
           }),
         ),
       ],

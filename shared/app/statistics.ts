@@ -1,28 +1,18 @@
 /**
  * The programme's statistics: counters kept from the stream (exactly once per record), the
  * recount that repairs drift, and the views staff read (small groups suppressed) and the target
- * progress of the province's programme.
+ * progress of the province's programme. The recount is shared/app/recount.ts.
  */
 import { config } from '../config.ts';
-import { queryAudit, recordAudit } from '../db/audit.ts';
-import {
-  applyCounterDelta,
-  countFromTable,
-  deltaOfChange,
-  peopleScope,
-  readCounters,
-  replaceCounters,
-} from '../db/statistics.ts';
-import type { Actor } from '../domain/actor.ts';
-import { type AuditEvent, type AuditQuery, auditEvent } from '../domain/audit.ts';
+import { queryAudit } from '../db/audit.ts';
+import { applyCounterDelta, deltaOfChange, peopleScope, readCounters } from '../db/statistics.ts';
+import type { AuditEvent, AuditQuery } from '../domain/audit.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { sourcedTargets } from '../domain/province.ts';
 import { getProvince } from '../domain/provinces/index.ts';
 import {
   ageBandsOf,
-  type CounterScope,
   type Counters,
-  counterDelta,
   dimension,
   minGroupSize,
   monthlyTrend,
@@ -48,67 +38,6 @@ export async function countStoredChange(
   const change = deltaOfChange(key, oldImage, newImage);
   if (!change) return 'unchanged';
   return (await applyCounterDelta(eventId, change, now)) ? 'applied' : 'duplicate';
-}
-
-export interface RecountDifference {
-  scope: CounterScope;
-  name: string;
-  /** What the counter said. */
-  counted: number;
-  /** What the table holds. */
-  actual: number;
-}
-
-export interface RecountReport {
-  at: string;
-  differences: RecountDifference[];
-  /** Counter items rewritten (those with differences). */
-  repaired: CounterScope[];
-  /** Scopes that kept changing during every attempt and were left for the next run. */
-  busy: CounterScope[];
-}
-
-/**
- * Counts the table from scratch and rewrites the counter items that drifted, each only if no
- * stream record changed it while the table was being counted (else it counts again, up to three
- * times). A record still in flight when the count starts is in the table already and would be
- * added once more when it arrives: the weekly run is at a quiet hour, and the next run repairs it.
- */
-export async function recountStatistics(now: Date, attempts = 3): Promise<RecountReport> {
-  const differences: RecountDifference[] = [];
-  const repaired: CounterScope[] = [];
-  let pending: CounterScope[] | undefined;
-  for (let attempt = 0; attempt < attempts && (pending === undefined || pending.length); attempt++) {
-    const stored = await readCounters();
-    const actual = await countFromTable();
-    const scopes = pending ?? [...stored.keys()];
-    pending = [];
-    for (const scope of scopes) {
-      const before = stored.get(scope) ?? { counters: {}, rev: 0, asOf: null };
-      const after = actual.get(scope) ?? {};
-      const delta = counterDelta(before.counters, after);
-      if (!Object.keys(delta).length) continue;
-      if (await replaceCounters(scope, after, before.rev, now)) {
-        repaired.push(scope);
-        for (const name of Object.keys(delta).sort()) {
-          differences.push({ scope, name, counted: before.counters[name] ?? 0, actual: after[name] ?? 0 });
-        }
-      } else pending.push(scope);
-    }
-  }
-  return { at: now.toISOString(), differences, repaired, busy: pending ?? [] };
-}
-
-/** The recount an administrator asks for, audited with what it found. */
-export async function recountOnDemand(actor: Actor, now: Date): Promise<RecountReport> {
-  const report = await recountStatistics(now);
-  await recordAudit(
-    auditEvent('stats.recounted', actor, 'stats', now, {
-      differences: report.differences.length,
-      repaired: report.repaired.join(','),
-    }),
-  );
-  return report;
 }
 
 const province = () => getProvince(config().provinceId);

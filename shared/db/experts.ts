@@ -305,6 +305,29 @@ export async function getSession(expertId: string, hash: string): Promise<{ expi
   return Item && { expiresAt: String(Item.expiresAt) };
 }
 
+/**
+ * The item behind one unsubscribe link (written beside the mail that carries it, outbox.ts):
+ * only the token's hash, in the expert's partition, so erasure takes it too.
+ */
+export function unsubscribeTokenItem(expertId: string, hash: string, expiresAt: Date) {
+  return {
+    ...keys.unsubscribeToken(expertId, hash),
+    type: 'unsubscribeToken',
+    expiresAt: expiresAt.toISOString(),
+    ttl: ttlAt(expiresAt),
+  };
+}
+
+export async function getUnsubscribeToken(
+  expertId: string,
+  hash: string,
+): Promise<{ expiresAt: string } | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.unsubscribeToken(expertId, hash) }),
+  );
+  return Item && { expiresAt: String(Item.expiresAt) };
+}
+
 /** Ends one session (a no-op if it is gone already). */
 export async function deleteSession(expertId: string, hash: string): Promise<void> {
   await dynamo.send(new DeleteCommand({ TableName: tableName, Key: keys.session(expertId, hash) }));

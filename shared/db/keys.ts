@@ -8,6 +8,8 @@ export const keys = {
   tombstone: (id: string) => ({ PK: `EXPERT#${id}`, SK: 'TOMBSTONE' }),
   loginToken: (expertId: string, hash: string) => ({ PK: `EXPERT#${expertId}`, SK: `LOGIN#${hash}` }),
   session: (expertId: string, hash: string) => ({ PK: `EXPERT#${expertId}`, SK: `SESSION#${hash}` }),
+  /** An unsubscribe link's token (its SHA-256), in the expert's partition: erased with the profile. */
+  unsubscribeToken: (expertId: string, hash: string) => ({ PK: `EXPERT#${expertId}`, SK: `UNSUB#${hash}` }),
   email: (emailHash: string) => ({ PK: `EMAIL#${emailHash}`, SK: 'EMAIL' }),
   rateLimit: (scope: string, subject: string, window: number) => ({
     PK: `RATE#${scope}#${subject}`,

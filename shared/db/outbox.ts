@@ -43,6 +43,7 @@ function outboxItem(mail: MailMessage, now: Date, mailId: string) {
     to: mail.to,
     subject: mail.subject,
     text: mail.text,
+    ...(mail.headers?.length ? { headers: mail.headers } : {}),
     createdAt: now.toISOString(),
     // Mail text holds personal data: purge it after delivery has had time to happen.
     ttl: ttlAt(new Date(now.getTime() + retentionDays * 86_400_000)),
@@ -55,20 +56,24 @@ function outboxItem(mail: MailMessage, now: Date, mailId: string) {
  * rewrite would put it back.
  */
 export async function queueMails(
-  mails: { id: string; mail: MailMessage }[],
+  mails: { id: string; mail: MailMessage; alongside?: Record<string, unknown>[] }[],
   now: Date,
   options: { skipQueued: boolean },
 ): Promise<void> {
-  let items = mails.map(({ id, mail }) => outboxItem(mail, now, id));
-  if (options.skipQueued && items.length) {
+  let queue = mails.map(({ id, mail, alongside }) => ({ item: outboxItem(mail, now, id), alongside }));
+  if (options.skipQueued && queue.length) {
     const found = await batchGet(
-      items.map(({ PK, SK }) => ({ PK, SK })),
+      queue.map(({ item: { PK, SK } }) => ({ PK, SK })),
       { attributes: ['PK'] },
     );
     const queued = new Set(found.map((item) => item.PK as string));
-    items = items.filter((item) => !queued.has(item.PK));
+    queue = queue.filter(({ item }) => !queued.has(item.PK));
   }
-  await batchPut(items, { concurrency: 8 });
+  // What a mail's links need (e.g. its unsubscribe token) is written with it, and only with it.
+  await batchPut(
+    queue.flatMap(({ item, alongside }) => [...(alongside ?? []), item]),
+    { concurrency: 8 },
+  );
 }
 
 export async function getOutboxMail(
@@ -152,7 +157,7 @@ export async function markOutboxMailDelivered(
       TableName: tableName,
       Key: keys.outbox(mailId),
       // The text (a login link, a name) and the address are needed no longer: keep no copy.
-      UpdateExpression: 'SET deliveredAt = :now, providerMessageId = :pid REMOVE #text, #to',
+      UpdateExpression: 'SET deliveredAt = :now, providerMessageId = :pid REMOVE #text, #to, headers',
       ExpressionAttributeNames: { '#text': 'text', '#to': 'to' },
       ExpressionAttributeValues: { ':now': now.toISOString(), ':pid': providerMessageId ?? null },
     }),
@@ -170,6 +175,7 @@ export async function storeDevMail(mail: OutboxMail, now: Date): Promise<void> {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.headers?.length ? { headers: mail.headers } : {}),
         createdAt: now.toISOString(),
       },
     }),
@@ -194,6 +200,7 @@ export async function listDevMail(to: string | undefined, limit = 50): Promise<O
         to: item.to,
         subject: item.subject,
         text: item.text,
+        ...(item.headers ? { headers: item.headers } : {}),
         createdAt: item.createdAt,
       }) as OutboxMail,
   );

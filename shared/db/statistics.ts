@@ -26,6 +26,8 @@ import {
   type PeopleSource,
   peopleSources,
   personContribution,
+  rosterEntryContribution,
+  sumCounters,
 } from '../domain/statistics.ts';
 import { batchGet } from './batch.ts';
 import { dynamo, tableName } from './client.ts';
@@ -67,6 +69,9 @@ export function countedItem(
       scope: peopleScope('registered'),
       counters: personContribution(item as CountablePerson | undefined),
     };
+  }
+  if (PK.startsWith('ROSTER#') && SK === 'ENTRY') {
+    return { scope: peopleScope('roster'), counters: rosterEntryContribution(item) };
   }
   if (PK.startsWith('DEMAND#') && SK === 'DEMAND') {
     return {
@@ -182,32 +187,55 @@ export async function readCounters(): Promise<Map<CounterScope, CounterItem>> {
   return new Map(counterScopes.map((scope) => [scope, toCounterItem(bySk.get(scope))]));
 }
 
-/** Counts every counted item of the table from scratch (a full scan: the recount job only). */
+export type ScanKey = Record<string, unknown>;
+
+/**
+ * One page of the recount's scan from `startKey`: what its counted items add to each counter item,
+ * how many items it counted, and where the next page starts (undefined: the scan is done).
+ */
+export async function countTablePage(
+  startKey: ScanKey | undefined,
+  /** Items read per page; unset: DynamoDB's 1 MB pages (tests make them small to stop between pages). */
+  pageLimit?: number,
+): Promise<{ totals: Map<CounterScope, Counters>; counted: number; nextKey: ScanKey | undefined }> {
+  const totals = new Map<CounterScope, Counters>();
+  const page = await dynamo.send(
+    new ScanCommand({
+      TableName: tableName,
+      ...(pageLimit ? { Limit: pageLimit } : {}),
+      FilterExpression: 'SK IN (:p, :e, :d, :o, :c) OR begins_with(SK, :r)',
+      ExpressionAttributeValues: {
+        ':p': 'PROFILE',
+        ':e': 'ENTRY',
+        ':d': 'DEMAND',
+        ':o': 'OFFER',
+        ':c': 'CALL',
+        ':r': 'RESPONSE#',
+      },
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  let counted = 0;
+  for (const item of page.Items ?? []) {
+    const found = countedItem({ PK: String(item.PK), SK: String(item.SK) }, item);
+    if (!found) continue;
+    counted++;
+    const total = totals.get(found.scope) ?? {};
+    for (const [name, n] of Object.entries(found.counters)) total[name] = (total[name] ?? 0) + n;
+    totals.set(found.scope, total);
+  }
+  return { totals, counted, nextKey: page.LastEvaluatedKey };
+}
+
+/** Counts every counted item of the table from scratch (a full scan: the recount only). */
 export async function countFromTable(): Promise<Map<CounterScope, Counters>> {
   const totals = new Map<CounterScope, Counters>(counterScopes.map((s) => [s, {}]));
-  let startKey: Record<string, unknown> | undefined;
+  let startKey: ScanKey | undefined;
   do {
-    const page = await dynamo.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: 'SK IN (:p, :d, :o, :c) OR begins_with(SK, :r)',
-        ExpressionAttributeValues: {
-          ':p': 'PROFILE',
-          ':d': 'DEMAND',
-          ':o': 'OFFER',
-          ':c': 'CALL',
-          ':r': 'RESPONSE#',
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      const counted = countedItem({ PK: String(item.PK), SK: String(item.SK) }, item);
-      if (!counted) continue;
-      const total = totals.get(counted.scope) as Counters;
-      for (const [name, n] of Object.entries(counted.counters)) total[name] = (total[name] ?? 0) + n;
-    }
-    startKey = page.LastEvaluatedKey;
+    const page = await countTablePage(startKey);
+    for (const [scope, counters] of page.totals)
+      totals.set(scope, sumCounters(totals.get(scope) ?? {}, counters));
+    startKey = page.nextKey;
   } while (startKey);
   return totals;
 }

@@ -97,9 +97,15 @@ export function decodeOffsetCursor(cursor: string | undefined, fingerprint: stri
   return o as number;
 }
 
+/** What a page is cut from: an array, or a search result that cuts only the page it is asked for. */
+export interface Sliceable<T> {
+  readonly length: number;
+  slice(start: number, end: number): T[];
+}
+
 /** One page of an ordered list of ids, and the cursor of the next one. */
 export function pageOf<T>(
-  ordered: readonly T[],
+  ordered: Sliceable<T>,
   query: { cursor?: string; limit?: string },
   fingerprint: string,
 ): { page: T[]; offset: number; nextCursor: string | null } {

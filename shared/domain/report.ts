@@ -132,6 +132,8 @@ const labelOf = (dimension: string, code: string) =>
     ? (fieldLabel(code)?.vi ?? code)
     : (labels[dimension]?.[code] ?? code);
 
+const bySource = (s: ReportFigures['statistics']) => (s.experts.bySource ?? {}) as Counts;
+
 /** The tables of a snapshot, in the order of its sheets. */
 export function reportTables(report: Report): ReportTable[] {
   const s = report.statistics;
@@ -164,6 +166,8 @@ export function reportTables(report: Report): ReportTable[] {
         ['Đến ngày', report.periodTo],
         ['Số liệu tính đến', report.cutOff],
         ['Tổng số trí thức đang hoạt động', s.experts.total],
+        ['Trong đó tự đăng ký', bySource(s).registered ?? null],
+        ['Trong đó từ danh sách nhập', bySource(s).roster ?? null],
         ['Đăng ký mới trong kỳ', report.periodRegistrations],
         ['Số nhu cầu', s.demands.total],
         ['Số người cần tuyển', s.demands.headcount],
@@ -272,3 +276,79 @@ export function reportCsv(report: Report): string {
   );
   return `\uFEFF${sections.join('\r\n\r\n')}\r\n`;
 }
+
+/** One figure of two reports side by side: `difference` is b − a, null unless both are numbers. */
+export interface ComparedCell {
+  a: string | number | null;
+  b: string | number | null;
+  difference: number | null;
+}
+
+export interface ComparedTable {
+  name: string;
+  /** The key column's header, then one per compared column. */
+  headers: string[];
+  rows: { key: string; cells: ComparedCell[]; onlyIn?: 'a' | 'b' }[];
+}
+
+export interface ReportComparison {
+  a: ReportSummary;
+  b: ReportSummary;
+  tables: ComparedTable[];
+}
+
+const summaryOf = (r: Report): ReportSummary => ({
+  id: r.id,
+  title: r.title,
+  periodFrom: r.periodFrom,
+  periodTo: r.periodTo,
+  cutOff: r.cutOff,
+  createdAt: r.createdAt,
+});
+
+function compareCell(
+  a: string | number | null | undefined,
+  b: string | number | null | undefined,
+): ComparedCell {
+  const left = a ?? null;
+  const right = b ?? null;
+  // A hidden group (null) stays hidden, and so does its difference: a known figure minus a hidden
+  // one would reveal the hidden one.
+  const difference = typeof left === 'number' && typeof right === 'number' ? right - left : null;
+  return { a: left, b: right, difference };
+}
+
+/**
+ * Two frozen reports side by side, table by table (the tables of their files), rows matched by
+ * their first cell. A row only one report has keeps the other side empty (null), its difference too.
+ */
+export function compareReports(a: Report, b: Report): ReportComparison {
+  const tablesB = new Map(reportTables(b).map((t) => [t.name, t]));
+  const tables = reportTables(a).map((tableA): ComparedTable => {
+    const tableB = tablesB.get(tableA.name);
+    const rowsB = new Map((tableB?.rows ?? []).map((row) => [String(row[0]), row]));
+    const keysA = tableA.rows.map((row) => String(row[0]));
+    const keys = [...keysA, ...[...rowsB.keys()].filter((k) => !keysA.includes(k))];
+    const rowsA = new Map(tableA.rows.map((row) => [String(row[0]), row]));
+    return {
+      name: tableA.name,
+      headers: tableA.headers,
+      rows: keys.map((key) => {
+        const left = rowsA.get(key);
+        const right = rowsB.get(key);
+        const width = Math.max(left?.length ?? 0, right?.length ?? 0);
+        return {
+          key,
+          cells: Array.from({ length: width - 1 }, (_, i) => compareCell(left?.[i + 1], right?.[i + 1])),
+          ...(left ? (right ? {} : { onlyIn: 'a' as const }) : { onlyIn: 'b' as const }),
+        };
+      }),
+    };
+  });
+  return { a: summaryOf(a), b: summaryOf(b), tables };
+}
+
+export const reportComparisonQuerySchema = z.strictObject({
+  a: z.string().check(z.minLength(1), z.maxLength(64)),
+  b: z.string().check(z.minLength(1), z.maxLength(64)),
+});

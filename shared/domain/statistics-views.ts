@@ -84,13 +84,32 @@ export const targetsSchema = z.strictObject({
   targets: z.array(targetProgressSchema),
 });
 
-export const recountReportSchema = z.strictObject({
-  at: instant,
-  differences: z.array(
-    z.strictObject({ scope: z.string(), name: z.string(), counted: z.number(), actual: z.number() }),
-  ),
+const difference = z.strictObject({
+  scope: z.string(),
+  name: z.string(),
+  counted: z.number(),
+  actual: z.number(),
+});
+
+/** POST /api/stats/recount: the job started (or resumed). */
+export const recountStartedSchema = z.strictObject({ id: z.string(), status: z.string() });
+
+/** GET /api/stats/recount/{id}: a recount job, its progress and what it found. */
+export const recountJobSchema = z.strictObject({
+  id: z.string(),
+  status: z.enum(['queued', 'running', 'paused', 'done', 'failed']),
+  trigger: z.enum(['admin', 'schedule']),
+  requestedBy: z.optional(z.string()),
+  createdAt: instant,
+  updatedAt: instant,
+  startedAt: z.optional(instant),
+  finishedAt: z.optional(instant),
+  progress: z.strictObject({ counted: z.number(), expected: z.number() }),
+  differences: z.array(difference),
   repaired: z.array(z.string()),
   busy: z.array(z.string()),
+  resumed: z.number(),
+  error: z.optional(z.string()),
 });
 
 const actor = z.strictObject({
@@ -128,3 +147,31 @@ export const auditEventSchema = z.strictObject({
 export type StatisticsView = z.infer<typeof statisticsSchema>;
 export type TargetsView = z.infer<typeof targetsSchema>;
 export type TargetProgress = z.infer<typeof targetProgressSchema>;
+
+const comparedCell = z.strictObject({
+  a: z.nullable(z.union([z.string(), z.number()])),
+  b: z.nullable(z.union([z.string(), z.number()])),
+  difference: z.nullable(z.number()),
+});
+
+/** GET /api/reports/compare: two frozen reports side by side, table by table. */
+export const reportComparisonSchema = z.strictObject({
+  a: reportSummarySchema,
+  b: reportSummarySchema,
+  tables: z.array(
+    z.strictObject({
+      name: z.string(),
+      headers: z.array(z.string()),
+      rows: z.array(
+        z.strictObject({
+          key: z.string(),
+          cells: z.array(comparedCell),
+          onlyIn: z.optional(z.enum(['a', 'b'])),
+        }),
+      ),
+    }),
+  ),
+});
+
+export type RecountJobView = z.infer<typeof recountJobSchema>;
+export type ReportComparisonView = z.infer<typeof reportComparisonSchema>;

@@ -87,6 +87,25 @@ export function personContribution(p: CountablePerson | undefined): Counters {
   return c;
 }
 
+/**
+ * What a roster entry of the spreadsheet import adds to the `roster` source: a person like any
+ * other while the entry stands (status `roster`), nothing once claimed, because its person
+ * registered and is counted as `registered` from the verification on: never twice. An entry has
+ * no engagement modes, consents or leadership data; a missing location counts as unknown.
+ */
+export function rosterEntryContribution(entry: Record<string, unknown> | undefined): Counters {
+  if (entry?.status !== 'roster') return {};
+  const person = entry as unknown as Partial<CountablePerson>;
+  return personContribution({
+    ...(person as CountablePerson),
+    status: 'active',
+    fields: person.fields ?? [],
+    location: person.location ?? { kind: 'unknown', country: 'unknown' },
+    engagement: [],
+    consent: undefined,
+  });
+}
+
 /** What a demand adds: by status, zone and agency, with the headcount asked for. */
 export function demandContribution(
   d: { status: string; zone: string; agency: string; headcount: number } | undefined,

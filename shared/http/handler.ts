@@ -50,6 +50,11 @@ export interface RouteOptions<BS extends z.ZodMiniType | undefined, QS extends z
   verifyExpertSession?: (token: string) => Promise<string | null>;
   /** A business timing to record for each successful request (search and matching latency). */
   latencyMetric?: BusinessTiming;
+  /**
+   * Takes RFC 8058's one-click body (`List-Unsubscribe=One-Click`, form-encoded, as mail clients
+   * send it) or none, and nothing else; the route reads only its query.
+   */
+  oneClickBody?: true;
 }
 
 type Infer<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
@@ -77,7 +82,11 @@ export function httpHandler<
       const headers = normaliseHeaders(event.headers);
       if (!cameThroughCloudFront(headers)) throw new Forbidden("Use the registry's own address");
       const principal = await authenticate(route.access, event, headers, options.verifyExpertSession);
-      const body = options.body ? parseBody(options.body, event, headers) : refuseBody(event);
+      const body = options.body
+        ? parseBody(options.body, event, headers)
+        : options.oneClickBody
+          ? checkOneClickBody(event, headers)
+          : refuseBody(event);
       const query = options.query
         ? parseWith(options.query, event.queryStringParameters ?? {}, 'query')
         : undefined;
@@ -194,6 +203,20 @@ function parseBody(
     throw new ValidationFailed('The body is not valid JSON');
   }
   return parseWith(schema, json, 'body');
+}
+
+function checkOneClickBody(event: APIGatewayProxyEventV2, headers: Record<string, string>): undefined {
+  const text = bodyText(event);
+  if (text === '') return undefined;
+  if (
+    !/^(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i.test(headers['content-type'] ?? '')
+  ) {
+    throw new UnsupportedMediaType();
+  }
+  if (!text.includes('List-Unsubscribe=One-Click')) {
+    throw new ValidationFailed('The body of a one-click unsubscribe is List-Unsubscribe=One-Click');
+  }
+  return undefined;
 }
 
 /** A route that takes no body refuses one, rather than accept (and ignore) up to API Gateway's 10 MB. */

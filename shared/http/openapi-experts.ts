@@ -11,7 +11,13 @@ import {
 } from '../domain/expert-views.ts';
 import { expertDataExportSchema } from '../domain/me-views.ts';
 import { healthSchema, openApiDocumentSchema, registryMetaSchema } from '../domain/meta-views.ts';
-import { endSessionQuerySchema, loginLinkRequestSchema, sessionRequestSchema } from '../domain/session.ts';
+import {
+  endSessionQuerySchema,
+  loginLinkRequestSchema,
+  sessionRequestSchema,
+  unsubscribedSchema,
+  unsubscribeQuerySchema,
+} from '../domain/session.ts';
 import type { OperationSchemas } from './openapi.ts';
 import {
   consentChoicesExample,
@@ -79,6 +85,18 @@ export const expertOperations: Record<string, OperationSchemas> = {
       '(every browser and device). The token stops working at once.',
     query: endSessionQuerySchema,
     success: 204,
+  },
+  'POST /api/unsubscribe': {
+    summary: 'One-click unsubscribe from collaboration calls',
+    description:
+      "The target of a call mail's `List-Unsubscribe` header and of its unsubscribe page (RFC 8058): " +
+      'withdraws the collaboration-calls consent of the expert the token was issued to, leaving the ' +
+      'other choices as they are (a consent record and an audit event, as in PUT /api/me/consent). ' +
+      'Takes no body or the form body `List-Unsubscribe=One-Click`. Valid 180 days; a second use ' +
+      'answers `changed: false`.',
+    query: unsubscribeQuerySchema,
+    response: unsubscribedSchema,
+    errors: { 404: 'The link is not valid or has expired (or the profile was erased)' },
   },
   'GET /api/directory': {
     summary: 'Public directory of experts who opted in',

@@ -1,10 +1,12 @@
 /** OpenAPI entries of the statistics, report and audit routes (see openapi.ts). */
 import { auditQuerySchema } from '../domain/audit.ts';
 import { pageSchema } from '../domain/common-views.ts';
-import { reportInputSchema, reportListQuerySchema } from '../domain/report.ts';
+import { reportComparisonQuerySchema, reportInputSchema, reportListQuerySchema } from '../domain/report.ts';
 import {
   auditEventSchema,
-  recountReportSchema,
+  recountJobSchema,
+  recountStartedSchema,
+  reportComparisonSchema,
   reportSchema,
   reportSummarySchema,
   statisticsSchema,
@@ -34,12 +36,23 @@ export const statsOperations: Record<string, OperationSchemas> = {
     response: targetsSchema,
   },
   'POST /api/stats/recount': {
-    summary: 'Recount the statistics from the table and repair drift (administrators)',
+    summary: 'Start a recount of the statistics in the background (administrators)',
     description:
-      'Counts every counted item from scratch, rewrites the counters that differ and answers with each ' +
-      'difference found. The same job runs weekly. It scans the table: at tens of thousands of profiles ' +
-      'leave it to the weekly job. Audited.',
-    response: recountReportSchema,
+      'Records a recount job and starts the recount function asynchronously; 202 with the job id. The ' +
+      'job counts every counted item from scratch page by page (checkpointed, so a run that dies is ' +
+      'resumed), rewrites the counters that differ and records each difference; follow it with ' +
+      '`GET /api/stats/recount/{id}`. One runs at a time: 409 while another is running, with its id in ' +
+      '`details[0].message`. The same job runs weekly. Audited.',
+    success: 202,
+    response: recountStartedSchema,
+  },
+  'GET /api/stats/recount/{id}': {
+    summary: 'A recount job: status, progress and the differences it found (administrators)',
+    description:
+      "`progress.counted` of about `progress.expected` items (the counters' own totals when the scan " +
+      'began). Once `done`: every difference (`scope`, `name`, what the counter said, what the table ' +
+      'holds), the counter items repaired, and those left `busy` because the stream kept changing them.',
+    response: recountJobSchema,
   },
   'POST /api/reports': {
     summary: 'Freeze a report for a period (administrators)',
@@ -58,6 +71,15 @@ export const statsOperations: Record<string, OperationSchemas> = {
     description: 'Title, period and cut-off of each report.',
     query: reportListQuerySchema,
     response: pageSchema(reportSummarySchema),
+  },
+  'GET /api/reports/compare': {
+    summary: 'Two frozen reports side by side (staff)',
+    description:
+      'Every table of the two reports (as in their files), rows matched by their first cell: each figure ' +
+      'of `a` and of `b` and the difference b − a. A hidden small group stays hidden (null), and so does ' +
+      'its difference; a row only one report has is marked `onlyIn`.',
+    query: reportComparisonQuerySchema,
+    response: reportComparisonSchema,
   },
   'GET /api/reports/{id}': {
     summary: 'One frozen report; `{id}.xlsx` and `{id}.csv` download it (staff)',

@@ -3,6 +3,7 @@
 import type { MailMessage } from '../domain/mail-message.ts';
 import { fieldLabel } from '../domain/taxonomy.ts';
 import { formatVietnamTime } from '../domain/vietnam-time.ts';
+import { privacyNoticeLine } from './messages.ts';
 
 export interface CallMailFacts {
   id: string;
@@ -14,13 +15,23 @@ export interface CallMailFacts {
 export const callLink = (appUrl: string, callId: string): string =>
   `${appUrl}/calls/${encodeURIComponent(callId)}`;
 
+/** The page that asks before it unsubscribes: the token in the fragment, which no server or log sees. */
+export const unsubscribePageLink = (appUrl: string, token: string): string =>
+  `${appUrl}/unsubscribe#token=${encodeURIComponent(token)}`;
+
+/** RFC 8058's one-click target: the mail client POSTs `List-Unsubscribe=One-Click` to it. */
+export const oneClickUnsubscribeUrl = (appUrl: string, token: string): string =>
+  `${appUrl}/api/unsubscribe?token=${encodeURIComponent(token)}`;
+
 export function callOpenedMail(
   to: string,
   fullName: string,
   call: CallMailFacts,
   appUrl: string,
+  unsubscribeToken: string,
 ): MailMessage {
   const link = callLink(appUrl, call.id);
+  const unsubscribe = unsubscribePageLink(appUrl, unsubscribeToken);
   const labels = call.fieldCodes.map((code) => fieldLabel(code));
   const fieldsVi = labels.map((l, i) => l?.vi ?? call.fieldCodes[i]).join('; ');
   const fieldsEn = labels.map((l, i) => l?.en ?? call.fieldCodes[i]).join('; ');
@@ -46,7 +57,13 @@ export function callOpenedMail(
       `Details and how to respond: ${link}`,
       '',
       'Anh/Chị nhận thư này vì đã đồng ý nhận lời mời hợp tác; có thể rút lại sự đồng ý trong hồ sơ. / You receive this because you opted in to collaboration calls; you can withdraw that consent in your profile.',
+      `Không nhận lời mời hợp tác nữa / Stop receiving collaboration calls: ${unsubscribe}`,
+      privacyNoticeLine(appUrl),
       appUrl,
     ].join('\n'),
+    headers: [
+      { name: 'List-Unsubscribe', value: `<${oneClickUnsubscribeUrl(appUrl, unsubscribeToken)}>` },
+      { name: 'List-Unsubscribe-Post', value: 'List-Unsubscribe=One-Click' },
+    ],
   };
 }

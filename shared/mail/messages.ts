@@ -5,6 +5,10 @@
  */
 import type { MailMessage } from '../domain/mail-message.ts';
 
+/** The last line of every mail: where the full privacy notice is (issue #13, item 9). */
+export const privacyNoticeLine = (appUrl: string): string =>
+  `Thông báo về xử lý dữ liệu cá nhân / Privacy notice: ${appUrl}/privacy`;
+
 export const loginLink = (appUrl: string, token: string): string =>
   `${appUrl}/#login=${encodeURIComponent(token)}`;
 
@@ -32,6 +36,8 @@ export function verificationMail(to: string, appUrl: string, token: string): Mai
       link,
       '',
       'Nếu không phải Anh/Chị đăng ký, hãy bỏ qua thư này. / If you did not register, ignore this mail.',
+      '',
+      privacyNoticeLine(appUrl),
     ].join('\n'),
   };
 }
@@ -54,6 +60,8 @@ export function loginMail(to: string, fullName: string, appUrl: string, token: s
       link,
       '',
       'Nếu không phải Anh/Chị yêu cầu, hãy bỏ qua thư này. / If you did not ask for it, ignore this mail.',
+      '',
+      privacyNoticeLine(appUrl),
     ].join('\n'),
   };
 }
@@ -89,6 +97,8 @@ export function alreadyRegisteredMail(
       link,
       '',
       'Nếu không phải Anh/Chị đăng ký lại, hãy bỏ qua thư này. / If it was not you, ignore this mail.',
+      '',
+      privacyNoticeLine(appUrl),
     ].join('\n'),
   };
 }

@@ -1,6 +1,8 @@
 /** The offer mails, Vietnamese first with English beside (see messages.ts). */
+
 import type { MailMessage } from '../domain/mail-message.ts';
 import { formatVietnamTime } from '../domain/vietnam-time.ts';
+import { privacyNoticeLine } from './messages.ts';
 
 export interface OfferMailFacts {
   agency: { vi: string; en: string };
@@ -31,6 +33,8 @@ export function offerSentMail(to: string, fullName: string, facts: OfferMailFact
       `First-year value of the policy package: ${vnd(facts.packageValueVnd)}.`,
       `The offer is open until ${formatVietnamTime(facts.expiresAt, 'en')}.`,
       `Log in to read it and answer: ${link}`,
+      '',
+      privacyNoticeLine(facts.appUrl),
     ].join('\n'),
   };
 }

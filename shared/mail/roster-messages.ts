@@ -4,8 +4,10 @@
  * to give). The pre-filled fields ride in the link's fragment, which browsers never send to a
  * server; the mail goes only to the address the list gives for the person it describes.
  */
+
 import type { MailMessage } from '../domain/mail-message.ts';
 import type { RosterPerson } from '../domain/roster.ts';
+import { privacyNoticeLine } from './messages.ts';
 
 /** What the registration form is pre-filled with (no phone: contacts are the person's to give). */
 export function claimPrefill(person: RosterPerson) {
@@ -42,6 +44,8 @@ export function rosterInvitationMail(
       link,
       '',
       'Thư này chỉ gửi một lần. / This invitation is sent once.',
+      '',
+      privacyNoticeLine(appUrl),
     ].join('\n'),
   } satisfies MailMessage;
 }

@@ -28,6 +28,9 @@ export async function deliverMail(mail: OutboxMail, now: Date): Promise<string |
         Simple: {
           Subject: { Data: mail.subject, Charset: 'UTF-8' },
           Body: { Text: { Data: mail.text, Charset: 'UTF-8' } },
+          ...(mail.headers?.length
+            ? { Headers: mail.headers.map(({ name, value }) => ({ Name: name, Value: value })) }
+            : {}),
         },
       },
     }),

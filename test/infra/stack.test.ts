@@ -340,6 +340,8 @@ describe('route functions', () => {
         SEARCH_SNAPSHOT_BUCKET: _bucket,
         // The staff pool of the staff function ("staff administration").
         STAFF_USER_POOL_ID: _pool,
+        // The recount job's name, with its invoke permission ("the on-demand recount").
+        RECOUNT_FUNCTION_NAME: _recount,
         ...variables
       } = resources[id].Properties.Environment.Variables;
       // Only the meta function tells the web app where staff sign in (tested under "staff sign-in").
@@ -447,12 +449,14 @@ describe('least privilege', () => {
     expect(dynamoActionsOf(functionOfRoute(routesOfGroup('meta')[0])[0])).toEqual([]);
   });
 
-  it('never grants Scan, dynamodb:*, or table access beyond the table and its two indexes', () => {
+  it('grants Scan only to the recount job, and never dynamodb:* or table access beyond the table and its two indexes', () => {
     const statements = ofType('AWS::IAM::Policy').flatMap(
       ([, policy]) => policy.Properties.PolicyDocument.Statement as Statement[],
     );
     const actions = actionsOf(statements);
-    expect(actions).not.toContain('dynamodb:Scan');
+    expect(actions.filter((action) => action === 'dynamodb:Scan')).toHaveLength(1);
+    const scanners = allFunctionIds().filter((id) => dynamoActionsOf(id).includes('dynamodb:Scan'));
+    expect(scanners).toEqual([functionOfHandler('Jobs', 'stats/recount-statistics')]);
     expect(actions.filter((action) => /^dynamodb:\*|^\*$/.test(action))).toEqual([]);
 
     const tableArn = { 'Fn::GetAtt': [tableId(), 'Arn'] };
@@ -598,6 +602,26 @@ describe('scheduled jobs', () => {
       expect(actions.includes('dynamodb:PutItem'), job.handler).toBe(job.table === 'readwrite');
       expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query']));
     }
+  });
+});
+
+describe('the on-demand recount', () => {
+  it('lets the stats group invoke the recount job, that one function only, and tells it its name', () => {
+    const recountId = functionOfHandler('Jobs', 'stats/recount-statistics');
+    const statsId = functionOfRoute(routesOfGroup('stats')[0])[0];
+    const invokeStatements = allFunctionIds().flatMap((id) =>
+      statementsOf(id)
+        .filter((s) => actionsOf([s]).some((a) => a.startsWith('lambda:')))
+        .map((s) => ({ id, s })),
+    );
+    expect(invokeStatements.map(({ id }) => id)).toEqual([statsId]);
+    const [{ s: statement }] = invokeStatements;
+    expect(statement.Effect).toBe('Allow');
+    expect(asArray(statement.Action)).toEqual(['lambda:InvokeFunction']);
+    expect(asArray(statement.Resource)).toEqual([{ 'Fn::GetAtt': [recountId, 'Arn'] }]);
+    expect(resources[statsId].Properties.Environment.Variables.RECOUNT_FUNCTION_NAME).toEqual({
+      Ref: recountId,
+    });
   });
 });
 

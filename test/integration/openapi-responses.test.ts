@@ -8,7 +8,7 @@
  * The experts, demand and call here work in field 4.3 (veterinary science), which no other suite
  * uses, so their matches and call mails are not disturbed.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { errorBodySchema } from '#shared/domain/common-views';
 import { carriesVersion, openApiDocument, operationSchemas } from '#shared/http/openapi';
@@ -22,6 +22,7 @@ import {
   staffToken,
   streamSettled,
 } from '../support/api.ts';
+import { documentClient, tableName } from '../support/dynamo.ts';
 import { csvBytes, templateHeader } from '../support/imports.ts';
 
 interface CallOptions {
@@ -305,6 +306,26 @@ describe('the OpenAPI response schemas against real answers', () => {
     await documentedError('DELETE /api/me/session', 401, { token: sessionToken });
   });
 
+  it('unsubscribes from collaboration calls as documented', async () => {
+    const { expert } = await registeredExpert({ fields: [{ code: '4.3', specialization: 'Thú y' }] });
+    // The token a call mail would carry (test/integration/unsubscribe.test.ts sends real ones).
+    const secret = randomBytes(32).toString('base64url');
+    await documentClient().put({
+      TableName: tableName(),
+      Item: {
+        PK: `EXPERT#${expert.id}`,
+        SK: `UNSUB#${createHash('sha256').update(secret).digest('hex')}`,
+        type: 'unsubscribeToken',
+        expiresAt: inDays(1),
+      },
+    });
+
+    await documented('POST /api/unsubscribe', {
+      query: `token=${encodeURIComponent(`${expert.id}.${secret}`)}`,
+    });
+    await documentedError('POST /api/unsubscribe', 404, { query: 'token=unknown' });
+  });
+
   it('answers the import and export routes as documented (issue 12)', async () => {
     const admin = await staffToken({ groups: ['admin'], agency: '' });
     await documented('GET /api/imports/template', { token: admin });
@@ -337,10 +358,15 @@ describe('the OpenAPI response schemas against real answers', () => {
   it('answers the statistics, report and audit routes as documented', async () => {
     await documented('GET /api/stats', { token: hr });
     await documented('GET /api/stats/targets', { token: hr });
-    await documented('POST /api/stats/recount', { token: admin });
+    const recount = await documented('POST /api/stats/recount', { token: admin });
+    await documented('GET /api/stats/recount/{id}', { token: admin, params: { id: recount.body.id } });
     const report = await documented('POST /api/reports', {
       token: admin,
       body: { title: 'Sơ kết 6 tháng', periodFrom: '2026-01-01', periodTo: '2026-06-30' },
+    });
+    await documented('GET /api/reports/compare', {
+      token: hr,
+      query: `a=${report.body.id}&b=${report.body.id}`,
     });
     await documented('GET /api/reports', { token: hr });
     await documented('GET /api/reports/{id}', { token: hr, params: { id: report.body.id } });

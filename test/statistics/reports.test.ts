@@ -159,6 +159,50 @@ describe('frozen reports', () => {
     );
   });
 
+  it('compare side by side: every figure of both with the difference, a hidden group hidden on both sides', async () => {
+    await verifiedExperts(2, { location: { kind: 'overseas', country: 'KR', city: 'Daegu' } });
+    const later = await api('/api/reports', {
+      token: admin,
+      body: { title: 'Tổng kết năm 2027', periodFrom: '2027-01-01', periodTo: '2027-12-31' },
+    });
+    expect(later.status).toBe(201);
+    type Countries = { experts: { country: Record<string, number | null>; total: number } };
+    const before = (report.statistics as Countries).experts;
+    const after = (later.body.statistics as Countries).experts;
+
+    const res = await api(`/api/reports/compare?a=${report.id}&b=${later.body.id}`, { token: hr });
+
+    expect(res.status).toBe(200);
+    expect(res.body.a).toMatchObject({ id: report.id, title: 'Sơ kết 6 tháng đầu năm 2027' });
+    expect(res.body.b).toMatchObject({ id: later.body.id, title: 'Tổng kết năm 2027' });
+    const table = (name: string) => res.body.tables.find((t: { name: string }) => t.name === name);
+    const row = (name: string, key: string) =>
+      table(name).rows.find((r: { key: string }) => r.key === key) as {
+        cells: { a: unknown; b: unknown; difference: number | null }[];
+      };
+    expect(table('Quốc gia').headers).toEqual(['Mã', 'Quốc gia', 'Số người']);
+    expect(row('Quốc gia', 'KR').cells[1]).toEqual({
+      a: before.country.KR,
+      b: after.country.KR,
+      difference: (after.country.KR as number) - (before.country.KR as number),
+    });
+    expect(after.country.KR).toBe((before.country.KR as number) + 3);
+    // A group of fewer than five stays hidden in both, and so does its difference.
+    expect(before.country.AU).toBeNull();
+    expect(row('Quốc gia', 'AU').cells[1]).toEqual({ a: null, b: null, difference: null });
+    expect(row('Tổng quan', 'Tổng số trí thức đang hoạt động').cells[0]).toEqual({
+      a: before.total,
+      b: after.total,
+      difference: after.total - before.total,
+    });
+    expect(row('Tổng quan', 'Tên báo cáo').cells[0].difference).toBeNull();
+    expect(res.body.tables.map((t: { name: string }) => t.name)).toContain('Mục tiêu');
+
+    expect((await api(`/api/reports/compare?a=${report.id}&b=nope`, { token: hr })).status).toBe(404);
+    expect((await api(`/api/reports/compare?a=${report.id}`, { token: hr })).status).toBe(400);
+    expect((await api(`/api/reports/compare?a=${report.id}&b=${report.id}`)).status).toBe(401);
+  });
+
   it('are frozen by administrators only, for a valid period; an unknown id is a 404', async () => {
     const body = { title: 'Tổng kết', periodFrom: '2027-01-01', periodTo: '2027-12-31' };
     expect((await api('/api/reports', { token: hr, body })).status).toBe(403);

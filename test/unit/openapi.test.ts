@@ -128,6 +128,8 @@ describe('OpenAPI document', () => {
       'GET /api/me/export',
       'GET /api/me/matches',
       'POST /api/offers',
+      // An unknown or expired token: the link names no one.
+      'POST /api/unsubscribe',
     ];
     const conflicts = [
       'PUT /api/me/consent',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getProvince } from '#shared/domain/provinces/index';
+import { compareReports, type Report } from '#shared/domain/report';
 import {
   ageBand,
   ageBandsOf,
@@ -10,6 +11,7 @@ import {
   monthlyTrend,
   offerContribution,
   personContribution,
+  rosterEntryContribution,
   sumCounters,
   suppressCount,
   suppressSmallGroups,
@@ -205,5 +207,131 @@ describe('targets', () => {
       { month: '2026-01', value: 2 },
       { month: '2026-02', value: 2 },
     ]);
+  });
+});
+
+describe('roster entries', () => {
+  const entry = {
+    id: 'e1',
+    status: 'roster',
+    fullName: 'Phan Thị Nhập',
+    birthYear: 1980,
+    highestDegree: 'master',
+    fields: [{ code: '2.3' }],
+    location: { kind: 'in_province', country: 'VN' },
+    nativeOfProvince: true,
+    employer: { sector: 'state' },
+    createdAt: '2026-05-02T00:00:00.000Z',
+  };
+
+  it('count an entry that stands as an active person, without engagement or consents', () => {
+    const counted = rosterEntryContribution(entry);
+    expect(counted).toMatchObject({
+      total: 1,
+      'status:active': 1,
+      'degree:master': 1,
+      'fieldGroup:2': 1,
+      'locationKind:in_province': 1,
+      'birthYear:1980': 1,
+      'month:2026-05': 1,
+      'sector:state': 1,
+    });
+    expect(Object.keys(counted).some((k) => k.startsWith('engagement:') || k.startsWith('consent:'))).toBe(
+      false,
+    );
+  });
+
+  it('count nothing for a claimed entry (its person is counted as registered), so a claim moves the roster by −1', () => {
+    expect(rosterEntryContribution({ ...entry, status: 'claimed', claimedBy: 'x' })).toEqual({});
+    const claim = counterDelta(
+      rosterEntryContribution(entry),
+      rosterEntryContribution({ ...entry, status: 'claimed' }),
+    );
+    expect(claim.total).toBe(-1);
+    expect(rosterEntryContribution(undefined)).toEqual({});
+  });
+
+  it('count an entry without location as unknown', () => {
+    const { location: _l, ...noLocation } = entry;
+    expect(rosterEntryContribution(noLocation)).toMatchObject({
+      'locationKind:unknown': 1,
+      'country:unknown': 1,
+    });
+  });
+});
+
+describe('comparing two frozen reports', () => {
+  const report = (id: string, kr: number | null, au: number | null, total: number): Report =>
+    ({
+      id,
+      title: `Báo cáo ${id}`,
+      periodFrom: '2027-01-01',
+      periodTo: '2027-06-30',
+      cutOff: '2027-07-01T00:00:00.000Z',
+      createdAt: '2027-07-01T00:00:00.000Z',
+      periodRegistrations: null,
+      createdBy: { kind: 'staff', id: 'admin' },
+      statistics: {
+        asOf: '2027-07-01T00:00:00.000Z',
+        experts: {
+          total,
+          bySource: { registered: total, roster: null },
+          country: Object.fromEntries(Object.entries({ KR: kr, AU: au }).filter(([, v]) => v !== undefined)),
+          registrationsByMonth: [],
+        },
+        demands: { total: 0, headcount: 0, filled: null, byZone: {}, byAgency: {}, byStatus: {} },
+        offers: { total: 0, valueVnd: 0, byState: {}, byPolicy: {}, byZone: {} },
+        calls: { total: 0, byStatus: {}, responses: null },
+        funnel: {},
+      },
+      targets: [],
+    }) as unknown as Report;
+
+  const cell = (a: Report, b: Report, table: string, key: string, column = 1) =>
+    compareReports(a, b)
+      .tables.find((t) => t.name === table)
+      ?.rows.find((r) => r.key === key)?.cells[column];
+
+  it('gives each figure of both reports and the difference b − a', () => {
+    expect(cell(report('a', 7, 6, 13), report('b', 10, 6, 16), 'Quốc gia', 'KR')).toEqual({
+      a: 7,
+      b: 10,
+      difference: 3,
+    });
+    expect(
+      cell(report('a', 7, 6, 13), report('b', 10, 6, 16), 'Tổng quan', 'Tổng số trí thức đang hoạt động', 0),
+    ).toEqual({ a: 13, b: 16, difference: 3 });
+  });
+
+  it('keeps a hidden group hidden, and its difference, on either side', () => {
+    expect(cell(report('a', 7, null, 13), report('b', 10, 6, 16), 'Quốc gia', 'AU')).toEqual({
+      a: null,
+      b: 6,
+      difference: null,
+    });
+    expect(cell(report('a', 7, 6, 13), report('b', 10, null, 16), 'Quốc gia', 'AU')?.difference).toBeNull();
+    expect(
+      cell(report('a', 7, 6, 13), report('b', 10, 6, 16), 'Tổng quan', 'Trong đó từ danh sách nhập', 0),
+    ).toEqual({
+      a: null,
+      b: null,
+      difference: null,
+    });
+  });
+
+  it('marks a row only one report has', () => {
+    const a = report('a', 7, 6, 13);
+    const b = report('b', 10, 6, 16);
+    (b.statistics.experts.country as Record<string, number>).JP = 5;
+    const row = compareReports(a, b)
+      .tables.find((t) => t.name === 'Quốc gia')
+      ?.rows.find((r) => r.key === 'JP');
+    expect(row).toMatchObject({
+      onlyIn: 'b',
+      cells: [
+        { a: null, b: 'JP', difference: null },
+        { a: null, b: 5, difference: null },
+      ],
+    });
   });
 });

@@ -21,9 +21,11 @@ import { LoginPage } from './pages/LoginPage.tsx';
 import { MePage } from './pages/MePage.tsx';
 import { MyDataPage } from './pages/MyDataPage.tsx';
 import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { PrivacyPage } from './pages/PrivacyPage.tsx';
 import { RegisterPage } from './pages/RegisterPage.tsx';
 import { SessionStartPage } from './pages/SessionStartPage.tsx';
 import { StaffCallbackPage, StaffLoginPage, StaffSignedOutPage } from './pages/StaffLoginPage.tsx';
+import { UnsubscribePage } from './pages/UnsubscribePage.tsx';
 import { type FlashKey, Link, matchRoute, type RouteParams, useLocation } from './router.tsx';
 import { expertSession, onExpertSessionChange, staffSession } from './session.ts';
 
@@ -57,6 +59,8 @@ const routes: [string, Page][] = [
   ['/directory', DirectoryPage],
   ['/calls', CallsPage],
   ['/calls/:id', CallPage],
+  ['/unsubscribe', UnsubscribePage],
+  ['/privacy', PrivacyPage],
   ['/staff/login', StaffLoginPage],
   ['/staff/callback', StaffCallbackPage],
   ['/staff/signed-out', StaffSignedOutPage],
@@ -157,6 +161,9 @@ export function App({ loginToken }: { loginToken: string | null }) {
           )}
         </MetaGate>
       </main>
+      <footer className="site-footer">
+        <Link to="/privacy">{t.footerPrivacy}</Link>
+      </footer>
     </>
   );
 }

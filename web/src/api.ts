@@ -25,7 +25,12 @@ import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
 import type { Agency, LocalizedName, ProvinceTarget, Zone } from '#shared/domain/province';
 import type { ReportInput, ReportSummary } from '#shared/domain/report';
 import type { StaffUser, StaffUserInvite, StaffUserPatch } from '#shared/domain/staff-user';
-import type { StatisticsView, TargetsView } from '#shared/domain/statistics-views';
+import type {
+  RecountJobView,
+  ReportComparisonView,
+  StatisticsView,
+  TargetsView,
+} from '#shared/domain/statistics-views';
 import type { FieldOfScience } from '#shared/domain/taxonomy';
 import { expertSession, staffSession } from './session.ts';
 
@@ -307,6 +312,13 @@ export const api = {
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
+  /** The unsubscribe link of a call mail: withdraws the collaboration-calls consent. */
+  unsubscribe: (token: string) =>
+    json<{ collaborationCalls: false; changed: boolean }>('/api/unsubscribe', {
+      method: 'POST',
+      query: { token },
+    }),
+
   /** Ends this session, or with `everywhere` every session of the expert. */
   endSession: (everywhere = false) =>
     json<null>('/api/me/session', {
@@ -515,6 +527,16 @@ export const api = {
   targets: () => json<TargetsView>('/api/stats/targets', { caller: 'staff' }),
 
   reports: () => json<Page<ReportSummary>>('/api/reports', { caller: 'staff', query: { limit: 20 } }),
+
+  /** Two frozen reports side by side, every figure with its difference. */
+  compareReports: (a: string, b: string) =>
+    json<ReportComparisonView>('/api/reports/compare', { caller: 'staff', query: { a, b } }),
+
+  /** Starts a recount in the background (202 `{id, status}`; 409 while one runs, its id in details). */
+  startRecount: () =>
+    json<{ id: string; status: string }>('/api/stats/recount', { method: 'POST', caller: 'staff' }),
+
+  recountJob: (id: string) => json<RecountJobView>(`/api/stats/recount/${segment(id)}`, { caller: 'staff' }),
 
   createReport: (input: ReportInput) =>
     json<ReportSummary>('/api/reports', { method: 'POST', caller: 'staff', body: input }),

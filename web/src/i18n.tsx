@@ -147,6 +147,31 @@ const vi = {
   checkEmailSpam: 'Không thấy e-mail? Hãy xem thư mục thư rác, hoặc yêu cầu gửi lại liên kết.',
   checkEmailSentTo: 'Địa chỉ bạn đã nhập:',
   checkEmailWrongAddress: 'Nhập nhầm địa chỉ?',
+  unsubscribeTitle: 'Ngừng nhận lời mời hợp tác',
+  unsubscribeBody:
+    'Bạn sẽ không nhận thư về các lời mời hợp tác mới nữa. Hồ sơ và các lựa chọn đồng ý khác của bạn giữ nguyên.',
+  unsubscribeButton: 'Ngừng nhận lời mời hợp tác',
+  unsubscribeWorking: 'Đang xử lý…',
+  unsubscribeDone: 'Đã xong: bạn sẽ không nhận lời mời hợp tác nữa.',
+  unsubscribeAlready: 'Bạn đã ngừng nhận lời mời hợp tác từ trước; không có gì thay đổi.',
+  unsubscribeChangeLater: 'Muốn nhận lại? Bật lại trong phần đồng ý của hồ sơ.',
+  unsubscribeInvalid:
+    'Liên kết này không hợp lệ hoặc đã hết hạn. Bạn có thể thay đổi lựa chọn nhận lời mời trong hồ sơ của mình.',
+  footerPrivacy: 'Thông báo về xử lý dữ liệu cá nhân',
+  privacyTitle: 'Thông báo về xử lý dữ liệu cá nhân',
+  privacyIntro: (province: string) =>
+    `Cơ sở dữ liệu đội ngũ trí thức của ${province} do Sở Nội vụ tỉnh quản lý, theo Luật Bảo vệ dữ liệu cá nhân số 91/2025/QH15. Thông báo này cho biết dữ liệu nào được lưu, để làm gì, ai được xem và bạn có những quyền gì.`,
+  privacyWhatTitle: 'Dữ liệu được lưu',
+  privacyWhat:
+    'Những gì bạn khai trong hồ sơ: họ tên, e-mail, điện thoại (nếu có), năm sinh và giới tính (nếu có), học vị, học hàm, lĩnh vực, nơi ở và làm việc, ngoại ngữ, hình thức hợp tác; cùng lịch sử các lựa chọn đồng ý của bạn.',
+  privacyPurposesTitle: 'Mục đích và sự đồng ý của bạn',
+  privacyWhoTitle: 'Ai được xem',
+  privacyWho:
+    'Cán bộ nhân sự của các cơ quan của tỉnh chỉ thấy hồ sơ khi bạn cho phép; mỗi lần họ xem toàn bộ hồ sơ hoặc xuất dữ liệu đều được ghi nhật ký. Danh bạ công khai chỉ hiện tên, học vị, học hàm, lĩnh vực và quốc gia, và chỉ khi bạn chọn.',
+  privacyRightsTitle: 'Quyền của bạn',
+  privacyRights:
+    'Xem và tải toàn bộ dữ liệu của mình, sửa hồ sơ, rút lại từng sự đồng ý bất cứ lúc nào (có hiệu lực ngay), và xóa hồ sơ: dữ liệu được xóa ngay khỏi cơ sở dữ liệu; bản sao lưu tự hết hạn sau 35 ngày.',
+  privacyMyData: 'Dữ liệu của tôi',
   loginTitle: 'Đăng nhập bằng e-mail',
   loginIntro: 'Nhập e-mail bạn đã đăng ký. Chúng tôi sẽ gửi một đường liên kết đăng nhập.',
   sendLoginLink: 'Gửi liên kết đăng nhập',
@@ -634,6 +659,31 @@ const en: Messages = {
   checkEmailSpam: 'No e-mail? Look in your spam folder, or ask for a new link.',
   checkEmailSentTo: 'The address you entered:',
   checkEmailWrongAddress: 'Wrong address?',
+  unsubscribeTitle: 'Stop receiving collaboration calls',
+  unsubscribeBody:
+    'You will no longer be mailed about new collaboration calls. Your profile and your other consent choices stay as they are.',
+  unsubscribeButton: 'Stop receiving collaboration calls',
+  unsubscribeWorking: 'Working…',
+  unsubscribeDone: 'Done: you will no longer receive collaboration calls.',
+  unsubscribeAlready: 'You had already stopped receiving collaboration calls; nothing changed.',
+  unsubscribeChangeLater: 'Changed your mind? Turn it back on in the consent section of your profile.',
+  unsubscribeInvalid:
+    'This link is not valid or has expired. You can change whether you receive calls in your profile.',
+  footerPrivacy: 'Privacy notice',
+  privacyTitle: 'Privacy notice',
+  privacyIntro: (province: string) =>
+    `The register of intellectuals of ${province} is kept by the provincial Department of Home Affairs, under the Law on Personal Data Protection No. 91/2025/QH15. This notice says what is kept, for what, who may see it and what your rights are.`,
+  privacyWhatTitle: 'What is kept',
+  privacyWhat:
+    'What you enter in your profile: name, e-mail, phone (if given), birth year and gender (if given), degree, academic title, fields, where you live and work, languages, how you would work with the province; and the history of your consent choices.',
+  privacyPurposesTitle: 'Purposes and your consent',
+  privacyWhoTitle: 'Who may see it',
+  privacyWho:
+    "HR officers of the province's agencies see your profile only if you allow it; every time they read a full profile or export data it is logged. The public directory shows only name, degree, title, fields and country, and only if you choose.",
+  privacyRightsTitle: 'Your rights',
+  privacyRights:
+    'See and download all your data, edit your profile, withdraw each consent at any time (it takes effect at once), and delete your profile: it is removed from the database at once; backups expire by themselves after 35 days.',
+  privacyMyData: 'My data',
   loginTitle: 'Log in by e-mail',
   loginIntro: 'Enter the e-mail you registered with. We will send you a login link.',
   sendLoginLink: 'Send me a login link',

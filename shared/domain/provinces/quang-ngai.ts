@@ -96,7 +96,10 @@ export const quangNgai: ProvinceConfig = {
   ],
   // The programme of the Provincial Party Committee for Resolution 45-NQ/TW sets these for 2030.
   // Its number and signing date are not recorded here (date: null): fill them in from the
-  // document itself; the dashboard prints the source next to every target.
+  // document itself; the dashboard prints the source next to every target. (Searched again on
+  // 2026-11-30 for the programme's số and ngày: the pages found were Kon Tum's own programme,
+  // kontum.gov.vn/VanBan/Details/13710, and Quảng Ngãi congress resolutions; nothing citable for
+  // Quảng Ngãi's programme, so nothing is filled in.)
   targets: [
     {
       id: 'intellectuals',

@@ -7,8 +7,14 @@
 import 'uplot/dist/uPlot.min.css';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ReportSummary } from '#shared/domain/report';
-import type { StatisticsView, TargetProgress, TargetsView } from '#shared/domain/statistics-views';
-import { api } from '../api.ts';
+import type {
+  RecountJobView,
+  ReportComparisonView,
+  StatisticsView,
+  TargetProgress,
+  TargetsView,
+} from '#shared/domain/statistics-views';
+import { ApiError, api } from '../api.ts';
 import { Loading, Notice } from '../components/Notice.tsx';
 import { StaffConsole, staffRequest } from '../components/StaffConsole.tsx';
 import { formatNumber, formatTime } from '../format.ts';
@@ -40,6 +46,7 @@ export function DashboardPage() {
           {figures.value ? (
             <Figures stats={figures.value.stats} targets={figures.value.targets} s={s} />
           ) : null}
+          {session.role === 'admin' ? <Recount s={s} onDone={figures.reload} /> : null}
           <Reports s={s} isAdmin={session.role === 'admin'} />
         </>
       )}
@@ -98,6 +105,12 @@ function Figures({ stats, targets, s }: { stats: StatisticsView; targets: Target
           s={s}
         />
         <BarChart id="by-zone" title={s.byZone} rows={zoneRows} s={s} />
+        <BarChart
+          id="by-source"
+          title={s.bySource}
+          rows={rows(stats.experts.bySource, (k) => s.sourceName[k] ?? k)}
+          s={s}
+        />
       </div>
       <BarChart
         id="funnel"
@@ -297,6 +310,27 @@ function Reports({ s, isAdmin }: { s: Strings; isAdmin: boolean }) {
     }
   };
 
+  const [picked, setPicked] = useState<string[]>([]);
+  const [comparison, setComparison] = useState<ReportComparisonView | null>(null);
+  const pick = (id: string, on: boolean) =>
+    setPicked((ids) => (on ? [...ids.filter((x) => x !== id), id] : ids.filter((x) => x !== id)));
+  const compare = async () => {
+    if (picked.length !== 2) {
+      setMessage({ kind: 'error', text: s.pickTwo });
+      return;
+    }
+    // The older cut-off on the left: the difference reads as the change since then.
+    const [a, b] = (reports.value?.items ?? [])
+      .filter((r) => picked.includes(r.id))
+      .sort((x, y) => x.cutOff.localeCompare(y.cutOff));
+    try {
+      setMessage(null);
+      setComparison(await staffRequest(api.compareReports(a.id, b.id)));
+    } catch (error) {
+      setMessage({ kind: 'error', text: (error as Error).message });
+    }
+  };
+
   const download = async (report: ReportSummary, format: 'xlsx' | 'csv') => {
     const blob = await staffRequest(api.reportFile(report.id, format));
     const link = document.createElement('a');
@@ -351,6 +385,12 @@ function Reports({ s, isAdmin }: { s: Strings; isAdmin: boolean }) {
       <ul className="report-list">
         {reports.value?.items.map((report) => (
           <li key={report.id}>
+            <input
+              type="checkbox"
+              aria-label={s.pickToCompare(report.title)}
+              checked={picked.includes(report.id)}
+              onChange={(e) => pick(report.id, e.target.checked)}
+            />{' '}
             <strong>{report.title}</strong> ({report.periodFrom} – {report.periodTo}; {s.cutOff}{' '}
             {formatTime(report.cutOff, lang)}){' '}
             <button type="button" className="secondary small" onClick={() => download(report, 'xlsx')}>
@@ -362,6 +402,184 @@ function Reports({ s, isAdmin }: { s: Strings; isAdmin: boolean }) {
           </li>
         ))}
       </ul>
+      {reports.value && reports.value.items.length > 1 ? (
+        <button type="button" className="secondary" onClick={compare}>
+          {s.compare}
+        </button>
+      ) : null}
+      {comparison ? <Comparison comparison={comparison} s={s} /> : null}
+    </section>
+  );
+}
+
+/** Two frozen reports side by side: each table with both figures and the difference. */
+function Comparison({ comparison, s }: { comparison: ReportComparisonView; s: Strings }) {
+  const { lang } = useI18n();
+  const { a, b } = comparison;
+  const shown = (value: string | number | null) =>
+    value === null ? s.hidden : typeof value === 'number' ? formatNumber(value, lang) : value;
+  const signed = (n: number | null) =>
+    n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
+  return (
+    <section aria-labelledby="comparison-heading" className="report-comparison">
+      <h3 id="comparison-heading">{s.comparisonHeading(a.title, b.title)}</h3>
+      {comparison.tables.map((table) => (
+        <table key={table.name} data-table={table.name}>
+          <caption>{table.name}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {table.headers[0]}
+              </th>
+              {table.headers.slice(1).map((header) => (
+                <th scope="colgroup" colSpan={3} key={header}>
+                  {header}
+                </th>
+              ))}
+            </tr>
+            <tr>
+              {table.headers.slice(1).flatMap((header) => [
+                <th scope="col" key={`${header}-a`}>
+                  {a.title}
+                </th>,
+                <th scope="col" key={`${header}-b`}>
+                  {b.title}
+                </th>,
+                <th scope="col" key={`${header}-d`}>
+                  {s.colDifference}
+                </th>,
+              ])}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row) => (
+              <tr key={row.key} data-key={row.key}>
+                <th scope="row">
+                  {row.key}
+                  {row.onlyIn ? ` (${s.onlyIn(row.onlyIn === 'a' ? a.title : b.title)})` : null}
+                </th>
+                {row.cells.flatMap((cell, i) => [
+                  <td key={`${table.headers[i + 1]}-a`}>{shown(cell.a)}</td>,
+                  <td key={`${table.headers[i + 1]}-b`}>{shown(cell.b)}</td>,
+                  <td key={`${table.headers[i + 1]}-d`} data-difference="">
+                    {signed(cell.difference)}
+                  </td>,
+                ])}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </section>
+  );
+}
+
+/** An administrator's recount: started in the background, followed until done, with its differences. */
+function Recount({ s, onDone }: { s: Strings; onDone: () => void }) {
+  const { lang } = useI18n();
+  const [job, setJob] = useState<RecountJobView | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+
+  useEffect(() => {
+    if (!jobId) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const poll = async () => {
+      try {
+        const current = await staffRequest(api.recountJob(jobId));
+        if (stopped) return;
+        setJob(current);
+        if (current.status === 'done' || current.status === 'failed') {
+          onDone();
+          return;
+        }
+      } catch (error) {
+        if (!stopped) setMessage({ kind: 'error', text: (error as Error).message });
+        return;
+      }
+      timer = setTimeout(poll, 1000);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [jobId, onDone]);
+
+  const start = async () => {
+    setMessage(null);
+    setJob(null);
+    try {
+      setJobId((await staffRequest(api.startRecount())).id);
+    } catch (error) {
+      const running = error instanceof ApiError && error.status === 409 ? error.details[0]?.message : null;
+      if (running) {
+        setMessage({ kind: 'info', text: s.recountRunningAlready });
+        setJobId(running);
+      } else setMessage({ kind: 'error', text: (error as Error).message });
+    }
+  };
+
+  const busy = job !== null && job.status !== 'done' && job.status !== 'failed';
+  const { counted, expected } = job?.progress ?? { counted: 0, expected: 0 };
+  const percent =
+    job?.status === 'done' ? 100 : expected ? Math.min(99, Math.floor((counted / expected) * 100)) : 0;
+  const progressText = s.recountProgress(formatNumber(counted, lang), formatNumber(expected, lang));
+  return (
+    <section aria-labelledby="recount-heading" className="dashboard-recount">
+      <h2 id="recount-heading">{s.recountHeading}</h2>
+      <p>{s.recountIntro}</p>
+      <button type="button" className="secondary" onClick={start} disabled={busy || (jobId !== null && !job)}>
+        {s.recount}
+      </button>
+      {message ? <Notice kind={message.kind}>{message.text}</Notice> : null}
+      {job ? (
+        <div className="recount-job" data-status={job.status}>
+          <p className="meta-line">
+            {s.recountStatus[job.status] ?? job.status} · {progressText}
+          </p>
+          <div
+            className="progress-track"
+            role="progressbar"
+            aria-label={s.recountHeading}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={percent}
+            aria-valuetext={`${s.recountStatus[job.status] ?? job.status}, ${progressText}`}
+          >
+            <div className="progress-fill" style={{ width: `${percent}%` }} />
+          </div>
+          {job.status === 'done' ? (
+            <p role="status">
+              {job.differences.length ? s.recountDifferences(job.differences.length) : s.recountNoDifferences}
+            </p>
+          ) : null}
+          {job.differences.length ? (
+            <table>
+              <caption>{s.recountHeading}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{s.colScope}</th>
+                  <th scope="col">{s.colCounter}</th>
+                  <th scope="col">{s.colCounted}</th>
+                  <th scope="col">{s.colActual}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {job.differences.map((d) => (
+                  <tr key={`${d.scope} ${d.name}`}>
+                    <td>{d.scope}</td>
+                    <th scope="row">{d.name}</th>
+                    <td>{formatNumber(d.counted, lang)}</td>
+                    <td>{formatNumber(d.actual, lang)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </div>
+      ) : null}
     </section>
   );
 }
