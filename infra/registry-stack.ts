@@ -117,6 +117,9 @@ export class RegistryStack extends Stack {
       meta: { ...registryMeta(settings.provinceId), staffSignIn },
       webDistPath: props.webDistPath,
     });
+    // Staff administration calls Cognito's admin API on the staff pool, and only that group does.
+    const staffGroup = api.groupFunctions.get('staff')?.function;
+    if (staffGroup) auth.grantStaffAdministration(staffGroup);
     const mail = new MailPipeline(this, 'Mail', {
       table,
       consumers: streamConsumers,

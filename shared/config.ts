@@ -26,6 +26,8 @@ export interface Config {
   loginLinksPerHour: number;
   /** Where staff sign in (Cognito in AWS, the local provider locally); the web app reads it from GET /api/meta. */
   staffSignIn: StaffSignInConfig | null;
+  /** The staff user pool the staff administration routes manage (the staff function group in AWS). */
+  staffUserPoolId: string | undefined;
 }
 
 export interface StaffSignInConfig {
@@ -64,6 +66,7 @@ function readConfig(): Config {
     sessionTtlSeconds: 8 * 60 * 60,
     loginLinksPerHour: Number(optional('LOGIN_LINKS_PER_HOUR', '5')),
     staffSignIn: staffSignIn(),
+    staffUserPoolId: process.env.STAFF_USER_POOL_ID || undefined,
   };
 }
 

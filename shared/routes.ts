@@ -32,7 +32,8 @@ export type FunctionGroup =
   | 'offers'
   | 'calls'
   | 'imports'
-  | 'stats';
+  | 'stats'
+  | 'staff';
 
 export interface FunctionGroupSettings {
   description: string;
@@ -66,6 +67,9 @@ export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSetting
   },
   // Reads a handful of counter items; writes frozen reports and records admin actions.
   stats: { description: 'Programme statistics, frozen reports and the audit log', writesAudit: true },
+  // Its own group: the only function whose role may call Cognito's admin API on the staff user
+  // pool (infra/constructs/auth.ts, grantStaffAdministration). It writes only audit events.
+  staff: { description: 'Staff accounts: invitations, groups, agencies, disabling', writesAudit: true },
 };
 
 export interface RouteDefinition {
@@ -532,6 +536,31 @@ export const routes: readonly RouteDefinition[] = [
     access: 'admin',
     table: 'read',
   },
+  // Staff administration: accounts in Cognito (the local OpenID provider locally); changes audited.
+  {
+    method: 'GET',
+    path: '/api/staff/users',
+    handler: 'staff/list-staff-users',
+    group: 'staff',
+    access: 'admin',
+    table: 'none',
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/users',
+    handler: 'staff/invite-staff-user',
+    group: 'staff',
+    access: 'admin',
+    table: 'readwrite',
+  },
+  {
+    method: 'PATCH',
+    path: '/api/staff/users/{id}',
+    handler: 'staff/update-staff-user',
+    group: 'staff',
+    access: 'admin',
+    table: 'readwrite',
+  },
 ];
 
 export const routeKey = (r: Pick<RouteDefinition, 'method' | 'path'>): string => `${r.method} ${r.path}`;
@@ -702,7 +731,7 @@ export const scheduledJobs: readonly ScheduledJob[] = [
  */
 export const concurrencyLimits = {
   routeGroupDefault: 10,
-  routeGroups: { meta: 5, search: 20, policies: 5 } as Partial<Record<FunctionGroup, number>>,
+  routeGroups: { meta: 5, search: 20, policies: 5, staff: 2 } as Partial<Record<FunctionGroup, number>>,
   streamConsumerDefault: 2,
   streamConsumers: { 'calls/notify-call-audience': 1 } as Readonly<Record<string, number>>,
   scheduledJob: 1,

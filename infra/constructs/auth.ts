@@ -15,7 +15,10 @@ import {
   type UserPoolDomain,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import { Construct } from 'constructs';
+import { staffInvitationSubject, staffInvitationText } from '#shared/mail/staff-messages';
 
 export interface StaffAuthProps {
   /** RETAIN in production (staff accounts and their MFA devices), DESTROY in a dev stack. */
@@ -33,6 +36,26 @@ export const staffTokenMinutes = 15;
 
 /** The groups a staff member can be in; the claim `cognito:groups` carries them (API.md). */
 export const staffGroups = ['hr', 'admin'] as const;
+
+/**
+ * What staff administration (the `staff` function group) may do on the user pool, and nothing
+ * else: invite, move between groups, change the name and agency, disable and re-enable, end the
+ * sessions of, read and list accounts. No AdminDeleteUser, no password or MFA resets, no pool
+ * configuration.
+ */
+export const staffAdministrationActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminGetUser',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:ListUsers',
+  'cognito-idp:ListUsersInGroup',
+] as const;
 
 /**
  * Cognito for provincial staff (HR officers and administrators). Experts never have an account
@@ -65,6 +88,12 @@ export class StaffAuth extends Construct {
         tempPasswordValidity: Duration.days(3),
       },
       accountRecovery: AccountRecovery.EMAIL_ONLY,
+      // AdminCreateUser mails this (Vietnamese first, English beside), the same text the local
+      // OpenID provider puts in the dev outbox (shared/mail/staff-messages.ts).
+      userInvitation: {
+        emailSubject: staffInvitationSubject,
+        emailBody: staffInvitationText('{username}', '{####}').split('\n').join('<br>\n'),
+      },
       // Staff read personal data of thousands of experts, so compromised-credential and
       // risk-based sign-in protection is worth the Plus plan; a few dozen staff keep it cheap.
       featurePlan: FeaturePlan.PLUS,
@@ -126,6 +155,20 @@ export class StaffAuth extends Construct {
       useCognitoProvidedValues: true,
     });
     return client;
+  }
+
+  /**
+   * Lets a function administer staff accounts: exactly staffAdministrationActions on this pool,
+   * which it finds in STAFF_USER_POOL_ID.
+   */
+  grantStaffAdministration(fn: LambdaFunction): void {
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: [...staffAdministrationActions],
+        resources: [this.userPool.userPoolArn],
+      }),
+    );
+    fn.addEnvironment('STAFF_USER_POOL_ID', this.userPool.userPoolId);
   }
 
   /** Cognito's /logout for this client, back to the app's signed-out page (its discovery has no end_session_endpoint). */

@@ -53,6 +53,7 @@ export function createLocalJwtAuthorizer(options: {
         group: request.groups[0] as 'hr',
         agency: request.agency ?? null,
         enabled: true,
+        status: 'active' as const,
         createdAt: '',
         updatedAt: '',
       };

@@ -116,6 +116,18 @@ async function main() {
   const accounts = LocalStaffAccounts.withDemoAccounts(firstAgency);
   const signingKey = await createSigningKey();
   const oidc = createLocalOidcProvider({ baseUrl, accounts, signingKey });
+  // Staff administration (GET/POST/PATCH /api/staff/users) manages these accounts here, as it
+  // manages Cognito's user pool in AWS: the handlers run in this process and find the directory
+  // installed, instead of the Cognito one that STAFF_USER_POOL_ID would name.
+  const { installStaffDirectory } = await import('#shared/app/staff-directory');
+  const { createLocalStaffDirectory } = await import('./local-staff-directory.ts');
+  installStaffDirectory(
+    createLocalStaffDirectory({
+      accounts,
+      consoleUrl: `${baseUrl}/staff/search`,
+      signOutEverywhere: (sub) => oidc.endSessions(sub),
+    }),
+  );
   const authorizer = createLocalJwtAuthorizer({ issuer: oidc.issuer, audience: oidc.clientId, signingKey });
   const { createLocalServer, loadHandler, runScheduledJobs } = await import('./server.ts');
   const { startStreamPoller } = await import('./stream-poller.ts');

@@ -37,7 +37,10 @@ declare module 'oidc-provider' {
     Grant: {
       new (properties: { accountId?: string; clientId: string }): Grant;
       find(id: string): Promise<Grant | undefined>;
+      adapter: { destroy(id: string): Promise<void> };
     };
+    RefreshToken: { revokeByGrantId(grantId: string): Promise<void> };
+    AccessToken: { revokeByGrantId(grantId: string): Promise<void> };
     callback(): (req: IncomingMessage, res: ServerResponse) => void;
     interactionDetails(req: IncomingMessage, res: ServerResponse): Promise<InteractionDetails>;
     interactionFinished(

@@ -11,7 +11,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import Provider, { type KoaContextWithOIDC } from 'oidc-provider';
-import type { LocalStaffAccounts, StaffAccount } from './staff-accounts.ts';
+import { type LocalStaffAccounts, passwordPolicyProblem, type StaffAccount } from './staff-accounts.ts';
 
 /** Where the provider lives on the local server: its issuer is `<base URL>/oidc`. */
 export const oidcMountPath = '/oidc';
@@ -44,6 +44,8 @@ export interface LocalOidcProviderOptions {
 export interface LocalOidcProvider {
   issuer: string;
   clientId: string;
+  /** Ends every session and refresh token of the account (Cognito's global sign-out). */
+  endSessions(sub: string): Promise<void>;
   /** Serves every request under /oidc: the login pages and the provider's own endpoints. */
   handle(request: IncomingMessage, response: ServerResponse): Promise<void>;
 }
@@ -64,6 +66,13 @@ export function cognitoClaims(account: StaffAccount): Record<string, unknown> {
 export function createLocalOidcProvider(options: LocalOidcProviderOptions): LocalOidcProvider {
   const { baseUrl, accounts } = options;
   const issuer = `${baseUrl}${oidcMountPath}`;
+  /** Each account's grants, so that a global sign-out can end them all. */
+  const grants = new Map<string, Set<string>>();
+  const grantsOf = (sub: string) => {
+    const ids = grants.get(sub) ?? new Set<string>();
+    grants.set(sub, ids);
+    return ids;
+  };
   const provider = new Provider(issuer, {
     clients: [
       {
@@ -101,10 +110,12 @@ export function createLocalOidcProvider(options: LocalOidcProviderOptions): Loca
       const { client, session, result } = ctx.oidc;
       if (!client || !session?.accountId) return undefined;
       const grantId = result?.consent?.grantId ?? session.grantIdFor(client.clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+      // A grant ended by a global sign-out is gone: the next sign-in gets a new one.
+      const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+      if (existing) return existing;
       const grant = new ctx.oidc.provider.Grant({ clientId: client.clientId, accountId: session.accountId });
       grant.addOIDCScope(staffScopes);
-      await grant.save();
+      grantsOf(session.accountId).add(await grant.save());
       return grant;
     },
     interactions: { url: (_ctx: unknown, interaction: { uid: string }) => interactionPath(interaction.uid) },
@@ -125,6 +136,8 @@ export function createLocalOidcProvider(options: LocalOidcProviderOptions): Loca
     renderError,
   });
   const callback = provider.callback();
+  /** Interactions whose officer signed in with a temporary password and must choose a new one. */
+  const awaitingNewPassword = new Map<string, string>();
 
   async function handleInteraction(request: IncomingMessage, response: ServerResponse, path: string) {
     const [, uid, action] = /^\/interaction\/([\w-]+)(?:\/(\w+))?$/.exec(path) ?? [];
@@ -147,10 +160,33 @@ export function createLocalOidcProvider(options: LocalOidcProviderOptions): Loca
       const email = form.get('email') ?? '';
       const result = accounts.signIn(email, form.get('password') ?? '');
       if (!result.ok) return sendPage(response, 401, loginPage(uid, email, result.reason));
+      if (result.mustChangePassword) {
+        // Cognito's managed login asks an invited officer for a new password before anything else.
+        awaitingNewPassword.set(uid, result.account.sub);
+        return sendPage(response, 200, newPasswordPage(uid));
+      }
       return provider.interactionFinished(
         request,
         response,
         { login: { accountId: result.account.sub, remember: false } },
+        { mergeWithLastSubmission: false },
+      );
+    }
+    if (request.method === 'POST' && action === 'password') {
+      const sub = awaitingNewPassword.get(uid);
+      if (!sub) return sendPage(response, 400, errorPage(expiredText));
+      const form = new URLSearchParams((await readText(request)).slice(0, 4096));
+      const password = form.get('password') ?? '';
+      const problem = password !== (form.get('confirm') ?? '') ? 'mismatch' : passwordPolicyProblem(password);
+      if (problem) return sendPage(response, 400, newPasswordPage(uid, problem));
+      const account = accounts.get(sub);
+      if (!account?.enabled) return sendPage(response, 401, loginPage(uid, '', 'disabled'));
+      accounts.setPassword(sub, password);
+      awaitingNewPassword.delete(uid);
+      return provider.interactionFinished(
+        request,
+        response,
+        { login: { accountId: sub, remember: false } },
         { mergeWithLastSubmission: false },
       );
     }
@@ -168,6 +204,15 @@ export function createLocalOidcProvider(options: LocalOidcProviderOptions): Loca
   return {
     issuer,
     clientId: localClientId,
+    async endSessions(sub) {
+      // Cognito's AdminUserGlobalSignOut: every refresh (and access) token of the account stops working.
+      for (const grantId of grantsOf(sub)) {
+        await provider.RefreshToken.revokeByGrantId(grantId);
+        await provider.AccessToken.revokeByGrantId(grantId);
+        await provider.Grant.adapter.destroy(grantId);
+      }
+      grants.delete(sub);
+    },
     async handle(request, response) {
       const url = request.url ?? '/';
       const inner = url.slice(oidcMountPath.length) || '/';
@@ -264,6 +309,36 @@ ${problem}
 <p><a href="${interactionPath(uid)}/abort">Huỷ <span lang="en">· Cancel</span></a></p>
 <p class="note">Nhà cung cấp OpenID cục bộ, thay cho Cognito khi chạy <code>npm start</code>.<br>
 <span class="en" lang="en">The local OpenID provider, standing in for Cognito's managed login under <code>npm start</code>.</span></p>`,
+  );
+}
+
+const newPasswordErrors = {
+  mismatch: { vi: 'Hai mật khẩu không khớp.', en: 'The two passwords differ.' },
+  too_short: { vi: 'Mật khẩu cần ít nhất 12 ký tự.', en: 'The password needs at least 12 characters.' },
+  too_simple: {
+    vi: 'Mật khẩu cần có chữ thường, chữ hoa, chữ số và ký hiệu.',
+    en: 'The password needs lower-case and upper-case letters, a digit and a symbol.',
+  },
+};
+
+/** The first sign-in with a temporary password: choose a new one (Cognito's policy). */
+function newPasswordPage(uid: string, error?: keyof typeof newPasswordErrors): string {
+  const problem = error
+    ? `<p class="error" role="alert" id="password-error">${escapeHtml(newPasswordErrors[error].vi)}<br><span class="en" lang="en">${escapeHtml(newPasswordErrors[error].en)}</span></p>`
+    : '';
+  return page(
+    'Đặt mật khẩu mới · Choose a new password',
+    `<h1>Đặt mật khẩu mới <span class="en" lang="en">· Choose a new password</span></h1>
+<p>Anh/Chị đang dùng mật khẩu tạm thời; hãy đặt mật khẩu mới (ít nhất 12 ký tự, có chữ thường, chữ hoa, chữ số và ký hiệu).<br>
+<span class="en" lang="en">You signed in with a temporary password; choose a new one (at least 12 characters, with lower-case and upper-case letters, a digit and a symbol).</span></p>
+${problem}
+<form method="post" action="${interactionPath(uid)}/password" autocomplete="off">
+<label for="new-password">Mật khẩu mới <span class="en" lang="en">· New password</span></label>
+<input id="new-password" name="password" type="password" required minlength="12" autocomplete="new-password" autofocus>
+<label for="confirm-password">Nhập lại mật khẩu mới <span class="en" lang="en">· New password again</span></label>
+<input id="confirm-password" name="confirm" type="password" required minlength="12" autocomplete="new-password">
+<button type="submit">Đặt mật khẩu và đăng nhập <span lang="en">· Set password and sign in</span></button>
+</form>`,
   );
 }
 

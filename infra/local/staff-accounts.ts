@@ -15,12 +15,16 @@ export interface StaffAccount {
   /** null for an administrator of no agency. */
   agency: string | null;
   enabled: boolean;
+  /** invited: signed in with the mailed temporary password only, or not yet. */
+  status: 'invited' | 'active';
   createdAt: string;
   updatedAt: string;
 }
 
-interface StoredAccount extends StaffAccount {
+interface StoredAccount extends Omit<StaffAccount, 'status'> {
   passwordHash: string;
+  /** A temporary password (an invitation's): the next sign-in must choose a new one. */
+  mustChangePassword: boolean;
 }
 
 export const demoPassword = 'demo-password';
@@ -37,11 +41,26 @@ function passwordMatches(password: string, stored: string): boolean {
   return timingSafeEqual(actual, expected);
 }
 
-const publicView = ({ passwordHash: _, ...account }: StoredAccount): StaffAccount => ({ ...account });
+const publicView = ({ passwordHash: _, mustChangePassword, ...account }: StoredAccount): StaffAccount => ({
+  ...account,
+  status: mustChangePassword ? 'invited' : 'active',
+});
 
 export type SignInResult =
-  | { ok: true; account: StaffAccount }
+  | { ok: true; account: StaffAccount; mustChangePassword: boolean }
   | { ok: false; reason: 'wrong_credentials' | 'disabled' };
+
+/** Cognito's password policy for the pool (infra/constructs/auth.ts); null when the password meets it. */
+export function passwordPolicyProblem(password: string): 'too_short' | 'too_simple' | null {
+  if (password.length < 12) return 'too_short';
+  const kinds = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/];
+  return kinds.every((kind) => kind.test(password)) ? null : 'too_simple';
+}
+
+/** A temporary password that meets the policy, as Cognito generates for an invitation. */
+export function temporaryPassword(): string {
+  return `Tmp-${randomBytes(9).toString('base64url')}a7`;
+}
 
 export class LocalStaffAccounts {
   readonly #bySub = new Map<string, StoredAccount>();
@@ -63,6 +82,7 @@ export class LocalStaffAccounts {
   create(
     input: { email: string; name: string; group: StaffGroup; agency: string | null },
     password: string,
+    options: { temporary?: boolean } = {},
   ): StaffAccount {
     const email = input.email.trim().toLowerCase();
     if (this.findByEmail(email)) throw new Error('An account with this e-mail exists');
@@ -75,6 +95,7 @@ export class LocalStaffAccounts {
       createdAt: now,
       updatedAt: now,
       passwordHash: hashPassword(password),
+      mustChangePassword: options.temporary ?? false,
     };
     this.#bySub.set(stored.sub, stored);
     return publicView(stored);
@@ -105,6 +126,17 @@ export class LocalStaffAccounts {
     return publicView(stored);
   }
 
+  /** The new password that replaces a temporary one (the first sign-in's step). */
+  setPassword(sub: string, password: string): void {
+    const stored = this.#bySub.get(sub);
+    if (!stored) return;
+    Object.assign(stored, {
+      passwordHash: hashPassword(password),
+      mustChangePassword: false,
+      updatedAt: new Date().toISOString(),
+    });
+  }
+
   /** The same answer for an unknown address and a wrong password; a disabled account says so (as Cognito does). */
   signIn(email: string, password: string): SignInResult {
     const found = this.findByEmail(email);
@@ -113,6 +145,6 @@ export class LocalStaffAccounts {
       return { ok: false, reason: 'wrong_credentials' };
     }
     if (!stored.enabled) return { ok: false, reason: 'disabled' };
-    return { ok: true, account: publicView(stored) };
+    return { ok: true, account: publicView(stored), mustChangePassword: stored.mustChangePassword };
   }
 }

@@ -21,6 +21,8 @@ export const auditActions = [
   'call.transitioned',
   'stats.recounted',
   'report.created',
+  'staff.invited',
+  'staff.changed',
 ] as const;
 
 export type AuditAction =
@@ -36,7 +38,9 @@ export type AuditAction =
   | 'policy.changed'
   | 'call.transitioned'
   | 'stats.recounted'
-  | 'report.created';
+  | 'report.created'
+  | 'staff.invited'
+  | 'staff.changed';
 
 export interface AuditEvent {
   id: string;

@@ -33,6 +33,7 @@ import { callOperations } from './openapi-calls.ts';
 import { expertOperations } from './openapi-experts.ts';
 import { importOperations } from './openapi-imports.ts';
 import { offerOperations } from './openapi-offers.ts';
+import { staffOperations } from './openapi-staff.ts';
 import { statsOperations } from './openapi-stats.ts';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 415 | 428 | 429 | 500;
@@ -61,6 +62,7 @@ export const operationSchemas: Readonly<Record<string, OperationSchemas>> = {
   ...callOperations,
   ...importOperations,
   ...statsOperations,
+  ...staffOperations,
 };
 
 /** Tags by resource: a route's tag is the folder of its handler (functions/<folder>/...). */
@@ -92,6 +94,10 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
     name: 'Statistics',
     description:
       "The programme's statistics against the province's targets, frozen reports and the audit log",
+  },
+  staff: {
+    name: 'Staff',
+    description: 'Staff accounts (administrators): invitations, groups, agencies, disabling',
   },
 };
 

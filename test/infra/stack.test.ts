@@ -347,6 +347,8 @@ describe('route functions', () => {
         STAFF_OIDC_SIGN_OUT_URL,
         // The search read model's bucket is asserted with it ("search read model").
         SEARCH_SNAPSHOT_BUCKET: _bucket,
+        // The staff pool of the staff function ("staff administration").
+        STAFF_USER_POOL_ID: _pool,
         // The recount job's name, with its invoke permission ("the on-demand recount").
         RECOUNT_FUNCTION_NAME: _recount,
         ...variables
@@ -727,6 +729,81 @@ describe('staff sign-in', () => {
     expect(variables.STAFF_OIDC_CLIENT_ID).toEqual({ Ref: clientId });
     expect(variables.STAFF_OIDC_SCOPES).toBe('openid email profile');
     expect(JSON.stringify(variables.STAFF_OIDC_SIGN_OUT_URL)).toContain('/logout?client_id=');
+  });
+});
+
+describe('staff administration (issue 10)', () => {
+  const staffFunctionId = () => functionOfRoute(findRoute('POST /api/staff/users'))[0];
+
+  it('serves the three staff routes from their own function group, for administrators only', () => {
+    const staffRoutes = routesOfGroup('staff');
+    expect(staffRoutes.map(routeKey)).toEqual([
+      'GET /api/staff/users',
+      'POST /api/staff/users',
+      'PATCH /api/staff/users/{id}',
+    ]);
+    expect(staffRoutes.every((route) => route.access === 'admin')).toBe(true);
+    expect(new Set(staffRoutes.map((route) => functionOfRoute(route)[0]))).toEqual(
+      new Set([staffFunctionId()]),
+    );
+  });
+
+  it('lets only the staff function call Cognito, with exactly the admin actions it needs, on the staff pool only', () => {
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const cognitoStatements = (id: string) =>
+      statementsOf(id).filter((s) => asArray(s.Action).some((a) => a.startsWith('cognito-idp:')));
+
+    const [statement, ...others] = cognitoStatements(staffFunctionId());
+
+    expect(others).toEqual([]);
+    expect(statement.Effect).toBe('Allow');
+    expect([...asArray(statement.Action)].sort()).toEqual(
+      [
+        'cognito-idp:AdminAddUserToGroup',
+        'cognito-idp:AdminCreateUser',
+        'cognito-idp:AdminDisableUser',
+        'cognito-idp:AdminEnableUser',
+        'cognito-idp:AdminGetUser',
+        'cognito-idp:AdminListGroupsForUser',
+        'cognito-idp:AdminRemoveUserFromGroup',
+        'cognito-idp:AdminUpdateUserAttributes',
+        'cognito-idp:AdminUserGlobalSignOut',
+        'cognito-idp:ListUsers',
+        'cognito-idp:ListUsersInGroup',
+      ].sort(),
+    );
+    expect(statement.Resource).toEqual({ 'Fn::GetAtt': [poolId, 'Arn'] });
+    for (const id of allFunctionIds().filter((id) => id !== staffFunctionId())) {
+      expect(cognitoStatements(id), id).toEqual([]);
+    }
+  });
+
+  it('tells the staff function which user pool it manages, and no other function', () => {
+    const [poolId] = onlyOfType('AWS::Cognito::UserPool');
+    const variablesOf = (id: string) => resources[id].Properties.Environment?.Variables ?? {};
+
+    expect(variablesOf(staffFunctionId()).STAFF_USER_POOL_ID).toEqual({ Ref: poolId });
+    expect(
+      allFunctionIds().filter((id) => id !== staffFunctionId() && variablesOf(id).STAFF_USER_POOL_ID),
+    ).toEqual([]);
+  });
+
+  it('lets the staff function append audit events and reserves it two instances', () => {
+    expect(functionGroups.staff.writesAudit).toBe(true);
+    expect(resources[staffFunctionId()].Properties.ReservedConcurrentExecutions).toBe(2);
+  });
+
+  it('mails invitations in Vietnamese first, English beside, with the user name and temporary password', () => {
+    const [, pool] = onlyOfType('AWS::Cognito::UserPool');
+    const invitation = pool.Properties.AdminCreateUserConfig.InviteMessageTemplate;
+
+    expect(pool.Properties.AdminCreateUserConfig.AllowAdminCreateUserOnly).toBe(true);
+    expect(invitation.EmailSubject).toMatch(/^Tài khoản cán bộ .* \/ Your Talent Registry staff account$/);
+    expect(invitation.EmailMessage).toContain('{username}');
+    expect(invitation.EmailMessage).toContain('{####}');
+    expect(invitation.EmailMessage.indexOf('Mật khẩu tạm thời')).toBeLessThan(
+      invitation.EmailMessage.indexOf('Temporary password'),
+    );
   });
 });
 

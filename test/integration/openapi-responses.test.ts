@@ -376,6 +376,21 @@ describe('the OpenAPI response schemas against real answers', () => {
     await documentedError('GET /api/audit', 403, { token: hr });
   });
 
+  it('answers the staff administration routes as documented (issue 10)', async () => {
+    const email = `officer.${randomUUID().slice(0, 8)}@example.org`;
+    const body = { email, name: 'Trần Thị Bình', group: 'hr', agency: 'so-y-te' };
+    const invited = await documented('POST /api/staff/users', { token: admin, body });
+    await documentedError('POST /api/staff/users', 409, { token: admin, body });
+    await documented('GET /api/staff/users', { token: admin, query: `q=${email}` });
+    await documented('PATCH /api/staff/users/{id}', {
+      token: admin,
+      params: { id: invited.body.id },
+      body: { enabled: false },
+      headers: { 'if-match': `"${invited.body.version}"` },
+    });
+    await documentedError('GET /api/staff/users', 403, { token: hr });
+  });
+
   it('has checked the answer of every route of the route table', () => {
     expect(routes.map(routeKey).filter((key) => !checked.has(key))).toEqual([]);
   });

@@ -146,6 +146,8 @@ describe('OpenAPI document', () => {
       'POST /api/imports/{id}/commit',
       'POST /api/imports/{id}/cancel',
       'DELETE /api/imports/{id}/entries',
+      'POST /api/staff/users',
+      'PATCH /api/staff/users/{id}',
     ];
     for (const route of routes) {
       const key = routeKey(route);
@@ -194,6 +196,8 @@ describe('OpenAPI document', () => {
         'GET /api/calls/{id}',
         'PATCH /api/calls/{id}',
         'POST /api/calls/{id}/transitions',
+        'POST /api/staff/users',
+        'PATCH /api/staff/users/{id}',
       ].sort(),
     );
   });

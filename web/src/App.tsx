@@ -57,6 +57,8 @@ const PolicyPage = page(() => import('./pages/PolicyPage.tsx'), 'PolicyPage');
 const StaffCallsPage = page(() => import('./pages/StaffCallsPage.tsx'), 'StaffCallsPage');
 const StaffCallPage = page(() => import('./pages/StaffCallPage.tsx'), 'StaffCallPage');
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
+const StaffUsersPage = page(() => import('./pages/StaffUsersPage.tsx'), 'StaffUsersPage');
+const StaffUserPage = page(() => import('./pages/StaffUserPage.tsx'), 'StaffUserPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -88,6 +90,9 @@ const routes: [string, Page][] = [
   ['/staff/calls/new', StaffCallPage],
   ['/staff/calls/:id', StaffCallPage],
   ['/staff/dashboard', DashboardPage],
+  ['/staff/users', StaffUsersPage],
+  ['/staff/users/new', StaffUserPage],
+  ['/staff/users/:id', StaffUserPage],
 ];
 
 function findPage(path: string): { Page: Page; params: RouteParams } {

@@ -24,6 +24,7 @@ import type { OfferStatus } from '#shared/domain/offer-states';
 import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
 import type { Agency, LocalizedName, ProvinceTarget, Zone } from '#shared/domain/province';
 import type { ReportInput, ReportSummary } from '#shared/domain/report';
+import type { StaffUser, StaffUserInvite, StaffUserPatch } from '#shared/domain/staff-user';
 import type {
   RecountJobView,
   ReportComparisonView,
@@ -399,6 +400,39 @@ export const api = {
   patchPolicy: async (id: string, patch: PolicyPatch, version: string) =>
     versioned<Policy>(
       await send(`/api/policies/${segment(id)}`, {
+        method: 'PATCH',
+        caller: 'staff',
+        body: patch,
+        headers: ifMatch(version),
+      }),
+    ),
+
+  // Staff accounts (administrators)
+  staffUsers: (search: {
+    group?: string;
+    agency?: string;
+    enabled?: string;
+    q?: string;
+    cursor?: string;
+    limit?: number;
+  }) => json<Page<StaffUser>>('/api/staff/users', { caller: 'staff', query: { ...search } }),
+
+  /** One account, with its version (the list is the only read: staff pools are small). */
+  staffUser: async (id: string): Promise<Versioned<StaffUser>> => {
+    const items = await allPages((cursor) =>
+      json<Page<StaffUser>>('/api/staff/users', { caller: 'staff', query: { limit: 100, cursor } }),
+    );
+    const user = items.find((item) => item.id === id);
+    if (!user) throw new ApiError(404, 'not_found', 'Staff account not found');
+    return { value: user, version: String(user.version) };
+  },
+
+  inviteStaffUser: (input: StaffUserInvite) =>
+    json<StaffUser>('/api/staff/users', { method: 'POST', caller: 'staff', body: input }),
+
+  patchStaffUser: async (id: string, patch: StaffUserPatch, version: string) =>
+    versioned<StaffUser>(
+      await send(`/api/staff/users/${segment(id)}`, {
         method: 'PATCH',
         caller: 'staff',
         body: patch,

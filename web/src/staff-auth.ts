@@ -13,6 +13,7 @@
  */
 import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { Meta } from './api.ts';
+import { dropAllDrafts } from './forms/unsaved-draft.ts';
 
 export type StaffSignInConfig = NonNullable<Meta['staffSignIn']>;
 
@@ -69,6 +70,7 @@ export async function completeStaffSignIn(config: StaffSignInConfig): Promise<st
 
 /** Ends the session here and at the provider (its single sign-on session too). */
 export async function signOutStaff(config: StaffSignInConfig): Promise<void> {
+  dropAllDrafts();
   const users = userManager(config);
   const user = await users.getUser();
   if (config.signOutUrl) {

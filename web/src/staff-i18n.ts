@@ -269,6 +269,51 @@ const vi = {
     filled: 'Đã tuyển đủ',
     closed: 'Đã đóng',
   } satisfies Record<DemandStatus, string>,
+
+  // Staff accounts (administrators)
+  staffNavUsers: 'Tài khoản cán bộ',
+  usersTitle: 'Tài khoản cán bộ',
+  usersIntro:
+    'Mời cán bộ, đổi nhóm hoặc cơ quan, vô hiệu hoá và bật lại tài khoản. Mọi thay đổi được ghi vào nhật ký.',
+  usersCaption: 'Tài khoản cán bộ, theo e-mail',
+  usersEmpty: 'Chưa có tài khoản nào.',
+  inviteUser: 'Mời cán bộ',
+  inviteUserTitle: 'Mời cán bộ mới',
+  userTitle: 'Tài khoản cán bộ',
+  usersForbidden: 'Chỉ quản trị viên quản lý tài khoản cán bộ.',
+  backToUsers: 'Về danh sách tài khoản',
+  userQuery: 'E-mail hoặc họ tên',
+  colEmail: 'E-mail',
+  colGroup: 'Nhóm',
+  colState: 'Trạng thái',
+  groupLabel: 'Nhóm quyền',
+  agencyLabel: 'Cơ quan',
+  enabledFilter: 'Trạng thái',
+  userEnabled: 'Đang hoạt động',
+  userDisabled: 'Đã vô hiệu hoá',
+  userInvited: 'Chưa đổi mật khẩu tạm thời',
+  noAgency: '—',
+  sendInvitation: 'Gửi lời mời',
+  saveUser: 'Lưu tài khoản',
+  userSaved: 'Đã lưu tài khoản.',
+  invitationSent: 'Đã gửi lời mời kèm mật khẩu tạm thời.',
+  disableUser: 'Vô hiệu hoá tài khoản',
+  enableUser: 'Bật lại tài khoản',
+  disableUserTitle: 'Vô hiệu hoá tài khoản này?',
+  disableUserBody: (email: string) =>
+    `${email} sẽ không đăng nhập được nữa và mọi phiên đăng nhập bị chấm dứt; quyền hiện có còn hiệu lực tối đa 15 phút.`,
+  enableUserTitle: 'Bật lại tài khoản này?',
+  enableUserBody: (email: string) => `${email} sẽ đăng nhập lại được với mật khẩu của mình.`,
+  selfChange:
+    'Bạn không thể tự vô hiệu hoá hoặc tự bỏ quyền quản trị của mình; hãy nhờ một quản trị viên khác.',
+  emailTaken: 'Đã có tài khoản với e-mail này.',
+  userFieldError: {
+    email: 'Nhập một địa chỉ e-mail hợp lệ.',
+    name: 'Nhập họ tên (tối đa 100 ký tự).',
+    group: 'Chọn nhóm quyền.',
+    agency: 'Cán bộ nhân sự phải thuộc một cơ quan của tỉnh.',
+  },
+  draftRestored: 'Đã khôi phục những thay đổi chưa lưu trước khi bạn đăng nhập lại.',
 };
 
 type ConsoleStrings = typeof vi;
@@ -516,6 +561,51 @@ const en: ConsoleStrings = {
 
   priorityName: { normal: 'Normal', high: 'High', critical: 'Critical' },
   demandStatusName: { draft: 'Draft', open: 'Open', filled: 'Filled', closed: 'Closed' },
+
+  // Staff accounts (administrators)
+  staffNavUsers: 'Staff accounts',
+  usersTitle: 'Staff accounts',
+  usersIntro:
+    'Invite officers, change their group or agency, disable and re-enable accounts. Every change is audited.',
+  usersCaption: 'Staff accounts, by e-mail',
+  usersEmpty: 'No accounts yet.',
+  inviteUser: 'Invite an officer',
+  inviteUserTitle: 'Invite a new officer',
+  userTitle: 'Staff account',
+  usersForbidden: 'Only administrators manage staff accounts.',
+  backToUsers: 'Back to the accounts',
+  userQuery: 'E-mail or name',
+  colEmail: 'E-mail',
+  colGroup: 'Group',
+  colState: 'State',
+  groupLabel: 'Group',
+  agencyLabel: 'Agency',
+  enabledFilter: 'State',
+  userEnabled: 'Active',
+  userDisabled: 'Disabled',
+  userInvited: 'Temporary password not yet replaced',
+  noAgency: '—',
+  sendInvitation: 'Send the invitation',
+  saveUser: 'Save the account',
+  userSaved: 'Account saved.',
+  invitationSent: 'Invitation sent with a temporary password.',
+  disableUser: 'Disable the account',
+  enableUser: 'Re-enable the account',
+  disableUserTitle: 'Disable this account?',
+  disableUserBody: (email: string) =>
+    `${email} will no longer be able to sign in and every session ends; the rights held now last at most 15 more minutes.`,
+  enableUserTitle: 'Re-enable this account?',
+  enableUserBody: (email: string) => `${email} will be able to sign in again with their password.`,
+  selfChange:
+    'You cannot disable your own account or leave the admin group yourself; ask another administrator.',
+  emailTaken: 'An account with this e-mail exists.',
+  userFieldError: {
+    email: 'Enter a valid e-mail address.',
+    name: 'Enter the name (up to 100 characters).',
+    group: 'Choose the group.',
+    agency: "An HR officer belongs to one of the province's agencies.",
+  },
+  draftRestored: 'Your unsaved changes from before you signed in again are back.',
 };
 
 const dictionaries = { vi, en };

@@ -86,6 +86,7 @@ export function RecordForm<T, D>({
         editor.submit();
       }}
     >
+      {editor.restored ? <Notice kind="info">{t.draftRestored}</Notice> : null}
       <FormProblems idPrefix={idPrefix} errors={errors} messages={messages} ref={summaryRef} />
       <FormErrorsProvider idPrefix={idPrefix} errors={errors}>
         {children}

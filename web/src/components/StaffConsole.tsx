@@ -4,6 +4,7 @@
  */
 import { type ReactNode, useEffect } from 'react';
 import { ApiError } from '../api.ts';
+import { dropAllDrafts, keepOpenDraft } from '../forms/unsaved-draft.ts';
 import { useMeta, usePlaceNames } from '../meta.tsx';
 import { Link, navigate } from '../router.tsx';
 import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
@@ -11,7 +12,7 @@ import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Loading } from './Notice.tsx';
 
-export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard';
+export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard' | 'users';
 
 /** Sign in, then come back to this page (its path and query: a list's filters). */
 const signInHere = () =>
@@ -22,6 +23,7 @@ const signInHere = () =>
 /** A 401 means the staff token expired or was revoked: sign in again and come back here. */
 export function endStaffSessionIfGone(error: unknown): void {
   if (error instanceof ApiError && error.status === 401) {
+    keepOpenDraft();
     clearStaffSession();
     signInHere();
   }
@@ -73,7 +75,7 @@ export function StaffConsole({
   return (
     <>
       <div className="console-bar">
-        <StaffNav section={section} />
+        <StaffNav section={section} isAdmin={session.role === 'admin'} />
         <SignedIn session={session} />
       </div>
       {ownHeading ? null : (
@@ -91,7 +93,7 @@ export function StaffConsole({
   );
 }
 
-function StaffNav({ section }: { section: StaffSection }) {
+function StaffNav({ section, isAdmin }: { section: StaffSection; isAdmin: boolean }) {
   const { t } = useStaffI18n();
   const links: [StaffSection, string, string][] = [
     ['search', '/staff/search', t.staffNavSearch],
@@ -100,6 +102,8 @@ function StaffNav({ section }: { section: StaffSection }) {
     ['calls', '/staff/calls', t.staffNavCalls],
     ['policies', '/staff/policies', t.staffNavPolicies],
     ['dashboard', '/staff/dashboard', t.staffNavDashboard],
+    // Staff administration is for administrators only (the API refuses anyone else too).
+    ...(isAdmin ? [['users', '/staff/users', t.staffNavUsers] as [StaffSection, string, string]] : []),
   ];
   return (
     <nav className="staff-nav" aria-label={t.staffNav}>
@@ -131,6 +135,7 @@ function SignedIn({ session }: { session: StaffSession }) {
         onClick={() => {
           if (config) void signOutStaff(config);
           else {
+            dropAllDrafts();
             clearStaffSession();
             navigate('/', { flash: 'loggedOut' });
           }

@@ -4,11 +4,12 @@
  * If-Match and only what changed. A change made elsewhere in the meantime is a 412: the form says
  * so and offers to reload, and nothing is silently overwritten.
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Versioned } from '../api.ts';
 import { type StaffMessages, useStaffI18n } from '../staff-i18n.ts';
 import { type Resource, useResource } from '../useResource.ts';
 import type { FieldErrors, ValidationIssue } from './issues.ts';
+import { dropDraft, keepDraftOnSignIn, stashDraft, takeDraft } from './unsaved-draft.ts';
 import { type Submission, useSubmission } from './useSubmission.ts';
 
 /** A schema's verdict on a payload (zod's safeParse result has this shape). */
@@ -47,6 +48,8 @@ export interface RecordEditor<T, D> {
   unchanged: boolean;
   /** Saved here, and neither edited nor changed otherwise since. */
   saved: boolean;
+  /** The draft is the one kept when a request needed a new sign-in (unsaved-draft.ts). */
+  restored: boolean;
 }
 
 /** `kind` must be stable (a module constant). `onEdit` runs on every edit of the draft. */
@@ -60,17 +63,37 @@ export function useRecordEditor<T, D, I, P>(
   const record = useResource(load, kind.onFailure);
   const loaded = record.value;
   const original = useMemo(() => (loaded ? kind.draftFrom(loaded.value) : kind.emptyDraft()), [kind, loaded]);
-  const [draft, setDraft] = useState(original);
+  // The page the draft belongs to: a new sign-in comes back to it (unsaved-draft.ts).
+  const [page] = useState(() => window.location.pathname);
+  const version = loaded?.version ?? null;
+  const [kept] = useState(() => (id ? null : takeDraft<D>(page, null)));
+  const [draft, setDraft] = useState(kept ?? original);
+  const [restored, setRestored] = useState(kept !== null);
   const [unchanged, setUnchanged] = useState(false);
   const [savedVersion, setSavedVersion] = useState<string | null>(null);
   const submission = useSubmission(kind.onFailure);
+  // Any staff request refused with 401 sends the officer to sign in again (StaffConsole): keep
+  // what they typed and did not save, for when they come back to this page.
+  const edited = useRef(kept !== null);
+  const current = useRef({ draft, version });
+  current.current = { draft, version };
+  useEffect(() => {
+    const keep = () => {
+      if (edited.current) stashDraft(page, current.current.version, current.current.draft);
+    };
+    keepDraftOnSignIn(keep);
+    return () => keepDraftOnSignIn(null);
+  }, [page]);
 
-  // Another version (the one just saved, or the newer one reloaded after a 412) starts over.
-  const version = loaded?.version ?? null;
+  // Another version (the one just saved, or the newer one reloaded after a 412) starts over,
+  // unless it is the version a kept draft was made on.
   const [shownVersion, setShownVersion] = useState(version);
   if (shownVersion !== version) {
     setShownVersion(version);
-    setDraft(original);
+    const keptForVersion = version === null ? null : takeDraft<D>(page, version);
+    setDraft(keptForVersion ?? original);
+    setRestored(keptForVersion !== null);
+    edited.current = keptForVersion !== null;
     setUnchanged(false);
     submission.reset();
   }
@@ -82,10 +105,16 @@ export function useRecordEditor<T, D, I, P>(
     id && loaded && edit
       ? checkedRequest(kind.checkPatch(edit.patch, draft), async (patch) => {
           const updated = await kind.save(id, patch, loaded.version);
+          edited.current = false;
+          dropDraft(page);
           record.replace(updated);
           setSavedVersion(updated.version);
         })
-      : checkedRequest(kind.checkNew(draft), kind.create);
+      : checkedRequest(kind.checkNew(draft), async (input) => {
+          await kind.create(input);
+          edited.current = false;
+          dropDraft(page);
+        });
   const clientIssues = submission.attempted && changed ? request.issues : [];
   const errors = kind.errors([...clientIssues, ...submission.serverIssues], t);
   if (submission.attempted) for (const key of notClearable) errors[key] = t.cannotClear;
@@ -97,6 +126,8 @@ export function useRecordEditor<T, D, I, P>(
       submission.edited();
       setUnchanged(false);
       setSavedVersion(null);
+      setRestored(false);
+      edited.current = true;
       onEdit?.();
       setDraft((current) => ({ ...current, ...change }));
     },
@@ -111,6 +142,7 @@ export function useRecordEditor<T, D, I, P>(
     },
     unchanged,
     saved: savedVersion !== null && savedVersion === version,
+    restored,
   };
 }
 
