@@ -21,6 +21,9 @@ export const auditActions = [
   'call.transitioned',
   'stats.recounted',
   'report.created',
+  'duplicate.read',
+  'duplicate.merged',
+  'duplicate.distinct',
 ] as const;
 
 export type AuditAction =
@@ -36,7 +39,10 @@ export type AuditAction =
   | 'policy.changed'
   | 'call.transitioned'
   | 'stats.recounted'
-  | 'report.created';
+  | 'report.created'
+  | 'duplicate.read'
+  | 'duplicate.merged'
+  | 'duplicate.distinct';
 
 export interface AuditEvent {
   id: string;

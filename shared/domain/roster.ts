@@ -466,7 +466,7 @@ export type RowStatus = (typeof rowStatuses)[number];
 /** What is already known about a row's person when the dry run classifies it. */
 export interface RowContext {
   /** The entry with this row's identity, if one exists. */
-  existing?: { contentHash: string; claimedBy?: string };
+  existing?: { contentHash: string; claimedBy?: string; mergedInto?: string };
   /** An earlier row of the same file with the same identity. */
   sameIdentityRow?: number;
   /** An earlier row of the same file with the same folded name and birth year, another identity. */
@@ -475,6 +475,8 @@ export interface RowContext {
   sameNameYearEntry?: boolean;
   /** The e-mail belongs to a registered expert. */
   registered?: boolean;
+  /** What the likely match above shares: name and birth year (the default), or name, employer and field group. */
+  likelyCode?: 'same_name_year' | 'same_name_employer_field';
 }
 
 export interface RowClassification {
@@ -528,8 +530,38 @@ export function classifyRow(reading: RowReading, person: RosterPerson | undefine
       ],
     } as const;
   }
+  if (ctx.existing?.mergedInto) {
+    return {
+      status: 'unchanged',
+      reasons: [
+        dupReason(
+          'merged',
+          'Người này đã được hợp nhất với một hồ sơ khác',
+          'This person has been merged into another record',
+        ),
+      ],
+    } as const;
+  }
   if (ctx.sameNameYearRow !== undefined || (ctx.sameNameYearEntry && !ctx.existing)) {
     const where = ctx.sameNameYearRow !== undefined ? String(ctx.sameNameYearRow) : undefined;
+    if (ctx.likelyCode === 'same_name_employer_field') {
+      return {
+        status: 'duplicate?',
+        reasons: [
+          where
+            ? dupReason(
+                'same_name_employer_in_file',
+                `Có thể trùng với dòng ${where} (cùng họ tên, cơ quan công tác và nhóm lĩnh vực)`,
+                `Possibly the same person as row ${where} (same name, employer and field group)`,
+              )
+            : dupReason(
+                'same_name_employer',
+                'Có thể trùng với một người đã có trong cơ sở dữ liệu (cùng họ tên, cơ quan công tác và nhóm lĩnh vực)',
+                'Possibly a person already in the register (same name, employer and field group)',
+              ),
+        ],
+      } as const;
+    }
     return {
       status: 'duplicate?',
       reasons: [
