@@ -43,6 +43,9 @@ const PolicyPage = staffPage('PolicyPage');
 const StaffCallsPage = staffPage('StaffCallsPage');
 const StaffCallPage = staffPage('StaffCallPage');
 const DashboardPage = staffPage('DashboardPage');
+const ImportsPage = staffPage('ImportsPage');
+const DuplicatesPage = staffPage('DuplicatesPage');
+const ExportsPage = staffPage('ExportsPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -72,6 +75,10 @@ const routes: [string, Page][] = [
   ['/staff/calls/new', StaffCallPage],
   ['/staff/calls/:id', StaffCallPage],
   ['/staff/dashboard', DashboardPage],
+  ['/staff/imports', ImportsPage],
+  ['/staff/imports/:id', ImportsPage],
+  ['/staff/duplicates', DuplicatesPage],
+  ['/staff/exports', ExportsPage],
 ];
 
 function findPage(path: string): { Page: Page; params: RouteParams } {

@@ -11,7 +11,16 @@ import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Loading } from './Notice.tsx';
 
-export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard';
+export type StaffSection =
+  | 'search'
+  | 'demands'
+  | 'offers'
+  | 'calls'
+  | 'policies'
+  | 'dashboard'
+  | 'imports'
+  | 'duplicates'
+  | 'exports';
 
 /** Sign in, then come back to this page (its path and query: a list's filters). */
 const signInHere = () =>
@@ -73,7 +82,7 @@ export function StaffConsole({
   return (
     <>
       <div className="console-bar">
-        <StaffNav section={section} />
+        <StaffNav section={section} admin={session.role === 'admin'} />
         <SignedIn session={session} />
       </div>
       {ownHeading ? null : (
@@ -91,7 +100,7 @@ export function StaffConsole({
   );
 }
 
-function StaffNav({ section }: { section: StaffSection }) {
+function StaffNav({ section, admin }: { section: StaffSection; admin: boolean }) {
   const { t } = useStaffI18n();
   const links: [StaffSection, string, string][] = [
     ['search', '/staff/search', t.staffNavSearch],
@@ -100,6 +109,14 @@ function StaffNav({ section }: { section: StaffSection }) {
     ['calls', '/staff/calls', t.staffNavCalls],
     ['policies', '/staff/policies', t.staffNavPolicies],
     ['dashboard', '/staff/dashboard', t.staffNavDashboard],
+    // Administrators' bulk work on the register.
+    ...(admin
+      ? ([
+          ['imports', '/staff/imports', t.staffNavImports],
+          ['duplicates', '/staff/duplicates', t.staffNavDuplicates],
+          ['exports', '/staff/exports', t.staffNavExports],
+        ] as [StaffSection, string, string][])
+      : []),
   ];
   return (
     <nav className="staff-nav" aria-label={t.staffNav}>
