@@ -57,7 +57,8 @@ describe('the import console', () => {
       // The import, with its progress bar, to the end.
       await page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' }).click();
       await page.getByRole('progressbar').waitFor();
-      await page.getByText('Đã nhập xong', { exact: true }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Đã nhập xong' }).waitFor();
+      await expect(page.getByRole('progressbar').getAttribute('value')).resolves.toBe('4');
       await page.getByText('Đã ghi 3 mục', { exact: false }).waitFor();
 
       // The duplicates queue: the pair side by side; keep A, take B's employer.
