@@ -235,7 +235,6 @@ export const duplicateViewSchema = z.strictObject({
       changes: z.array(z.strictObject({ field: z.string(), before: z.unknown(), after: z.unknown() })),
     }),
   ),
-  version: z.int(),
 });
 export type DuplicateView = z.infer<typeof duplicateViewSchema>;
 export const duplicatesPageSchema = pageSchema(duplicateViewSchema);
@@ -255,6 +254,5 @@ export function duplicateView(
     createdAt: pair.createdAt,
     ...(pair.resolvedAt ? { resolvedAt: pair.resolvedAt } : {}),
     ...(pair.merge ? { merge: pair.merge } : {}),
-    version: pair.version,
   };
 }

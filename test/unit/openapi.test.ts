@@ -144,6 +144,8 @@ describe('OpenAPI document', () => {
       'POST /api/imports/{id}/commit',
       'POST /api/imports/{id}/cancel',
       'DELETE /api/imports/{id}/entries',
+      'POST /api/duplicates/{id}/merge',
+      'POST /api/duplicates/{id}/distinct',
     ];
     for (const route of routes) {
       const key = routeKey(route);
