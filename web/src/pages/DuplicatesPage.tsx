@@ -6,6 +6,7 @@
 
 import { useState } from 'react';
 import type { DuplicateRecordView, DuplicateView, MergeableField } from '#shared/domain/duplicates';
+import { type RosterColumnField, rosterColumns } from '#shared/domain/roster-columns';
 import { api } from '../api.ts';
 import { FilterSelect, ListPage } from '../components/ListPage.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
@@ -34,6 +35,13 @@ const shownFields: (MergeableField | 'source')[] = [
   'yearsExperience',
   'source',
 ];
+
+/** A row's label: the import template's column name for the field (the same words as the file). */
+const templateColumn: Record<string, RosterColumnField> = {
+  fields: 'fieldCodes',
+  employer: 'employerName',
+  location: 'locationKind',
+};
 
 function valueText(record: DuplicateRecordView, field: string): string {
   const value = (record as Record<string, unknown>)[field];
@@ -89,6 +97,11 @@ export function DuplicatesPage() {
 
 function DuplicatePair({ pair: initial }: { pair: DuplicateView }) {
   const { t, lang } = useStaffI18n();
+  const labelOf = (field: string) => {
+    if (field === 'source') return t.importSource;
+    const column = rosterColumns.find((c) => c.field === (templateColumn[field] ?? field));
+    return column ? (lang === 'vi' ? column.vi : column.en) : field;
+  };
   const [pair, setPair] = useState(initial);
   const [keep, setKeep] = useState<'a' | 'b'>('a');
   const [take, setTake] = useState<Partial<Record<MergeableField, 'a' | 'b'>>>({});
@@ -132,14 +145,14 @@ function DuplicatePair({ pair: initial }: { pair: DuplicateView }) {
             const differs = valueText(pair.a, field) !== valueText(pair.b, field);
             return (
               <tr key={field}>
-                <th scope="row">{field}</th>
+                <th scope="row">{labelOf(field)}</th>
                 <td>{valueText(pair.a, field)}</td>
                 <td>{valueText(pair.b, field)}</td>
                 {open ? (
                   <td>
                     {field !== 'source' && differs ? (
                       <fieldset className="inline-choice">
-                        <legend className="visually-hidden">{`${t.duplicateTake}: ${field}`}</legend>
+                        <legend className="visually-hidden">{`${t.duplicateTake}: ${labelOf(field)}`}</legend>
                         {(['a', 'b'] as const).map((side) => (
                           <label key={side}>
                             <input
