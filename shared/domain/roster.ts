@@ -19,8 +19,8 @@ import {
   locationKinds,
   sectors,
 } from './expert.ts';
-import { isFieldCode } from './taxonomy.ts';
 import { type RosterColumnField, rosterColumnFields, rosterColumns } from './roster-columns.ts';
+import { isFieldCode } from './taxonomy.ts';
 import { foldVietnamese, hasUnsafeCharacters } from './text.ts';
 
 export {
