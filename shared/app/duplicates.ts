@@ -20,6 +20,7 @@ import {
   entryReplaceWrite,
   entryRetireWrite,
   getEntries,
+  personFields,
   type RosterEntry,
 } from '../db/roster.ts';
 import type { StaffActor } from '../domain/actor.ts';
@@ -113,22 +114,6 @@ async function readRecords(pairs: readonly DuplicatePair[]): Promise<Records> {
   const [entries, experts] = await Promise.all([getEntries(ids('roster')), getExperts(ids('expert'))]);
   return { entries: new Map(entries.map((e) => [e.id, e])), experts };
 }
-
-const personFields = [
-  'fullName',
-  'email',
-  'phone',
-  'birthYear',
-  'gender',
-  'highestDegree',
-  'academicTitle',
-  'fields',
-  'employer',
-  'location',
-  'nativeOfProvince',
-  'hometown',
-  'yearsExperience',
-] as const;
 
 function recordView(ref: RecordRef, records: Records, contacts: boolean): DuplicateRecordView {
   const found: Record<string, unknown> | undefined =

@@ -42,7 +42,8 @@ describe('the import console', () => {
       await page.getByRole('button', { name: 'Tải lên và kiểm tra thử' }).click();
 
       // The dry run: counts by verdict, each row with its reasons.
-      await page.getByText('Đã kiểm tra thử', { exact: true }).waitFor();
+      // Background jobs from the stream: on a loaded machine they take longer than a click.
+      await page.getByText('Đã kiểm tra thử', { exact: true }).waitFor({ timeout: 90_000 });
       const counts = page.getByRole('region', { name: 'Kết quả kiểm tra thử' });
       await expect(counts.locator('[data-status="create"]').textContent()).resolves.toContain('2');
       await expect(counts.locator('[data-status="duplicate?"]').textContent()).resolves.toContain('1');
@@ -57,7 +58,7 @@ describe('the import console', () => {
       // The import, with its progress bar, to the end.
       await page.getByRole('button', { name: 'Nhập vào cơ sở dữ liệu' }).click();
       await page.getByRole('progressbar').waitFor();
-      await page.getByRole('heading', { level: 2, name: 'Đã nhập xong' }).waitFor();
+      await page.getByRole('heading', { level: 2, name: 'Đã nhập xong' }).waitFor({ timeout: 90_000 });
       await expect(page.getByRole('progressbar').getAttribute('value')).resolves.toBe('4');
       await page.getByText('Đã ghi 3 mục', { exact: false }).waitFor();
 
