@@ -449,6 +449,11 @@ export const routes: readonly RouteDefinition[] = [
       ['POST', '/api/imports/{id}/commit', 'imports/commit-import', 'readwrite'],
       ['POST', '/api/imports/{id}/cancel', 'imports/cancel-import', 'readwrite'],
       ['DELETE', '/api/imports/{id}/entries', 'imports/delete-import-entries', 'readwrite'],
+      // The duplicates queue: pairs proposed by imports and registrations, merged or marked distinct.
+      ['GET', '/api/duplicates', 'duplicates/list-duplicates', 'read'],
+      ['GET', '/api/duplicates/{id}', 'duplicates/get-duplicate', 'readwrite'],
+      ['POST', '/api/duplicates/{id}/merge', 'duplicates/merge-duplicate', 'readwrite'],
+      ['POST', '/api/duplicates/{id}/distinct', 'duplicates/mark-duplicate-distinct', 'readwrite'],
     ] as const
   ).map(
     ([method, path, handler, table]): RouteDefinition => ({

@@ -26,6 +26,7 @@ import { rosterEntryIdOfEmail } from '../domain/roster.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
 import { alreadyRegisteredMail, loginMail, verificationMail } from '../mail/messages.ts';
 import { countEvent } from '../metrics.ts';
+import { proposeDuplicatesOfExpert } from './duplicates.ts';
 
 /**
  * Mail to one address, registered or not, is limited per hour, and the limit is shared by the
@@ -116,7 +117,10 @@ export async function openSession(token: string, now: Date): Promise<OpenedSessi
     if (activation.activated) countEvent('ExpertVerified');
     expert = activation.expert;
     // A roster entry with this address is this person: it is claimed, not counted twice.
-    if (activation.activated && expert) await claimEntry(rosterEntryIdOfEmail(expert.email), expert.id, now);
+    if (activation.activated && expert) {
+      await claimEntry(rosterEntryIdOfEmail(expert.email), expert.id, now);
+      await proposeDuplicatesOfExpert(expert, now);
+    }
   }
   if (!expert) throw invalidLink();
   const session = issueToken(parsed.expertId);

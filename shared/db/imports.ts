@@ -10,6 +10,7 @@
  */
 import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NewAuditEvent } from '../domain/audit.ts';
+import type { DuplicateReasonCode, RecordRef } from '../domain/duplicates.ts';
 import { Conflict, NotFound } from '../domain/errors.ts';
 import type { ImportRecord, ImportRow, ImportRowsQuery, ImportStatus } from '../domain/imports.ts';
 import type { RosterPerson, RowStatus } from '../domain/roster.ts';
@@ -39,10 +40,14 @@ export function parseJobKey(rest: string): { importId: string; phase: ImportPhas
 
 const rowRetentionDays = 30;
 
+/** The record a `duplicate?` row may be, and why (the commit puts the pair in the queue). */
+export type DuplicateRef = RecordRef & { code: DuplicateReasonCode };
+
 /** A row as stored: the view plus what the commit needs. */
 export interface StoredRow extends ImportRow {
   person?: RosterPerson;
   contentHash?: string;
+  duplicateOf?: DuplicateRef;
 }
 
 export async function putNewImport(record: ImportRecord, extra: TransactItem[]): Promise<void> {
@@ -212,7 +217,8 @@ export async function deleteRows(importId: string, fromRow: number, toRow: numbe
 }
 
 const toRow = (item: Record<string, unknown>): StoredRow => {
-  const { row, line, status, reasons, entryId, fullName, person, contentHash } = item as unknown as StoredRow;
+  const { row, line, status, reasons, entryId, fullName, person, contentHash, duplicateOf } =
+    item as unknown as StoredRow;
   return {
     row,
     line,
@@ -222,6 +228,7 @@ const toRow = (item: Record<string, unknown>): StoredRow => {
     fullName: fullName ?? null,
     ...(person ? { person } : {}),
     ...(contentHash ? { contentHash } : {}),
+    ...(duplicateOf ? { duplicateOf } : {}),
   };
 };
 
@@ -235,7 +242,7 @@ export async function listRows(importId: string, query: ImportRowsQuery) {
     toRow,
   );
   return {
-    items: page.items.map(({ person: _p, contentHash: _h, ...view }) => view),
+    items: page.items.map(({ person: _p, contentHash: _h, duplicateOf: _d, ...view }) => view),
     nextCursor: page.nextCursor,
   };
 }

@@ -12,15 +12,19 @@
  * are deleted, so a re-import never invites twice.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { LikelyDuplicateIndex, type RecordRef } from '../domain/duplicates.ts';
 import type { RosterPerson } from '../domain/roster.ts';
 import { nameYearKey } from '../domain/roster.ts';
 import { emailKeyHash } from '../domain/secret-token.ts';
+import { foldVietnamese } from '../domain/text.ts';
 import { batchDelete, batchGet } from './batch.ts';
 import { batchPut } from './bulk-load.ts';
 import { dynamo, tableName } from './client.ts';
 import { isConditionalCheckFailed } from './errors.ts';
+import { projection } from './items.ts';
 import { keys } from './keys.ts';
 import { queryAll, queryPages } from './paged-query.ts';
+import type { TransactItem } from './transaction.ts';
 
 export const rosterKeys = {
   entry: (entryId: string) => ({ PK: `ROSTER#${entryId}`, SK: 'ENTRY' }),
@@ -36,8 +40,10 @@ export interface RosterEntry extends RosterPerson {
   source: string;
   importId: string;
   row: number;
-  status: 'roster' | 'claimed';
+  status: 'roster' | 'claimed' | 'merged';
   claimedBy?: string;
+  /** Merged by an administrator into this other entry (duplicates queue). */
+  mergedInto?: string;
   contentHash: string;
   createdAt: string;
   updatedAt: string;
@@ -74,10 +80,10 @@ export function rosterEntryItem(entry: RosterEntry): Record<string, unknown> {
 /** What the import needs to know about existing entries, by id. */
 export async function getEntryStates(
   entryIds: readonly string[],
-): Promise<Map<string, { contentHash: string; claimedBy?: string; createdAt: string }>> {
+): Promise<Map<string, { contentHash: string; claimedBy?: string; mergedInto?: string; createdAt: string }>> {
   const items = await batchGet(
     entryIds.map((id) => rosterKeys.entry(id)),
-    { attributes: ['id', 'contentHash', 'claimedBy', 'createdAt'] },
+    { attributes: ['id', 'contentHash', 'claimedBy', 'mergedInto', 'createdAt'] },
   );
   return new Map(
     items.map((i) => [
@@ -86,6 +92,7 @@ export async function getEntryStates(
         contentHash: i.contentHash as string,
         createdAt: i.createdAt as string,
         ...(i.claimedBy ? { claimedBy: i.claimedBy as string } : {}),
+        ...(i.mergedInto ? { mergedInto: i.mergedInto as string } : {}),
       },
     ]),
   );
@@ -105,30 +112,94 @@ export async function putEntries(entries: readonly RosterEntry[], concurrency = 
   await batchPut(entries.map(rosterEntryItem), { concurrency });
 }
 
-/** The ids of entries (other than `exceptId`) with the same folded name and birth year. */
-export async function entriesWithNameYear(person: RosterPerson, exceptId: string): Promise<string[]> {
-  const items = await queryAll(
-    {
-      TableName: tableName,
-      IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': rosterKeys.names, ':prefix': `${nameYearKey(person)}#` },
-      ProjectionExpression: 'id',
-      Limit: 5,
-    },
-    5,
-  );
-  return items.map((i) => i.id as string).filter((id) => id !== exceptId);
+const likelyAttributes = ['id', 'fullName', 'birthYear', 'employer', 'fields', 'claimedBy'] as const;
+
+/** Where a roster entry stands for likely duplicates: itself, or the profile that claimed it. */
+const likelyRef = (item: Record<string, unknown>): RecordRef =>
+  item.claimedBy
+    ? { kind: 'expert', id: item.claimedBy as string }
+    : { kind: 'roster', id: item.id as string };
+
+/**
+ * Every entry's likely-duplicate keys, read once for a whole dry run: a few pages of the names
+ * index with six attributes, instead of one query per row of the file.
+ */
+export async function rosterLikelyIndex(): Promise<LikelyDuplicateIndex<RecordRef & { entryId: string }>> {
+  const index = new LikelyDuplicateIndex<RecordRef & { entryId: string }>();
+  for await (const page of queryPages({
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': rosterKeys.names },
+    ...projection(likelyAttributes),
+  })) {
+    for (const item of page.Items ?? []) {
+      index.add(item as unknown as RosterPerson, { ...likelyRef(item), entryId: item.id as string });
+    }
+  }
+  return index;
 }
 
-/** Of these e-mail addresses, those an expert has registered with (pending or verified). */
-export async function registeredEmails(emails: readonly string[]): Promise<Set<string>> {
+/** The entries whose folded name is this person's (a registration's likely duplicates). */
+export async function entriesNamed(
+  fullName: string,
+): Promise<(RosterPerson & { ref: RecordRef; id: string })[]> {
+  const items = await queryAll({
+    TableName: tableName,
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+    ExpressionAttributeValues: { ':pk': rosterKeys.names, ':prefix': `${foldVietnamese(fullName)}#` },
+    ...projection(likelyAttributes),
+  });
+  return items.map((i) => ({ ...(i as unknown as RosterPerson), id: i.id as string, ref: likelyRef(i) }));
+}
+
+/** Of these e-mail addresses, those an expert has registered with (pending or verified), with the expert. */
+export async function registeredEmails(emails: readonly string[]): Promise<Map<string, string>> {
   const byHash = new Map(emails.map((e) => [emailKeyHash(e), e]));
   const found = await batchGet(
     [...byHash.keys()].map((h) => keys.email(h)),
-    { attributes: ['PK'] },
+    { attributes: ['PK', 'expertId'] },
   );
-  return new Set(found.map((i) => byHash.get(String(i.PK).slice('EMAIL#'.length)) as string));
+  return new Map(
+    found.map((i) => [byHash.get(String(i.PK).slice('EMAIL#'.length)) as string, i.expertId as string]),
+  );
+}
+
+/**
+ * A merge's writes on entries. The kept entry takes its new values, if it still holds what the
+ * administrator saw (its content hash); the other stops being a person of its own: merged into
+ * the kept entry (out of the names index and the register export), or claimed by the kept profile.
+ */
+export const entryReplaceWrite = (entry: RosterEntry, readHash: string): TransactItem => ({
+  Put: {
+    TableName: tableName,
+    Item: rosterEntryItem(entry),
+    ConditionExpression:
+      'contentHash = :read AND attribute_not_exists(claimedBy) AND attribute_not_exists(mergedInto)',
+    ExpressionAttributeValues: { ':read': readHash },
+  },
+});
+
+export function entryRetireWrite(entryId: string, into: RecordRef, now: Date): TransactItem {
+  const claimed = into.kind === 'expert';
+  return {
+    Update: {
+      TableName: tableName,
+      Key: rosterKeys.entry(entryId),
+      UpdateExpression: claimed
+        ? 'SET #st = :claimed, claimedBy = :into, claimedAt = :now, updatedAt = :now'
+        : 'SET #st = :merged, mergedInto = :into, updatedAt = :now REMOVE GSI1PK, GSI1SK',
+      ConditionExpression:
+        'attribute_exists(PK) AND attribute_not_exists(claimedBy) AND attribute_not_exists(mergedInto)',
+      ExpressionAttributeNames: { '#st': 'status' },
+      ExpressionAttributeValues: {
+        ...(claimed ? { ':claimed': 'claimed' } : { ':merged': 'merged' }),
+        ':into': into.id,
+        ':now': now.toISOString(),
+      },
+    },
+  };
 }
 
 /** Of these addresses, those that were ever invited. */

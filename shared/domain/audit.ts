@@ -23,6 +23,9 @@ export const auditActions = [
   'report.created',
   'staff.invited',
   'staff.changed',
+  'duplicate.read',
+  'duplicate.merged',
+  'duplicate.distinct',
 ] as const;
 
 export type AuditAction =
@@ -40,7 +43,10 @@ export type AuditAction =
   | 'stats.recounted'
   | 'report.created'
   | 'staff.invited'
-  | 'staff.changed';
+  | 'staff.changed'
+  | 'duplicate.read'
+  | 'duplicate.merged'
+  | 'duplicate.distinct';
 
 export interface AuditEvent {
   id: string;

@@ -19,55 +19,16 @@ import {
   locationKinds,
   sectors,
 } from './expert.ts';
+import { type RosterColumnField, rosterColumnFields, rosterColumns } from './roster-columns.ts';
 import { isFieldCode } from './taxonomy.ts';
 import { foldVietnamese, hasUnsafeCharacters } from './text.ts';
 
-export const rosterColumnFields = [
-  'fullName',
-  'email',
-  'phone',
-  'birthYear',
-  'gender',
-  'highestDegree',
-  'academicTitle',
-  'fieldCodes',
-  'specialization',
-  'employerName',
-  'sector',
-  'locationKind',
-  'country',
-  'nativeOfProvince',
-  'hometown',
-  'yearsExperience',
-] as const;
-export type RosterColumnField = (typeof rosterColumnFields)[number];
-
-export interface RosterColumn {
-  field: RosterColumnField;
-  vi: string;
-  en: string;
-  required?: boolean;
-}
-
-/** The import template, in its column order; the register export writes the same columns. */
-export const rosterColumns: readonly RosterColumn[] = [
-  { field: 'fullName', vi: 'Họ và tên', en: 'Full name', required: true },
-  { field: 'email', vi: 'Thư điện tử', en: 'E-mail' },
-  { field: 'phone', vi: 'Số điện thoại', en: 'Phone' },
-  { field: 'birthYear', vi: 'Năm sinh', en: 'Birth year' },
-  { field: 'gender', vi: 'Giới tính', en: 'Gender' },
-  { field: 'highestDegree', vi: 'Học vị cao nhất', en: 'Highest degree', required: true },
-  { field: 'academicTitle', vi: 'Học hàm', en: 'Academic title' },
-  { field: 'fieldCodes', vi: 'Mã lĩnh vực', en: 'Field codes', required: true },
-  { field: 'specialization', vi: 'Chuyên ngành', en: 'Specialization' },
-  { field: 'employerName', vi: 'Cơ quan công tác', en: 'Employer' },
-  { field: 'sector', vi: 'Khu vực công tác', en: 'Sector' },
-  { field: 'locationKind', vi: 'Nơi sinh sống', en: 'Location' },
-  { field: 'country', vi: 'Quốc gia', en: 'Country' },
-  { field: 'nativeOfProvince', vi: 'Người địa phương', en: 'Native of the province' },
-  { field: 'hometown', vi: 'Quê quán', en: 'Hometown' },
-  { field: 'yearsExperience', vi: 'Số năm kinh nghiệm', en: 'Years of experience' },
-];
+export {
+  type RosterColumn,
+  type RosterColumnField,
+  rosterColumnFields,
+  rosterColumns,
+} from './roster-columns.ts';
 
 export const requiredRosterFields = rosterColumns.filter((c) => c.required).map((c) => c.field);
 
@@ -466,7 +427,7 @@ export type RowStatus = (typeof rowStatuses)[number];
 /** What is already known about a row's person when the dry run classifies it. */
 export interface RowContext {
   /** The entry with this row's identity, if one exists. */
-  existing?: { contentHash: string; claimedBy?: string };
+  existing?: { contentHash: string; claimedBy?: string; mergedInto?: string };
   /** An earlier row of the same file with the same identity. */
   sameIdentityRow?: number;
   /** An earlier row of the same file with the same folded name and birth year, another identity. */
@@ -475,6 +436,8 @@ export interface RowContext {
   sameNameYearEntry?: boolean;
   /** The e-mail belongs to a registered expert. */
   registered?: boolean;
+  /** What the likely match above shares: name and birth year (the default), or name, employer and field group. */
+  likelyCode?: 'same_name_year' | 'same_name_employer_field';
 }
 
 export interface RowClassification {
@@ -528,8 +491,38 @@ export function classifyRow(reading: RowReading, person: RosterPerson | undefine
       ],
     } as const;
   }
+  if (ctx.existing?.mergedInto) {
+    return {
+      status: 'unchanged',
+      reasons: [
+        dupReason(
+          'merged',
+          'Người này đã được hợp nhất với một hồ sơ khác',
+          'This person has been merged into another record',
+        ),
+      ],
+    } as const;
+  }
   if (ctx.sameNameYearRow !== undefined || (ctx.sameNameYearEntry && !ctx.existing)) {
     const where = ctx.sameNameYearRow !== undefined ? String(ctx.sameNameYearRow) : undefined;
+    if (ctx.likelyCode === 'same_name_employer_field') {
+      return {
+        status: 'duplicate?',
+        reasons: [
+          where
+            ? dupReason(
+                'same_name_employer_in_file',
+                `Có thể trùng với dòng ${where} (cùng họ tên, cơ quan công tác và nhóm lĩnh vực)`,
+                `Possibly the same person as row ${where} (same name, employer and field group)`,
+              )
+            : dupReason(
+                'same_name_employer',
+                'Có thể trùng với một người đã có trong cơ sở dữ liệu (cùng họ tên, cơ quan công tác và nhóm lĩnh vực)',
+                'Possibly a person already in the register (same name, employer and field group)',
+              ),
+        ],
+      } as const;
+    }
     return {
       status: 'duplicate?',
       reasons: [

@@ -1,5 +1,11 @@
 /** OpenAPI entries of the import, duplicate and export routes (see openapi.ts). */
 import * as z from 'zod/mini';
+import {
+  duplicatesPageSchema,
+  duplicatesQuerySchema,
+  duplicateViewSchema,
+  mergeDuplicateSchema,
+} from '../domain/duplicates.ts';
 import { createExportSchema, exportCreatedSchema, exportViewSchema } from '../domain/exports.ts';
 import {
   createImportSchema,
@@ -84,6 +90,41 @@ export const importOperations: Record<string, OperationSchemas> = {
     success: 202,
     response: importViewSchema,
     errors: { 409: notNow },
+  },
+
+  'GET /api/duplicates': {
+    summary: 'The duplicates queue (administrators)',
+    description:
+      'Pairs of records that may be one person, oldest first: roster entries and registered profiles, ' +
+      'side by side without contacts, with the reason (same e-mail: certain; same name and birth year, or ' +
+      'same name, employer and field group: likely). `status` open (default), merged or distinct.',
+    query: duplicatesQuerySchema,
+    response: duplicatesPageSchema,
+  },
+  'GET /api/duplicates/{id}': {
+    summary: 'One pair with both full records (audited)',
+    description: 'Contacts included; the read is audited, as a read of each registered profile in it.',
+    response: duplicateViewSchema,
+  },
+  'POST /api/duplicates/{id}/merge': {
+    summary: 'Merge a pair, field by field',
+    description:
+      '`keep` names the record that stays (a registered profile always stays); `fields` names, per ' +
+      'field, the side whose value it takes. The other record is merged into it (an entry) or claimed by ' +
+      'it (a profile); the values replaced stay on the pair (`merge.changes`). Audited.',
+    body: mergeDuplicateSchema,
+    response: duplicateViewSchema,
+    errors: {
+      400: 'Invalid body, or `keep` names the entry where the other record is a registered profile',
+      409: 'The pair was resolved meanwhile (by another administrator), or one of its records changed',
+    },
+    examples: { body: { keep: 'a', fields: { phone: 'b', employer: 'b' } } },
+  },
+  'POST /api/duplicates/{id}/distinct': {
+    summary: 'Mark a pair as two different people',
+    description: 'The pair is never proposed again. Audited.',
+    response: duplicateViewSchema,
+    errors: { 409: 'The pair was resolved meanwhile' },
   },
 
   'POST /api/exports': {

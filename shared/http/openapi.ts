@@ -90,6 +90,11 @@ export const resourceTags: Readonly<Record<string, { name: string; description: 
     description:
       'Spreadsheet imports of existing rosters (administrators); imported people are roster entries',
   },
+  duplicates: {
+    name: 'Duplicates',
+    description:
+      'Pairs of records that may be one person (administrators): merged field by field, or marked distinct',
+  },
   stats: {
     name: 'Statistics',
     description:

@@ -355,6 +355,43 @@ describe('the OpenAPI response schemas against real answers', () => {
     await documented('GET /api/exports/{id}', { token: admin, params: { id: exported.body.id } });
   });
 
+  it('answers the duplicates routes as documented (issue 12)', async () => {
+    const admin = await staffToken({ groups: ['admin'], agency: '' });
+    const person = `${name} Trùng`;
+    const bytes = csvBytes([
+      templateHeader,
+      ...['Sở Y tế', 'Sở Tài chính', 'Sở Xây dựng'].map(
+        (employer) => `${person},,,1981,,Tiến sĩ,,2.3,,${employer},,,,,,`,
+      ),
+    ]);
+    const created = await api('/api/imports', {
+      token: admin,
+      body: { filename: 'd.csv', contentType: 'text/csv', size: bytes.length },
+    });
+    const id = created.body.id as string;
+    await fetch(created.body.uploadUrl, {
+      method: 'PUT',
+      headers: { 'content-type': 'text/csv' },
+      body: new Uint8Array(bytes),
+    });
+    await api(`/api/imports/${id}/dry-run`, { token: admin, body: {} });
+    await streamSettled();
+    await api(`/api/imports/${id}/commit`, { token: admin, method: 'POST' });
+    await streamSettled();
+    const queue = await documented('GET /api/duplicates', { token: admin, query: 'limit=100' });
+    const mine = (queue.body.items as { id: string; a: { fullName?: string } }[]).filter(
+      (p) => p.a.fullName === person,
+    );
+    expect(mine).toHaveLength(2);
+    await documented('GET /api/duplicates/{id}', { token: admin, params: { id: mine[0].id } });
+    await documented('POST /api/duplicates/{id}/merge', {
+      token: admin,
+      params: { id: mine[0].id },
+      body: { keep: 'a', fields: { employer: 'b' } },
+    });
+    await documented('POST /api/duplicates/{id}/distinct', { token: admin, params: { id: mine[1].id } });
+  });
+
   it('answers the statistics, report and audit routes as documented', async () => {
     await documented('GET /api/stats', { token: hr });
     await documented('GET /api/stats/targets', { token: hr });

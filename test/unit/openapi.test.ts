@@ -148,6 +148,8 @@ describe('OpenAPI document', () => {
       'DELETE /api/imports/{id}/entries',
       'POST /api/staff/users',
       'PATCH /api/staff/users/{id}',
+      'POST /api/duplicates/{id}/merge',
+      'POST /api/duplicates/{id}/distinct',
     ];
     for (const route of routes) {
       const key = routeKey(route);

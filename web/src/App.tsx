@@ -59,6 +59,9 @@ const StaffCallPage = page(() => import('./pages/StaffCallPage.tsx'), 'StaffCall
 const DashboardPage = page(() => import('./pages/DashboardPage.tsx'), 'DashboardPage');
 const StaffUsersPage = page(() => import('./pages/StaffUsersPage.tsx'), 'StaffUsersPage');
 const StaffUserPage = page(() => import('./pages/StaffUserPage.tsx'), 'StaffUserPage');
+const ImportsPage = page(() => import('./pages/ImportsPage.tsx'), 'ImportsPage');
+const DuplicatesPage = page(() => import('./pages/DuplicatesPage.tsx'), 'DuplicatesPage');
+const ExportsPage = page(() => import('./pages/ExportsPage.tsx'), 'ExportsPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -93,6 +96,10 @@ const routes: [string, Page][] = [
   ['/staff/users', StaffUsersPage],
   ['/staff/users/new', StaffUserPage],
   ['/staff/users/:id', StaffUserPage],
+  ['/staff/imports', ImportsPage],
+  ['/staff/imports/:id', ImportsPage],
+  ['/staff/duplicates', DuplicatesPage],
+  ['/staff/exports', ExportsPage],
 ];
 
 function findPage(path: string): { Page: Page; params: RouteParams } {

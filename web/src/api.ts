@@ -6,6 +6,7 @@
 
 import type { CallBody, CallPatch, CallStatus, PublicCall, StaffCall } from '#shared/domain/call';
 import type { Demand, DemandInput, DemandPatch, DemandStatus } from '#shared/domain/demand';
+import type { DuplicateView, MergeDuplicate } from '#shared/domain/duplicates';
 import type {
   AcademicTitle,
   ConsentChoices,
@@ -18,6 +19,8 @@ import type {
   ProfilePatch,
   Registration,
 } from '#shared/domain/expert';
+import type { ExportView } from '#shared/domain/exports';
+import type { ImportView } from '#shared/domain/imports';
 import type { ExpertMatch, MatchReason } from '#shared/domain/matching';
 import type { Offer, OfferActor, OfferHistoryEntry, OfferInput, OfferView } from '#shared/domain/offer';
 import type { OfferStatus } from '#shared/domain/offer-states';
@@ -553,4 +556,72 @@ export const api = {
     if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
     return response.blob();
   },
+
+  // Imports, the duplicates queue and exports (administrators)
+  createImport: (input: { filename: string; contentType: string; size: number; source?: string }) =>
+    json<{ id: string; uploadUrl: string }>('/api/imports', { method: 'POST', caller: 'staff', body: input }),
+
+  /** The file itself goes to the upload URL (presigned S3 in AWS), with the declared type. */
+  uploadImportFile: async (uploadUrl: string, file: Blob, contentType: string): Promise<void> => {
+    const response = await fetch(uploadUrl, {
+      method: 'PUT',
+      headers: { 'Content-Type': contentType },
+      body: file,
+    });
+    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
+  },
+
+  importStatus: (id: string) => json<ImportView>(`/api/imports/${segment(id)}`, { caller: 'staff' }),
+
+  dryRunImport: (id: string, mapping?: Record<string, string>) =>
+    json<ImportView>(`/api/imports/${segment(id)}/dry-run`, {
+      method: 'POST',
+      caller: 'staff',
+      body: mapping && Object.keys(mapping).length ? { mapping } : {},
+    }),
+
+  importRows: (id: string, search: { status?: string; cursor?: string; limit?: number }) =>
+    json<Page<ImportRowView>>(`/api/imports/${segment(id)}/rows`, { caller: 'staff', query: { ...search } }),
+
+  commitImport: (id: string) =>
+    json<ImportView>(`/api/imports/${segment(id)}/commit`, { method: 'POST', caller: 'staff' }),
+
+  cancelImport: (id: string) =>
+    json<ImportView>(`/api/imports/${segment(id)}/cancel`, { method: 'POST', caller: 'staff' }),
+
+  /** The template (CSV), fetched with the staff token. */
+  importTemplate: async (): Promise<Blob> => {
+    const token = bearer('staff');
+    const response = await fetch('/api/imports/template', {
+      headers: token ? { Authorization: `Bearer ${token}` } : {},
+    });
+    if (!response.ok) throw toApiError(response.status, await response.json().catch(() => null));
+    return response.blob();
+  },
+
+  duplicates: (search: { status?: string; cursor?: string; limit?: number }) =>
+    json<Page<DuplicateView>>('/api/duplicates', { caller: 'staff', query: { ...search } }),
+
+  mergeDuplicate: (id: string, body: MergeDuplicate) =>
+    json<DuplicateView>(`/api/duplicates/${segment(id)}/merge`, { method: 'POST', caller: 'staff', body }),
+
+  markDistinct: (id: string) =>
+    json<DuplicateView>(`/api/duplicates/${segment(id)}/distinct`, { method: 'POST', caller: 'staff' }),
+
+  createExport: (body: {
+    kind: 'search' | 'register';
+    format: 'csv' | 'xlsx';
+    query?: Record<string, string>;
+  }) => json<{ id: string }>('/api/exports', { method: 'POST', caller: 'staff', body }),
+
+  exportStatus: (id: string) => json<ExportView>(`/api/exports/${segment(id)}`, { caller: 'staff' }),
 };
+
+export interface ImportRowView {
+  row: number;
+  line: number;
+  status: string;
+  reasons: { code: string; field?: string; vi: string; en: string }[];
+  entryId: string | null;
+  fullName: string | null;
+}

@@ -12,7 +12,17 @@ import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { Loading } from './Notice.tsx';
 
-export type StaffSection = 'search' | 'demands' | 'offers' | 'calls' | 'policies' | 'dashboard' | 'users';
+export type StaffSection =
+  | 'search'
+  | 'demands'
+  | 'offers'
+  | 'calls'
+  | 'policies'
+  | 'dashboard'
+  | 'imports'
+  | 'duplicates'
+  | 'exports'
+  | 'users';
 
 /** Sign in, then come back to this page (its path and query: a list's filters). */
 const signInHere = () =>
@@ -104,6 +114,14 @@ function StaffNav({ section, isAdmin }: { section: StaffSection; isAdmin: boolea
     ['dashboard', '/staff/dashboard', t.staffNavDashboard],
     // Staff administration is for administrators only (the API refuses anyone else too).
     ...(isAdmin ? [['users', '/staff/users', t.staffNavUsers] as [StaffSection, string, string]] : []),
+    // Administrators' bulk work on the register.
+    ...(isAdmin
+      ? ([
+          ['imports', '/staff/imports', t.staffNavImports],
+          ['duplicates', '/staff/duplicates', t.staffNavDuplicates],
+          ['exports', '/staff/exports', t.staffNavExports],
+        ] as [StaffSection, string, string][])
+      : []),
   ];
   return (
     <nav className="staff-nav" aria-label={t.staffNav}>
