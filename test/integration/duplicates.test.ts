@@ -80,7 +80,8 @@ async function imported(rows: string[]): Promise<Map<number, string>> {
   return new Map(all.map((r) => [r.row as number, r.entryId as string]));
 }
 
-describe('the duplicates queue', () => {
+// Each test imports a file through the real pipeline (upload, dry run, commit from the stream): minutes, not seconds, on a busy machine.
+describe('the duplicates queue', { timeout: 120_000 }, () => {
   it('holds the pairs an import found, side by side, and merges one field by field with the history kept', async () => {
     const t = tag();
     const name = `Đỗ Thị Trùng ${t}`;
