@@ -12,7 +12,7 @@
  * are deleted, so a re-import never invites twice.
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { LikelyDuplicateIndex, type RecordRef } from '../domain/duplicates.ts';
+import { LikelyDuplicateIndex, mergeableFields, type RecordRef } from '../domain/duplicates.ts';
 import type { RosterPerson } from '../domain/roster.ts';
 import { nameYearKey } from '../domain/roster.ts';
 import { emailKeyHash } from '../domain/secret-token.ts';
@@ -49,21 +49,8 @@ export interface RosterEntry extends RosterPerson {
   updatedAt: string;
 }
 
-export const personFields = [
-  'fullName',
-  'email',
-  'phone',
-  'birthYear',
-  'gender',
-  'highestDegree',
-  'academicTitle',
-  'fields',
-  'employer',
-  'location',
-  'nativeOfProvince',
-  'hometown',
-  'yearsExperience',
-] as const;
+/** Everything an entry says about the person: what a merge may take, and the e-mail (who it is). */
+export const personFields = ['email', ...mergeableFields] as const;
 
 export function rosterEntryItem(entry: RosterEntry): Record<string, unknown> {
   return {
