@@ -13,6 +13,7 @@
  * Settings: BENCH_SEARCH_SIZES (1000,10000,50000), BENCH_SEARCH_RUNS (9).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdirSync, openSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { repoRoot } from '../infra/bundling.ts';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
@@ -69,6 +70,9 @@ export async function run(): Promise<string> {
   const proxyUrl = `http://127.0.0.1:${proxyPort}`;
   await waitFor(`${proxyUrl}/__health`, proxy);
   const port = await freePort();
+  // The server's own output, kept for the run: a failed request's cause is in it.
+  mkdirSync(`${repoRoot}/.build`, { recursive: true });
+  const serverLog = openSync(`${repoRoot}/.build/bench-search-server.log`, 'w');
   const server = spawn(
     process.execPath,
     ['--import', 'tsx', 'infra/local/main.ts', '--in-memory', '--no-seed', '--port', String(port)],
@@ -80,7 +84,7 @@ export async function run(): Promise<string> {
         TABLE_NAME: tableName,
         POWERTOOLS_LOG_LEVEL: 'ERROR',
       },
-      stdio: 'ignore',
+      stdio: ['ignore', serverLog, serverLog],
     },
   );
   const base = `http://127.0.0.1:${port}`;
@@ -112,10 +116,15 @@ export async function run(): Promise<string> {
     const reset = () => fetch(`${proxyUrl}/__reset`, { method: 'POST' });
 
     async function measure(path: string): Promise<Measured> {
-      const get = () =>
-        fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }).then(
-          (r) => r.json() as Promise<{ items: unknown[]; total?: number }>,
-        );
+      const get = async () => {
+        const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        const body = (await response.json()) as { items?: unknown[]; total?: number };
+        if (!response.ok || !Array.isArray(body.items))
+          throw new Error(
+            `${path}: ${response.status} ${JSON.stringify(body).slice(0, 500)} (server log: .build/bench-search-server.log)`,
+          );
+        return body as { items: unknown[]; total?: number };
+      };
       await get(); // warm
       await reset();
       const body = await get();
