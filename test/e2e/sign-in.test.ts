@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { loginTokenIn, mailsTo, registration } from '../support/api.ts';
+import { AxeWatch } from '../support/axe-watch.ts';
 import { chromiumForThisFile, signInAsStaff, submitProviderLogin } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -97,6 +98,7 @@ describe("an expert's session", () => {
     expect(res.status).toBe(202);
     const [mail] = await mailsTo(person.email);
     const context = await chromium.browser().newContext({ locale: 'vi-VN' });
+    const axe = new AxeWatch(context);
     try {
       const first = await context.newPage();
       await first.goto(`${baseUrl}/#login=${encodeURIComponent(loginTokenIn(mail))}`);
@@ -109,6 +111,7 @@ describe("an expert's session", () => {
       await second.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
       await first.reload();
       await first.getByRole('link', { name: 'Đăng nhập bằng e-mail' }).waitFor();
+      await axe.finish();
     } finally {
       await context.close();
     }

@@ -2,6 +2,7 @@
 import { mkdir } from 'node:fs/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { AxeWatch } from './axe-watch.ts';
 import { chromiumFlags } from './chromium-flags.ts';
 
 export function launchChromium(): Promise<Browser> {
@@ -11,17 +12,22 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh browser context (own sessionStorage) per person; a screenshot if the test fails. */
+/**
+ * A fresh browser context (own sessionStorage) per person; a screenshot if the test fails. axe-core
+ * scans every page the person visits (`AxeWatch`): a violation fails the test.
+ */
 export async function withPage(
   browser: Browser,
   name: string,
   run: (page: Page) => Promise<void>,
 ): Promise<void> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  const axe = new AxeWatch(context);
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   try {
     await run(page);
+    await axe.finish();
   } catch (error) {
     await mkdir('test-results', { recursive: true });
     await page.screenshot({ path: `test-results/e2e-${name}.png`, fullPage: true }).catch(() => undefined);

@@ -421,7 +421,9 @@ function Comparison({ comparison, s }: { comparison: ReportComparisonView; s: St
   const signed = (n: number | null) =>
     n === null ? '—' : `${n > 0 ? '+' : n < 0 ? '−' : '±'}${formatNumber(Math.abs(n), lang)}`;
   return (
-    <section aria-labelledby="comparison-heading" className="report-comparison">
+    // A region that scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scroll container must be reachable by keyboard (WCAG 2.1.1)
+    <section aria-labelledby="comparison-heading" className="report-comparison" tabIndex={0}>
       <h3 id="comparison-heading">{s.comparisonHeading(a.title, b.title)}</h3>
       {comparison.tables.map((table) => (
         <table key={table.name} data-table={table.name}>
