@@ -238,22 +238,37 @@ export async function run(): Promise<string> {
 
 /**
  * Signs the tab in as the demo officer, as an officer does: the console sends it to the provider,
- * which asks for the password the first time and, with its own session, not again.
+ * which asks for the password the first time and, with its own session, not again. The tab goes
+ * through several redirects (console → provider → callback → console), and a page read while one
+ * happens fails with "Execution context was destroyed": the state is read again until the console
+ * holds the officer's session (oidc-client-ts's user in this tab's sessionStorage) and shows the
+ * search page.
  */
 async function signInOnProvider(page: import('puppeteer-core').Page, baseUrl: string): Promise<void> {
-  const signedIn = () => document.querySelector('h1')?.textContent?.includes('Tìm kiếm chuyên gia') ?? false;
   await page.goto(`${baseUrl}/staff/search`);
-  await page.waitForFunction(
-    () =>
-      document.querySelector('#email') !== null ||
-      (document.querySelector('h1')?.textContent?.includes('Tìm kiếm chuyên gia') ?? false),
-  );
-  if (await page.$('#email')) {
-    await page.type('#email', 'hr@example.gov.vn');
-    await page.type('#password', 'demo-password');
-    await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+  const deadline = Date.now() + 60_000;
+  let submitted = false;
+  while (Date.now() < deadline) {
+    try {
+      const state = await page.evaluate(() => {
+        if (document.querySelector('#email')) return 'provider';
+        const hasUser = Object.keys(sessionStorage).some((key) => key.startsWith('oidc.user:'));
+        const onSearch = document.querySelector('h1')?.textContent?.includes('Tìm kiếm chuyên gia') ?? false;
+        return hasUser && onSearch ? 'signed-in' : 'redirecting';
+      });
+      if (state === 'signed-in') return;
+      if (state === 'provider' && !submitted) {
+        await page.type('#email', 'hr@example.gov.vn');
+        await page.type('#password', 'demo-password');
+        submitted = true;
+        await Promise.all([page.waitForNavigation(), page.click('button[type="submit"]')]);
+      }
+    } catch (error) {
+      if (!/context was destroyed|detached|navigat|Target closed/i.test(String(error))) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  await page.waitForFunction(signedIn);
+  throw new Error(`the demo officer's sign-in did not finish (at ${page.url()})`);
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: the Lighthouse result's audits are read field by field
