@@ -75,7 +75,16 @@ export async function run(): Promise<string> {
   const serverLog = openSync(`${repoRoot}/.build/bench-search-server.log`, 'w');
   const server = spawn(
     process.execPath,
-    ['--import', 'tsx', 'infra/local/main.ts', '--in-memory', '--no-seed', '--port', String(port)],
+    [
+      '--expose-gc',
+      '--import',
+      'tsx',
+      'infra/local/main.ts',
+      '--in-memory',
+      '--no-seed',
+      '--port',
+      String(port),
+    ],
     {
       cwd: repoRoot,
       env: {
@@ -254,6 +263,8 @@ export async function run(): Promise<string> {
         String(c.source ?? ''),
         String(c.loadMs ?? ''),
         String(c.heapMb ?? ''),
+        String(c.heapUsedMb ?? ''),
+        String(c.maxRssMb ?? ''),
         fixed(Number(c.snapshotBytes ?? 0) / 1e6),
         String(c.itemsRead ?? ''),
         String(fullScan.get(size) ?? ''),
@@ -283,7 +294,9 @@ export async function run(): Promise<string> {
           'profiles',
           'source',
           'load ms',
-          'heap MB',
+          'index heap MB',
+          'heap in use MB',
+          'peak RSS MB',
           'snapshot MB',
           'items read (log)',
           'full read (baseline)',

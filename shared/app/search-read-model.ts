@@ -29,7 +29,12 @@ export interface ColdLoad {
   source: 'snapshot' | 'table';
   docs: number;
   loadMs: number;
+  /** What the load added to the heap (after a full GC where `--expose-gc` allows one). */
   heapMb: number;
+  /** The whole heap in use after the load: with `maxRssMb`, what the function's memory size rests on. */
+  heapUsedMb: number;
+  /** The process's peak resident memory so far (parsing the snapshot is the peak). */
+  maxRssMb: number;
   snapshotBytes: number;
   /** Items read from the table for the load (listings when there is no snapshot) and the log. */
   itemsRead: number;
@@ -61,7 +66,7 @@ async function catchUp(current: Instance): Promise<{ applied: number; itemsRead:
 
 async function load(): Promise<Instance> {
   const started = performance.now();
-  const heapBefore = process.memoryUsage().heapUsed;
+  const heapBefore = heapInUse();
   const body = await snapshotStore()?.read();
   let current: Instance;
   let itemsRead = 0;
@@ -79,12 +84,20 @@ async function load(): Promise<Instance> {
     source: body ? 'snapshot' : 'table',
     docs: current.index.size,
     loadMs: Math.round(performance.now() - started),
-    heapMb: Math.round((process.memoryUsage().heapUsed - heapBefore) / 1e6),
+    heapMb: Math.round((heapInUse() - heapBefore) / 1e6),
+    heapUsedMb: Math.round(heapInUse() / 1e6),
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     snapshotBytes: body?.length ?? 0,
     itemsRead: itemsRead + replay.itemsRead,
     changesApplied: replay.applied,
   };
   return current;
+}
+
+/** Bytes of heap in use, after a full collection when the process allows one (`node --expose-gc`). */
+function heapInUse(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().heapUsed;
 }
 
 /** The index, current as of this call: every change committed before it is applied. */
