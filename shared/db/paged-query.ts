@@ -21,7 +21,8 @@ export async function queryFromCursor(input: QueryCommandInput): Promise<QueryCo
 }
 
 export interface IndexQuery {
-  index: 'GSI1' | 'GSI2';
+  /** An index, or the table itself (its PK and SK). */
+  index: 'GSI1' | 'GSI2' | 'table';
   partition: string;
   /** e.g. `GSI1SK >= :from` with its values */
   sortKeyCondition?: { expression: string; values: Record<string, unknown> };
@@ -44,13 +45,14 @@ export async function queryPage<T>(
   cursor: string | undefined,
   toItem: (item: Record<string, unknown>) => T,
 ): Promise<CollectedPage<T>> {
-  const pk = `${query.index}PK`;
-  const sk = `${query.index}SK`;
-  const keyNames = ['PK', 'SK', pk, sk];
+  const onTable = query.index === 'table';
+  const pk = onTable ? 'PK' : `${query.index}PK`;
+  const sk = onTable ? 'SK' : `${query.index}SK`;
+  const keyNames = [...new Set(['PK', 'SK', pk, sk])];
   let startKey: Key | undefined = decodeCursor(cursor, { [pk]: query.partition }, keyNames);
   const input: QueryCommandInput = {
     TableName: tableName,
-    IndexName: query.index,
+    ...(onTable ? {} : { IndexName: query.index }),
     KeyConditionExpression: `${pk} = :pk${query.sortKeyCondition ? ` AND ${query.sortKeyCondition.expression}` : ''}`,
     ExpressionAttributeValues: {
       ':pk': query.partition,

@@ -107,4 +107,27 @@ describe('backoffDelay', () => {
     ]);
     expect(batch.backoffDelay(3, backoff, () => 0)).toBe(0);
   });
+
+  it('keeps at most `concurrency` requests of 100 keys in flight and returns what all of them found', async () => {
+    const key = (n: number) => ({ PK: `P#${n}`, SK: 'S' });
+    let inFlight = 0;
+    let most = 0;
+    dynamo.on(BatchGetCommand).callsFake(async (input) => {
+      inFlight++;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight--;
+      return { Responses: { [table]: input.RequestItems[table].Keys } };
+    });
+
+    const found = await batch.batchGet(
+      Array.from({ length: 950 }, (_, i) => key(i)),
+      { concurrency: 3 },
+    );
+
+    expect(found).toHaveLength(950);
+    expect(new Set(found.map((item) => item.PK)).size).toBe(950);
+    expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(10);
+    expect(most).toBe(3);
+  });
 });
