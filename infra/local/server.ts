@@ -270,7 +270,9 @@ async function serveFile(
 /**
  * The search read model's dev routes (tests and the benchmark): POST /dev/search/snapshot writes a
  * new snapshot and drops this instance's index; POST /dev/search/reset drops it (the next request
- * loads it cold, as a new Lambda instance would); GET /dev/search reports the last cold load.
+ * loads it cold, as a new Lambda instance would); POST /dev/search/forget-rankings drops the
+ * demands' cached rankings (the next matches page ranks again, as a first page does); GET
+ * /dev/search reports the last cold load.
  */
 async function devSearch(path: string, method: string, response: ServerResponse) {
   const model = await import('#shared/app/search-read-model');
@@ -282,6 +284,10 @@ async function devSearch(path: string, method: string, response: ServerResponse)
   if (path === '/dev/search/reset' && method === 'POST') {
     model.dropSearchIndex();
     return sendJson(response, 200, { dropped: true });
+  }
+  if (path === '/dev/search/forget-rankings' && method === 'POST') {
+    (await import('#shared/app/matching')).forgetRankings();
+    return sendJson(response, 200, { forgotten: true });
   }
   if (path === '/dev/search' && method === 'GET') {
     return sendJson(response, 200, { coldLoad: model.lastColdLoad() ?? null });

@@ -8,7 +8,13 @@ import { readMatchCandidates } from '../db/matches.ts';
 import { currentSummaries } from '../db/search-read-model.ts';
 import type { ExpertSummary } from '../domain/expert.ts';
 import { pageOf, queryFingerprint } from '../domain/expert-search.ts';
-import { type ExpertMatch, type MatchDemand, rankExpertsForDemand, scoreMatch } from '../domain/matching.ts';
+import {
+  type ExpertMatch,
+  type MatchDemand,
+  rankExpertsForDemand,
+  rankScoresForDemand,
+  scoreMatch,
+} from '../domain/matching.ts';
 import { readDemand } from './demands.ts';
 import { currentIndex } from './search-read-model.ts';
 
@@ -42,9 +48,20 @@ export interface DemandMatchesPage {
   nextCursor: string | null;
 }
 
-/** The last ranking of each demand, reused by its next pages while the index has not changed. */
-const rankings = new Map<string, { index: object; key: string; ranked: ExpertMatch<ExpertSummary>[] }>();
+/**
+ * The last ranking of each demand (scores only), reused by its next pages while the index has not
+ * changed; a page's reasons are written for its 20 entries only.
+ */
 const maxCachedRankings = 50;
+const rankings = new Map<
+  string,
+  { index: object; key: string; ranked: { expert: ExpertSummary; score: number }[] }
+>();
+
+/** Forgets every cached ranking (the benchmark times a first page with it). */
+export function forgetRankings(): void {
+  rankings.clear();
+}
 
 /** GET /api/demands/{id}/matches: any staff member may read any demand's matches. */
 export async function matchesForDemand(
@@ -60,7 +77,7 @@ export async function matchesForDemand(
   const cached = rankings.get(demandId);
   let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
-    ranked = rankExpertsForDemand(demand, current.index.summaries(), now);
+    ranked = rankScoresForDemand(demand, current.index.summaries(), now);
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
     rankings.set(demandId, { index: current.index, key, ranked });
   }
@@ -72,10 +89,9 @@ export async function matchesForDemand(
       current.index.forget(match.expert.id);
       return [];
     }
-    // An edit the index has not seen yet: score what is shown.
-    return summary.updatedAt === match.expert.updatedAt
-      ? [match]
-      : [{ expert: summary, ...scoreMatch(demand, summary, now) }];
+    // The reasons of what is shown, from the current data (an edit the index has not seen yet
+    // is scored as it now stands; otherwise the points are the ranking's own).
+    return [{ expert: summary, ...scoreMatch(demand, summary, now) }];
   });
   const total = ranked.length - (page.length - items.length);
   return { items, total, candidates: total, nextCursor };
