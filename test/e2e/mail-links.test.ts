@@ -158,6 +158,45 @@ describe('the sign-in link of an offer mail', () => {
   });
 });
 
+describe('the call page without a session', () => {
+  test('asks for a login link that brings the expert back to the call, in a new tab too', async () => {
+    const expert = await registeredExpert({ fields: [{ code: '5.2' }] });
+    const hr = await staffToken({ agency: 'so-khoa-hoc-cong-nghe' });
+    const title = `Tư vấn kinh tế biển ${randomUUID().slice(0, 6)}`;
+    const created = await api('/api/calls', {
+      token: hr,
+      body: {
+        title,
+        description: 'Tư vấn / Advice',
+        fieldCodes: ['5.2'],
+        engagement: 'remote_advisory',
+        audience: 'all',
+        openUntil: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+      },
+    });
+    await api(`/api/calls/${created.body.id}/transitions`, { token: hr, body: { to: 'open' } });
+
+    await chromium.withPage('call-login-new-tab', async (page) => {
+      await page.goto(`${baseUrl}/calls/${created.body.id}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      await page.getByRole('button', { name: 'Phản hồi lời mời' }).click();
+      await page.getByLabel('E-mail').fill(expert.email);
+      const before = await mailsTo(expert.email, 1, 1_000);
+      await page.getByRole('button', { name: 'Gửi liên kết đăng nhập' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Hãy kiểm tra hộp thư' }).waitFor();
+
+      // The mail client opens the link in a new tab, which has none of this tab's sessionStorage.
+      const link = linkIn(await mailWithSubject(expert.email, 'Liên kết đăng nhập', before), 'login');
+      const tab = await page.context().newPage();
+      await tab.goto(link);
+      await tab.getByRole('heading', { level: 1, name: title }).waitFor();
+      await tab.getByLabel(/^Lời nhắn gửi cơ quan/).waitFor();
+      expect(new URL(tab.url()).pathname).toBe(`/calls/${created.body.id}`);
+      await noAxeViolations(tab);
+    });
+  });
+});
+
 describe('changing the e-mail address', () => {
   test('a confirmation link to the new address changes it; the old address is told', async () => {
     const expert = await registeredExpert();
