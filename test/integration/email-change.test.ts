@@ -60,6 +60,9 @@ describe('changing the e-mail address', () => {
     const hr = await staffToken();
     const staffView = await api(`/api/experts/${expert.expert.id}`, { token: hr });
     expect(staffView.body.email).toBe(newEmail);
+    // The search listing still finds the profile (its read models were rewritten with it).
+    const found = await api(`/api/experts?q=${encodeURIComponent('Phạm Đổi Thư')}&limit=100`, { token: hr });
+    expect(found.body.items.map((e: { id: string }) => e.id)).toContain(expert.expert.id);
     // The new address logs in; the old one is nobody's now.
     await api('/api/me/login-link', { body: { email: newEmail } });
     await mailWithSubject(newEmail, 'Liên kết đăng nhập');
