@@ -18,9 +18,11 @@ import {
   saveEmailChangeRequest,
 } from '../db/experts.ts';
 import { outboxPut } from '../db/outbox.ts';
+import { claimEntry } from '../db/roster.ts';
 import { expertActor } from '../domain/actor.ts';
 import { auditEvent } from '../domain/audit.ts';
 import { Conflict, NotFound, ValidationFailed } from '../domain/errors.ts';
+import { rosterEntryIdOfEmail } from '../domain/roster.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
 import {
   emailChangeConfirmMail,
@@ -91,5 +93,7 @@ export async function confirmEmailChange(
   if (changed === 'taken') throw new Conflict('This address belongs to another profile now');
   // Links mailed to the old address stop working; sessions stay (the expert changed it).
   await deleteLoginTokens(parsed.expertId);
+  // A roster entry with the verified address is this person, as at a registration's verification.
+  await claimEntry(rosterEntryIdOfEmail(changed.email), parsed.expertId, now);
   return { status: 'changed', email: changed.email };
 }

@@ -6,9 +6,11 @@
  */
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
+import { rosterEntryIdOfEmail } from '#shared/domain/roster';
 import { sha256 } from '#shared/domain/secret-token';
 import { api, type Mail, mailsTo, registeredExpert, staffToken, uniqueEmail } from '../support/api.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
+import { commitImport, csvBytes, dryRun, templateHeader, uploadRoster } from '../support/imports.ts';
 
 async function mailWithSubject(email: string, prefix: string): Promise<Mail> {
   const started = Date.now();
@@ -200,5 +202,26 @@ describe('changing the e-mail address', () => {
     expect(same.status).toBe(400);
     expect(same.body.error.details).toContainEqual({ path: 'email', message: 'same_as_current' });
     expect((await confirm('garbage')).status).toBe(404);
+  });
+
+  it('claims the roster entry of the confirmed address, as a verified registration does', async () => {
+    const admin = await staffToken({ groups: ['admin'], agency: '' });
+    const newEmail = uniqueEmail('roster');
+    const id = await uploadRoster(
+      admin,
+      csvBytes([templateHeader, `Lý Văn Danh Sách,${newEmail},,1975,,Tiến sĩ,,2.3,,,,,,,,`]),
+    );
+    await dryRun(admin, id);
+    await commitImport(admin, id);
+    const expert = await registeredExpert();
+    await ask(expert.sessionToken, newEmail);
+
+    await confirm(confirmTokenIn(await mailWithSubject(newEmail, 'Xác nhận')));
+
+    const entry = await documentClient().get({
+      TableName: tableName(),
+      Key: { PK: `ROSTER#${rosterEntryIdOfEmail(newEmail)}`, SK: 'ENTRY' },
+    });
+    expect(entry.Item).toMatchObject({ status: 'claimed', claimedBy: expert.expert.id });
   });
 });
