@@ -163,6 +163,24 @@ export const routes: readonly RouteDefinition[] = [
     table: 'readwrite',
   },
   {
+    method: 'POST',
+    path: '/api/me/email-change',
+    handler: 'me/request-email-change',
+    group: 'me',
+    access: 'expert',
+    table: 'readwrite',
+    throttle: mailingRouteThrottle,
+  },
+  // The confirmation link's token is the credential: it is opened where the new address is read.
+  {
+    method: 'POST',
+    path: '/api/me/email-change/confirm',
+    handler: 'me/confirm-email-change',
+    group: 'me',
+    access: 'public',
+    table: 'readwrite',
+  },
+  {
     method: 'GET',
     path: '/api/directory',
     handler: 'experts/list-directory',

@@ -1,4 +1,4 @@
-import { sendLoginLink } from '#shared/app/sessions';
+import { renewLoginLink, sendLoginLink } from '#shared/app/sessions';
 import { loginLinkRequestSchema } from '#shared/domain/session';
 import { httpHandler } from '#shared/http/handler';
 import { accepted } from '#shared/http/responses';
@@ -7,7 +7,8 @@ export const handler = httpHandler(
   'POST /api/me/login-link',
   { body: loginLinkRequestSchema },
   async ({ body }) => {
-    await sendLoginLink(body.email, new Date());
+    if ('expiredToken' in body) await renewLoginLink(body.expiredToken, new Date());
+    else await sendLoginLink(body.email, new Date(), body.returnTo);
     return accepted({ status: 'check_email' });
   },
 );

@@ -10,6 +10,7 @@ export const handler = streamConsumer('me/send-login-link', async (record, _cont
   const requestId = keyAfterPrefix(consumer, record);
   const emailHash = record.dynamodb?.NewImage?.emailHash?.S;
   if (!emailHash) return;
-  const mailed = await processLoginRequest(requestId, emailHash, new Date());
+  const returnTo = record.dynamodb?.NewImage?.returnTo?.S;
+  const mailed = await processLoginRequest(requestId, emailHash, new Date(), returnTo);
   logger.info(mailed ? 'Login link queued' : 'No login link to queue', { requestId });
 });

@@ -10,8 +10,10 @@ import { config } from '../config.ts';
 import { advanceCallJob, getCallJob, readAudiencePage } from '../db/call-audience.ts';
 import { queueMails } from '../db/outbox.ts';
 import type { CallNotification } from '../domain/call.ts';
+import { callReturnPath } from '../domain/return-path.ts';
 import { callOpenedMail } from '../mail/call-messages.ts';
 import { countEvent } from '../metrics.ts';
+import { issueMailSignInLink } from './mail-sign-in-links.ts';
 import { issueUnsubscribeLink } from './unsubscribe-links.ts';
 
 const audiencePageSize = 500;
@@ -40,10 +42,11 @@ export async function runCallNotificationJob(
     const page = await readAudiencePage(job, options.pageSize ?? audiencePageSize);
     const mails = page.recipients.map((r) => {
       const unsubscribe = issueUnsubscribeLink(r.expertId, now);
+      const signIn = issueMailSignInLink({ id: r.expertId, email: r.email }, callReturnPath(callId), now);
       return {
         id: callMailId(callId, r.expertId),
-        mail: callOpenedMail(r.email, r.fullName, facts, appUrl, unsubscribe.token),
-        alongside: [unsubscribe.item],
+        mail: callOpenedMail(r.email, r.fullName, facts, appUrl, unsubscribe.token, signIn.token),
+        alongside: [unsubscribe.item, signIn.item],
       };
     });
     await queueMails(mails, now, { skipQueued: mayBeQueued });

@@ -45,8 +45,10 @@ import {
 import { assertOfferTransition, effectiveOfferStatus, type OfferStatus } from '../domain/offer-states.ts';
 import { packageValueVnd, policyApplicabilityFailures } from '../domain/policy.ts';
 import { getProvince } from '../domain/provinces/index.ts';
+import { offerReturnPath } from '../domain/return-path.ts';
 import { offerSentMail } from '../mail/offer-messages.ts';
 import { countEvent } from '../metrics.ts';
+import { issueMailSignInLink } from './mail-sign-in-links.ts';
 
 const mayAccess = (staff: StaffActor, offer: Pick<Offer, 'agency'>) => canChangeDemand(staff, offer);
 
@@ -168,15 +170,18 @@ export async function transitionOffer(
       throw new Conflict('The expert no longer shares the profile with agencies; the offer cannot be sent');
     }
     const agency = getProvince(config().provinceId).agencies.find((a) => a.id === current.agency);
+    const signIn = issueMailSignInLink(expert, offerReturnPath(current.id), now);
     const mail = offerSentMail(expert.email, expert.fullName, {
       agency: { vi: agency?.vi ?? current.agency, en: agency?.en ?? current.agency },
       demandTitle: current.demand.title,
       packageValueVnd: current.packageValueVnd,
       expiresAt: current.expiresAt,
       appUrl: config().appUrl,
+      offerId: current.id,
+      signInToken: signIn.token,
     });
-    // One mail per offer, even if the same send were retried.
-    writes.push(outboxPut(mail, now, `offer-sent-${current.id}`));
+    // One mail per offer, even if the same send were retried; its link's token beside it.
+    writes.push(outboxPut(mail, now, `offer-sent-${current.id}`), signIn.put);
   }
   const next = await transitionAs(staff, current, request.to, now, {
     note: request.note || undefined,

@@ -8,9 +8,11 @@ import {
   activatePendingRegistration,
   consumeLoginToken,
   deleteAllSessions,
+  deleteExpiredLoginToken,
   deleteSession,
   findLoginTarget,
   getExpert,
+  getExpiredLoginToken,
   getSession,
   type LoginTarget,
   putSession,
@@ -22,6 +24,7 @@ import { putLoginRequest } from '../db/requests.ts';
 import { claimEntry } from '../db/roster.ts';
 import { Unauthenticated } from '../domain/errors.ts';
 import type { ExpertProfile } from '../domain/expert.ts';
+import { isReturnPath } from '../domain/return-path.ts';
 import { rosterEntryIdOfEmail } from '../domain/roster.ts';
 import { emailKeyHash, issueToken, readToken } from '../domain/secret-token.ts';
 import { alreadyRegisteredMail, loginMail, verificationMail } from '../mail/messages.ts';
@@ -43,15 +46,40 @@ export async function consumeMailAllowance(emailHash: string, now: Date): Promis
  * consumer (`processLoginRequest`) mails the link if the address is registered. Known and unknown
  * addresses cost the same two writes, so the answer's timing reveals nothing either.
  */
-export async function sendLoginLink(email: string, now: Date): Promise<void> {
+export async function sendLoginLink(email: string, now: Date, returnTo?: string): Promise<void> {
   const emailHash = emailKeyHash(email);
   await consumeMailAllowance(emailHash, now);
-  await putLoginRequest(randomUUID(), emailHash, now);
+  await putLoginRequest(randomUUID(), emailHash, now, returnTo);
+}
+
+/**
+ * POST /api/me/login-link with an expired link's token: a fresh link for the same page, to the
+ * address the expired one was mailed to, within that address's allowance. The expired token is
+ * used up (one renewal each). Always 202: a forged, used or unexpired token mails nothing.
+ */
+export async function renewLoginLink(token: string, now: Date): Promise<void> {
+  const parsed = readToken(token);
+  if (!parsed) return;
+  const expired = await getExpiredLoginToken(parsed.expertId, parsed.hash, now);
+  if (!expired) return;
+  await consumeMailAllowance(expired.emailHash, now);
+  if (!(await deleteExpiredLoginToken(parsed.expertId, parsed.hash, now))) return;
+  await putLoginRequest(randomUUID(), expired.emailHash, now, expired.returnTo);
 }
 
 /** A recorded login-link request, from the stream; its id names the mail, so a retry adds none. */
-export async function processLoginRequest(requestId: string, emailHash: string, now: Date): Promise<boolean> {
-  return mailLoginLink(emailHash, now, { mailId: `login-${requestId}`, reason: 'login-request' });
+export async function processLoginRequest(
+  requestId: string,
+  emailHash: string,
+  now: Date,
+  returnTo?: string,
+): Promise<boolean> {
+  return mailLoginLink(emailHash, now, {
+    mailId: `login-${requestId}`,
+    reason: 'login-request',
+    // Checked when the request was made; checked again, as the record came through the table.
+    ...(isReturnPath(returnTo) ? { returnTo } : {}),
+  });
 }
 
 /**
@@ -61,7 +89,7 @@ export async function processLoginRequest(requestId: string, emailHash: string, 
 export async function mailLoginLink(
   emailHash: string,
   now: Date,
-  mail: { mailId: string; reason: 'login-request' | 'registered-again' },
+  mail: { mailId: string; reason: 'login-request' | 'registered-again'; returnTo?: string },
 ): Promise<boolean> {
   const target = await findLoginTarget(emailHash);
   return target ? mailLoginLinkTo(target, emailHash, now, mail) : false;
@@ -72,7 +100,11 @@ export async function mailLoginLinkTo(
   { expert, pending }: LoginTarget,
   emailHash: string,
   now: Date,
-  { mailId, reason }: { mailId: string; reason: 'login-request' | 'registered-again' },
+  {
+    mailId,
+    reason,
+    returnTo,
+  }: { mailId: string; reason: 'login-request' | 'registered-again'; returnTo?: string },
 ): Promise<boolean> {
   const token = issueToken(expert.id);
   const { appUrl } = config();
@@ -83,11 +115,12 @@ export async function mailLoginLinkTo(
         expert.fullName,
         appUrl,
         token.token,
+        returnTo,
       );
   // Login links of a verified profile replace the older unused ones; a pending registration's
   // verification links are not replaced (that keeps the registration path one read shorter).
   return saveLoginToken(
-    { expertId: expert.id, emailHash, hash: token.hash },
+    { expertId: expert.id, emailHash, hash: token.hash, ...(pending ? {} : { returnTo }) },
     now,
     outboxPut(mail, now, mailId),
     {
@@ -100,16 +133,26 @@ export interface OpenedSession {
   sessionToken: string;
   expiresAt: string;
   expert: ExpertProfile;
+  returnTo?: string;
 }
 
 const invalidLink = () => new Unauthenticated('This link is invalid, used or expired; ask for a new one');
+/** `details[0].message` names it, so the page can offer a fresh link to the same address. */
+const expiredLink = () =>
+  new Unauthenticated('This link has expired; ask for a new one', [
+    { path: 'token', message: 'link_expired' },
+  ]);
 
-/** POST /api/me/session: a login token (single use) for a session; 401 for an unknown, used or expired one. */
+/**
+ * POST /api/me/session: a login token (single use) for a session, with the page it was mailed
+ * for; 401 for an unknown, used or expired one.
+ */
 export async function openSession(token: string, now: Date): Promise<OpenedSession> {
   const parsed = readToken(token);
   if (!parsed) throw invalidLink();
-  const used = await consumeLoginToken(parsed.expertId, parsed.hash);
-  if (!used || used.expiresAt <= now.toISOString()) throw invalidLink();
+  const used = await consumeLoginToken(parsed.expertId, parsed.hash, now);
+  if (used === 'expired') throw expiredLink();
+  if (used === 'used') throw invalidLink();
 
   let expert = await getExpert(parsed.expertId);
   if (!expert) {
@@ -126,7 +169,12 @@ export async function openSession(token: string, now: Date): Promise<OpenedSessi
   const session = issueToken(parsed.expertId);
   const expiresAt = new Date(now.getTime() + config().sessionTtlSeconds * 1000);
   await putSession(parsed.expertId, session.hash, expiresAt);
-  return { sessionToken: session.token, expiresAt: expiresAt.toISOString(), expert };
+  return {
+    sessionToken: session.token,
+    expiresAt: expiresAt.toISOString(),
+    expert,
+    ...(isReturnPath(used.returnTo) ? { returnTo: used.returnTo } : {}),
+  };
 }
 
 /** The expert id a session token belongs to, or null if unknown or expired. */

@@ -157,11 +157,49 @@ export async function findLoginTarget(emailHash: string): Promise<LoginTarget | 
 }
 
 /**
+ * An expired login token stays this long before DynamoDB's TTL erases it, so its page can still
+ * ask for a fresh link to the same address and the same page (renewLoginLink).
+ */
+const renewableDays = 30;
+
+/** What a login token's item holds besides its key. */
+function loginTokenAttributes(emailHash: string, expiresAt: Date, returnTo: string | undefined) {
+  return {
+    type: 'loginToken',
+    emailHash,
+    expiresAt: expiresAt.toISOString(),
+    ...(returnTo ? { returnTo } : {}),
+    ttl: ttlAt(new Date(expiresAt.getTime() + renewableDays * 86_400_000)),
+  };
+}
+
+/**
+ * The item of a sign-in link inside a mail about an offer or a call (written beside the mail):
+ * only its hash, in the expert's partition. `kind: 'mail-link'` keeps it from being replaced by
+ * the next login link the expert asks for: the mail still lands on its page.
+ */
+export function mailLinkTokenItem(
+  token: { expertId: string; emailHash: string; hash: string; returnTo: string },
+  expiresAt: Date,
+): Record<string, unknown> {
+  return {
+    ...keys.loginToken(token.expertId, token.hash),
+    ...loginTokenAttributes(token.emailHash, expiresAt, token.returnTo),
+    kind: 'mail-link',
+  };
+}
+
+/** The same item as a Put of a mail's transaction. */
+export const mailLinkTokenPut = (item: Record<string, unknown>): TransactItem => ({
+  Put: { TableName: tableName, Item: item },
+});
+
+/**
  * A login token (only its hash) with the mail that carries it, in one transaction. False if the
  * mail was queued already (its id is the same for a repeated verification).
  */
 export async function saveLoginToken(
-  token: { expertId: string; emailHash: string; hash: string },
+  token: { expertId: string; emailHash: string; hash: string; returnTo?: string },
   now: Date,
   mailPut: TransactItem,
   options: { replaceOlder: boolean } = { replaceOlder: true },
@@ -169,7 +207,10 @@ export async function saveLoginToken(
   const expiresAt = new Date(now.getTime() + config().loginTokenTtlSeconds * 1000);
   // A new link makes the older unused ones invalid: they go in the same transaction, so a
   // cancelled one (the mail was queued already) leaves the link that was mailed working.
-  const older = options.replaceOlder ? await itemKeysOf(token.expertId, 'LOGIN#') : [];
+  // Links inside offer and call mails are not login links the expert asked for: they stay.
+  const older = options.replaceOlder
+    ? await itemKeysOf(token.expertId, 'LOGIN#', { except: 'mail-link' })
+    : [];
   try {
     await dynamo.send(
       new TransactWriteCommand({
@@ -180,10 +221,7 @@ export async function saveLoginToken(
               TableName: tableName,
               Item: {
                 ...keys.loginToken(token.expertId, token.hash),
-                type: 'loginToken',
-                emailHash: token.emailHash,
-                expiresAt: expiresAt.toISOString(),
-                ttl: ttlAt(expiresAt),
+                ...loginTokenAttributes(token.emailHash, expiresAt, token.returnTo),
               },
             },
           },
@@ -202,39 +240,92 @@ export async function saveLoginToken(
  * Keys of the items of one kind in the expert's partition (login tokens, sessions). Each new
  * login link deletes the older ones, so there are few; sessions last 30 days at most (TTL).
  */
-async function itemKeysOf(expertId: string, prefix: 'LOGIN#' | 'SESSION#'): Promise<ItemKey[]> {
+async function itemKeysOf(
+  expertId: string,
+  prefix: 'LOGIN#' | 'SESSION#' | 'EMAILCHANGE#',
+  options: { except?: string } = {},
+): Promise<ItemKey[]> {
   const found: ItemKey[] = [];
   for await (const page of queryPages({
     TableName: tableName,
     KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
     ExpressionAttributeValues: { ':pk': keys.expertPartition(expertId), ':prefix': prefix },
-    ProjectionExpression: 'PK, SK',
+    ProjectionExpression: 'PK, SK, kind',
     ConsistentRead: true,
   })) {
-    for (const item of page.Items ?? []) found.push({ PK: String(item.PK), SK: String(item.SK) });
+    for (const item of page.Items ?? []) {
+      if (options.except && item.kind === options.except) continue;
+      found.push({ PK: String(item.PK), SK: String(item.SK) });
+    }
   }
   return found;
 }
 
-/** Deletes a login token (single use) and returns what it held; undefined if there was none. */
+export interface LoginTokenUse {
+  emailHash: string;
+  /** The page the link was mailed for, if any. */
+  returnTo?: string;
+}
+
+/**
+ * Deletes a login token (single use) if it has not expired, and returns what it held: `used`
+ * when there was none (never issued, used already, or long gone), `expired` when it is past its
+ * time (it stays, so its page can ask for a fresh one).
+ */
 export async function consumeLoginToken(
   expertId: string,
   hash: string,
-): Promise<{ expiresAt: string; emailHash: string } | undefined> {
+  now: Date,
+): Promise<LoginTokenUse | 'used' | 'expired'> {
   try {
     const { Attributes } = await dynamo.send(
       new DeleteCommand({
         TableName: tableName,
         Key: keys.loginToken(expertId, hash),
-        ConditionExpression: 'attribute_exists(PK)',
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
         ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
-    return (
-      Attributes && { expiresAt: String(Attributes.expiresAt), emailHash: String(Attributes.emailHash ?? '') }
-    );
+    return Attributes ? tokenUse(Attributes) : 'used';
   } catch (error) {
-    if (isConditionalCheckFailed(error)) return undefined;
+    if (!isConditionalCheckFailed(error)) throw error;
+    return (error as { Item?: unknown }).Item ? 'expired' : 'used';
+  }
+}
+
+const tokenUse = (item: Record<string, unknown>): LoginTokenUse => ({
+  emailHash: String(item.emailHash ?? ''),
+  ...(typeof item.returnTo === 'string' ? { returnTo: item.returnTo } : {}),
+});
+
+/** An expired login token, read to renew it; undefined if there is none or it is still valid. */
+export async function getExpiredLoginToken(
+  expertId: string,
+  hash: string,
+  now: Date,
+): Promise<LoginTokenUse | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({ TableName: tableName, Key: keys.loginToken(expertId, hash), ConsistentRead: true }),
+  );
+  return Item && String(Item.expiresAt) <= now.toISOString() ? tokenUse(Item) : undefined;
+}
+
+/** Deletes an expired login token once it has been renewed: false if another renewal took it. */
+export async function deleteExpiredLoginToken(expertId: string, hash: string, now: Date): Promise<boolean> {
+  try {
+    await dynamo.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.loginToken(expertId, hash),
+        ConditionExpression: 'attribute_exists(PK) AND expiresAt <= :now',
+        ExpressionAttributeValues: { ':now': now.toISOString() },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (isConditionalCheckFailed(error)) return false;
     throw error;
   }
 }
@@ -388,6 +479,145 @@ export async function changeProfile(
     }
   }
   throw new Conflict('The profile is being changed elsewhere; try again');
+}
+
+/** A requested change of address, until its confirmation link is used (only the token's hash is kept). */
+export function emailChangeTokenPut(
+  token: { expertId: string; hash: string; newEmail: string },
+  expiresAt: Date,
+): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...keys.emailChangeToken(token.expertId, token.hash),
+        type: 'emailChangeToken',
+        newEmail: token.newEmail,
+        expiresAt: expiresAt.toISOString(),
+        ttl: ttlAt(expiresAt),
+      },
+    },
+  };
+}
+
+/**
+ * A change request with its mails and audit event, in one transaction; the expert's older unused
+ * requests are deleted in it (only the newest confirmation link works).
+ */
+export async function saveEmailChangeRequest(expertId: string, writes: TransactItem[]): Promise<void> {
+  const older = await itemKeysOf(expertId, 'EMAILCHANGE#');
+  await dynamo.send(
+    new TransactWriteCommand({
+      TransactItems: [...older.map((key) => ({ Delete: { TableName: tableName, Key: key } })), ...writes],
+    }),
+  );
+}
+
+export async function getEmailChangeToken(
+  expertId: string,
+  hash: string,
+): Promise<{ newEmail: string; expiresAt: string } | undefined> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.emailChangeToken(expertId, hash),
+      ConsistentRead: true,
+    }),
+  );
+  return Item && { newEmail: String(Item.newEmail), expiresAt: String(Item.expiresAt) };
+}
+
+/** Whether an address is held by a profile or a pending registration. */
+export async function isEmailTaken(emailHash: string): Promise<boolean> {
+  const { Item } = await dynamo.send(
+    new GetCommand({
+      TableName: tableName,
+      Key: keys.email(emailHash),
+      ConsistentRead: true,
+      ProjectionExpression: 'PK',
+    }),
+  );
+  return !!Item;
+}
+
+/**
+ * The confirmed change of address, in one transaction: the change token is used up (it must be
+ * unexpired and name this address), the new address's unique e-mail item is created (it must be
+ * free: the same condition a registration meets), the old one deleted, the profile and its read
+ * models rewritten, with `extraWrites` (audit, the notice to the old address). A lost race with
+ * another profile change is retried on the fresh profile.
+ */
+export async function changeEmail(
+  expertId: string,
+  tokenHash: string,
+  newEmail: string,
+  now: Date,
+  extraWrites: (previous: ExpertProfile) => TransactItem[],
+): Promise<ExpertProfile | 'invalid' | 'taken'> {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const current = await readStored(expertId);
+    if (!current) return 'invalid';
+    const next: ExpertRecord = {
+      ...current,
+      email: newEmail,
+      updatedAt: now.toISOString(),
+      version: current.version + 1,
+    };
+    const profile = toProfile(next);
+    try {
+      await dynamo.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: tableName,
+                Key: keys.emailChangeToken(expertId, tokenHash),
+                ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now AND newEmail = :email',
+                ExpressionAttributeValues: { ':now': now.toISOString(), ':email': newEmail },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: emailItem(next),
+                ConditionExpression: 'attribute_not_exists(PK)',
+              },
+            },
+            {
+              Delete: {
+                TableName: tableName,
+                Key: keys.email(emailKeyHash(current.email)),
+                ConditionExpression: 'expertId = :id',
+                ExpressionAttributeValues: { ':id': expertId },
+              },
+            },
+            {
+              Put: {
+                TableName: tableName,
+                Item: profileItem(next),
+                ConditionExpression: 'version = :read',
+                ExpressionAttributeValues: { ':read': current.version },
+              },
+            },
+            ...projectionWrites(profile),
+            ...extraWrites(toProfile(current)),
+          ],
+        }),
+      );
+      return profile;
+    } catch (error) {
+      const failed = cancelledConditions(error);
+      if (failed?.includes(0)) return 'invalid';
+      if (failed?.includes(1)) return 'taken';
+      if (!failed?.includes(3) && !isTransactionConflict(error)) throw error;
+    }
+  }
+  throw new Conflict('The profile is being changed elsewhere; try again');
+}
+
+/** Every login token of the expert (after a change of address, the links mailed to the old one). */
+export async function deleteLoginTokens(expertId: string): Promise<void> {
+  await batchDelete(await itemKeysOf(expertId, 'LOGIN#'));
 }
 
 /**

@@ -10,6 +10,10 @@ export const keys = {
   session: (expertId: string, hash: string) => ({ PK: `EXPERT#${expertId}`, SK: `SESSION#${hash}` }),
   /** An unsubscribe link's token (its SHA-256), in the expert's partition: erased with the profile. */
   unsubscribeToken: (expertId: string, hash: string) => ({ PK: `EXPERT#${expertId}`, SK: `UNSUB#${hash}` }),
+  emailChangeToken: (expertId: string, hash: string) => ({
+    PK: `EXPERT#${expertId}`,
+    SK: `EMAILCHANGE#${hash}`,
+  }),
   email: (emailHash: string) => ({ PK: `EMAIL#${emailHash}`, SK: 'EMAIL' }),
   rateLimit: (scope: string, subject: string, window: number) => ({
     PK: `RATE#${scope}#${subject}`,

@@ -37,7 +37,12 @@ export async function deleteRegistrationRequest(id: string): Promise<void> {
 }
 
 /** A login-link request holds only the address's hash: the consumer looks the address up. */
-export async function putLoginRequest(id: string, emailHash: string, now: Date): Promise<void> {
+export async function putLoginRequest(
+  id: string,
+  emailHash: string,
+  now: Date,
+  returnTo?: string,
+): Promise<void> {
   await dynamo.send(
     new PutCommand({
       TableName: tableName,
@@ -45,6 +50,7 @@ export async function putLoginRequest(id: string, emailHash: string, now: Date):
         ...keys.loginRequest(id),
         type: 'login-request',
         emailHash,
+        ...(returnTo ? { returnTo } : {}),
         ttl: ttlAt(new Date(now.getTime() + requestTtlMs)),
       },
     }),

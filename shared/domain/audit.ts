@@ -12,6 +12,8 @@ export const auditActions = [
   'profile.export',
   'profile.deleted',
   'consent.changed',
+  'email.change_requested',
+  'email.changed',
   'experts.export',
   'experts.import',
   'offer.created',
@@ -33,6 +35,8 @@ export type AuditAction =
   | 'profile.export'
   | 'profile.deleted'
   | 'consent.changed'
+  | 'email.change_requested'
+  | 'email.changed'
   | 'experts.export'
   | 'experts.import'
   | 'offer.created'

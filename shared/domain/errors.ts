@@ -32,8 +32,8 @@ export class BadRequest extends DomainError {
 }
 
 export class Unauthenticated extends DomainError {
-  constructor(message = 'Authentication required') {
-    super(401, 'unauthenticated', message);
+  constructor(message = 'Authentication required', details?: ErrorDetail[]) {
+    super(401, 'unauthenticated', message, details);
   }
 }
 

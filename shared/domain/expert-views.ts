@@ -12,6 +12,7 @@ import {
   locationKinds,
   sectors,
 } from './expert.ts';
+import { returnPathSchema } from './return-path.ts';
 
 const fieldOfExpertise = z.strictObject({ code: z.string(), specialization: z.optional(z.string()) });
 const location = z.strictObject({
@@ -97,6 +98,8 @@ export const openedSessionSchema = z.strictObject({
   sessionToken: z.string(),
   expiresAt: instant,
   expert: expertProfileSchema,
+  /** The page the link was mailed for (an offer, a call); absent for a plain login link. */
+  returnTo: z.optional(returnPathSchema),
 });
 
 const facetCounts = z.record(z.string(), z.int());

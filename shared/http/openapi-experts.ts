@@ -12,6 +12,9 @@ import {
 import { expertDataExportSchema } from '../domain/me-views.ts';
 import { healthSchema, openApiDocumentSchema, registryMetaSchema } from '../domain/meta-views.ts';
 import {
+  emailChangeConfirmSchema,
+  emailChangedSchema,
+  emailChangeRequestSchema,
   endSessionQuerySchema,
   loginLinkRequestSchema,
   sessionRequestSchema,
@@ -63,7 +66,10 @@ export const expertOperations: Record<string, OperationSchemas> = {
     summary: 'Mail a login link',
     description:
       'Mails a login link to a registered address (a verification link while it is unverified). ' +
-      'Always 202, so the answer reveals nothing about the address.',
+      'Always 202, so the answer reveals nothing about the address. `returnTo` (`/me`, ' +
+      '`/me/offers/{id}` or `/calls/{id}`) is the page the link opens. Instead of an address, ' +
+      '`expiredToken` (the token of an expired mail link) mails a fresh link for the same page to ' +
+      'the address the expired one went to, once per expired link.',
     body: loginLinkRequestSchema,
     success: 202,
     response: checkEmailSchema,
@@ -72,11 +78,43 @@ export const expertOperations: Record<string, OperationSchemas> = {
   'POST /api/me/session': {
     summary: 'Exchange a login token for a session',
     description:
-      "Takes the token of a mail link's `#login=` fragment (single use, valid 24 hours) and opens a " +
-      'session. The first use of a verification link verifies the e-mail and activates the profile.',
+      "Takes the token of a mail link's `#login=` fragment (single use; valid 24 hours, or 7 days in " +
+      'a mail about an offer or a call) and opens a session; `returnTo` is the page the link was ' +
+      'mailed for. The first use of a verification link verifies the e-mail and activates the profile.',
     body: sessionRequestSchema,
     response: openedSessionSchema,
-    errors: { 401: 'The link is invalid, already used or expired; ask for a new one' },
+    errors: {
+      401: 'The link is invalid, already used or expired (`details[0].message` `link_expired`: ask for a new one with `expiredToken`)',
+    },
+  },
+  'POST /api/me/email-change': {
+    summary: 'Ask to change the e-mail address',
+    description:
+      'Mails a confirmation link (24 hours, single use) to the new address and a notice to the current ' +
+      'one. Always 202 whether or not the new address has a profile, as registration answers: the owner ' +
+      'of a taken address is told by mail instead. Limited per new address, with login links.',
+    body: emailChangeRequestSchema,
+    success: 202,
+    response: checkEmailSchema,
+    errors: {
+      400: 'The address is the current one (`details[0].message` `same_as_current`)',
+      404: profileGone,
+      429: 'Too many mails to this address this hour',
+    },
+  },
+  'POST /api/me/email-change/confirm': {
+    summary: 'Confirm a change of e-mail address',
+    description:
+      "Takes the token of the confirmation link's `#token=` fragment. The token is the credential " +
+      '(issued to a signed-in expert, delivered to the new address), so no session is needed. Changes ' +
+      'the address and its unique key in one transaction, mails a notice to the old address, and ' +
+      'invalidates the login links mailed before.',
+    body: emailChangeConfirmSchema,
+    response: emailChangedSchema,
+    errors: {
+      404: 'The link is not valid, already used or expired',
+      409: 'The address belongs to another profile now',
+    },
   },
   'DELETE /api/me/session': {
     summary: 'Sign out (here or everywhere)',

@@ -3,7 +3,7 @@
 import type { MailMessage } from '../domain/mail-message.ts';
 import { fieldLabel } from '../domain/taxonomy.ts';
 import { formatVietnamTime } from '../domain/vietnam-time.ts';
-import { privacyNoticeLine } from './messages.ts';
+import { loginLink, privacyNoticeLine } from './messages.ts';
 
 export interface CallMailFacts {
   id: string;
@@ -11,9 +11,6 @@ export interface CallMailFacts {
   fieldCodes: string[];
   openUntil: string;
 }
-
-export const callLink = (appUrl: string, callId: string): string =>
-  `${appUrl}/calls/${encodeURIComponent(callId)}`;
 
 /** The page that asks before it unsubscribes: the token in the fragment, which no server or log sees. */
 export const unsubscribePageLink = (appUrl: string, token: string): string =>
@@ -29,8 +26,10 @@ export function callOpenedMail(
   call: CallMailFacts,
   appUrl: string,
   unsubscribeToken: string,
+  /** The token of the sign-in link that opens the call's page (7 days, single use). */
+  signInToken: string,
 ): MailMessage {
-  const link = callLink(appUrl, call.id);
+  const link = loginLink(appUrl, signInToken, `/calls/${call.id}`);
   const unsubscribe = unsubscribePageLink(appUrl, unsubscribeToken);
   const labels = call.fieldCodes.map((code) => fieldLabel(code));
   const fieldsVi = labels.map((l, i) => l?.vi ?? call.fieldCodes[i]).join('; ');
@@ -45,7 +44,7 @@ export function callOpenedMail(
       call.title,
       `Lĩnh vực: ${fieldsVi}`,
       `Hạn đăng ký: ${formatVietnamTime(call.openUntil, 'vi')}`,
-      `Xem chi tiết và bày tỏ quan tâm: ${link}`,
+      `Xem chi tiết và bày tỏ quan tâm (liên kết đăng nhập, hiệu lực 7 ngày, dùng một lần): ${link}`,
       '',
       '---',
       `Dear ${fullName},`,
@@ -54,7 +53,7 @@ export function callOpenedMail(
       call.title,
       `Fields: ${fieldsEn}`,
       `Open until: ${formatVietnamTime(call.openUntil, 'en')}`,
-      `Details and how to respond: ${link}`,
+      `Details and how to respond (a sign-in link, valid for 7 days, single use): ${link}`,
       '',
       'Anh/Chị nhận thư này vì đã đồng ý nhận lời mời hợp tác; có thể rút lại sự đồng ý trong hồ sơ. / You receive this because you opted in to collaboration calls; you can withdraw that consent in your profile.',
       `Không nhận lời mời hợp tác nữa / Stop receiving collaboration calls: ${unsubscribe}`,

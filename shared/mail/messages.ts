@@ -9,8 +9,12 @@ import type { MailMessage } from '../domain/mail-message.ts';
 export const privacyNoticeLine = (appUrl: string): string =>
   `Thông báo về xử lý dữ liệu cá nhân / Privacy notice: ${appUrl}/privacy`;
 
-export const loginLink = (appUrl: string, token: string): string =>
-  `${appUrl}/#login=${encodeURIComponent(token)}`;
+/**
+ * A sign-in link; with `returnTo` (a path of the allow-list, shared/domain/return-path.ts) it opens
+ * that page: at once in a browser that has a session already, after signing in otherwise.
+ */
+export const loginLink = (appUrl: string, token: string, returnTo = '/'): string =>
+  `${appUrl}${returnTo}#login=${encodeURIComponent(token)}`;
 
 /**
  * To an address nobody has verified yet: no text the registrant typed (not even the name), so the
@@ -42,8 +46,14 @@ export function verificationMail(to: string, appUrl: string, token: string): Mai
   };
 }
 
-export function loginMail(to: string, fullName: string, appUrl: string, token: string): MailMessage {
-  const link = loginLink(appUrl, token);
+export function loginMail(
+  to: string,
+  fullName: string,
+  appUrl: string,
+  token: string,
+  returnTo?: string,
+): MailMessage {
+  const link = loginLink(appUrl, token, returnTo);
   return {
     to,
     subject: 'Liên kết đăng nhập hồ sơ trí thức / Your login link',
@@ -75,8 +85,9 @@ export function alreadyRegisteredMail(
   fullName: string,
   appUrl: string,
   token: string,
+  returnTo?: string,
 ): MailMessage {
-  const link = loginLink(appUrl, token);
+  const link = loginLink(appUrl, token, returnTo);
   return {
     to,
     subject: 'Hồ sơ của Anh/Chị đã có trong cơ sở dữ liệu / You already have a profile',

@@ -2,7 +2,7 @@
 
 import type { MailMessage } from '../domain/mail-message.ts';
 import { formatVietnamTime } from '../domain/vietnam-time.ts';
-import { privacyNoticeLine } from './messages.ts';
+import { loginLink, privacyNoticeLine } from './messages.ts';
 
 export interface OfferMailFacts {
   agency: { vi: string; en: string };
@@ -10,11 +10,14 @@ export interface OfferMailFacts {
   packageValueVnd: number;
   expiresAt: string;
   appUrl: string;
+  offerId: string;
+  /** The token of the sign-in link that opens this offer (7 days, single use). */
+  signInToken: string;
 }
 
 const vnd = (amount: number) => `${new Intl.NumberFormat('vi-VN').format(amount)} đồng (VND)`;
 export function offerSentMail(to: string, fullName: string, facts: OfferMailFacts): MailMessage {
-  const link = `${facts.appUrl}/me`;
+  const link = loginLink(facts.appUrl, facts.signInToken, `/me/offers/${facts.offerId}`);
   return {
     to,
     subject: 'Đề nghị thu hút trí thức từ tỉnh / An offer from the province',
@@ -24,7 +27,7 @@ export function offerSentMail(to: string, fullName: string, facts: OfferMailFact
       `${facts.agency.vi} gửi Anh/Chị một đề nghị cho vị trí/nhiệm vụ: ${facts.demandTitle}.`,
       `Giá trị gói chính sách năm đầu: ${vnd(facts.packageValueVnd)}.`,
       `Đề nghị có hiệu lực đến ${formatVietnamTime(facts.expiresAt, 'vi')}.`,
-      `Đăng nhập để xem chi tiết và trả lời: ${link}`,
+      `Xem chi tiết và trả lời (liên kết đăng nhập, hiệu lực 7 ngày, dùng một lần): ${link}`,
       '',
       '---',
       `Dear ${fullName},`,
@@ -32,7 +35,7 @@ export function offerSentMail(to: string, fullName: string, facts: OfferMailFact
       `${facts.agency.en} has sent you an offer for: ${facts.demandTitle}.`,
       `First-year value of the policy package: ${vnd(facts.packageValueVnd)}.`,
       `The offer is open until ${formatVietnamTime(facts.expiresAt, 'en')}.`,
-      `Log in to read it and answer: ${link}`,
+      `Read it and answer (a sign-in link, valid for 7 days, single use): ${link}`,
       '',
       privacyNoticeLine(facts.appUrl),
     ].join('\n'),

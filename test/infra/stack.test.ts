@@ -1084,7 +1084,11 @@ describe('edge limits and mail reputation', () => {
   it('throttles the routes that mail someone more strictly than the stage', () => {
     const { Properties: stage } = onlyOfType('AWS::ApiGatewayV2::Stage')[1];
     const throttled = routes.filter((r) => r.throttle);
-    expect(throttled.map(routeKey).sort()).toEqual(['POST /api/experts', 'POST /api/me/login-link']);
+    expect(throttled.map(routeKey).sort()).toEqual([
+      'POST /api/experts',
+      'POST /api/me/email-change',
+      'POST /api/me/login-link',
+    ]);
     for (const route of throttled) {
       expect(stage.RouteSettings[routeKey(route)], routeKey(route)).toEqual({
         ThrottlingRateLimit: route.throttle?.rateLimit,

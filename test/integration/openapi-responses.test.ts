@@ -326,6 +326,30 @@ describe('the OpenAPI response schemas against real answers', () => {
     await documentedError('POST /api/unsubscribe', 404, { query: 'token=unknown' });
   });
 
+  it('changes an expert e-mail address as documented (issue 13)', async () => {
+    const { sessionToken, email } = await registeredExpert();
+    const newEmail = `moved.${randomUUID().slice(0, 8)}@example.org`;
+    await documented('POST /api/me/email-change', { token: sessionToken, body: { email: newEmail } });
+    await documentedError('POST /api/me/email-change', 400, { token: sessionToken, body: { email } });
+    // The token the confirmation mail would carry (email-change.test.ts reads real ones).
+    const { expert } = await registeredExpert();
+    const secret = randomBytes(32).toString('base64url');
+    await documentClient().put({
+      TableName: tableName(),
+      Item: {
+        PK: `EXPERT#${expert.id}`,
+        SK: `EMAILCHANGE#${createHash('sha256').update(secret).digest('hex')}`,
+        type: 'emailChangeToken',
+        newEmail: `confirmed.${randomUUID().slice(0, 8)}@example.org`,
+        expiresAt: inDays(1),
+      },
+    });
+    await documented('POST /api/me/email-change/confirm', { body: { token: `${expert.id}.${secret}` } });
+    await documentedError('POST /api/me/email-change/confirm', 404, {
+      body: { token: `${expert.id}.${secret}` },
+    });
+  });
+
   it('answers the import and export routes as documented (issue 12)', async () => {
     const admin = await staffToken({ groups: ['admin'], agency: '' });
     await documented('GET /api/imports/template', { token: admin });

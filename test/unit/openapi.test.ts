@@ -128,8 +128,11 @@ describe('OpenAPI document', () => {
       'GET /api/me/export',
       'GET /api/me/matches',
       'POST /api/offers',
+      // The profile was erased meanwhile.
+      'POST /api/me/email-change',
       // An unknown or expired token: the link names no one.
       'POST /api/unsubscribe',
+      'POST /api/me/email-change/confirm',
     ];
     const conflicts = [
       'PUT /api/me/consent',
@@ -150,6 +153,7 @@ describe('OpenAPI document', () => {
       'PATCH /api/staff/users/{id}',
       'POST /api/duplicates/{id}/merge',
       'POST /api/duplicates/{id}/distinct',
+      'POST /api/me/email-change/confirm',
     ];
     for (const route of routes) {
       const key = routeKey(route);

@@ -33,6 +33,8 @@ const CheckEmailPage = page(() => import('./pages/CheckEmailPage.tsx'), 'CheckEm
 const LoginPage = page(() => import('./pages/LoginPage.tsx'), 'LoginPage');
 const MePage = page(() => import('./pages/MePage.tsx'), 'MePage');
 const MyDataPage = page(() => import('./pages/MyDataPage.tsx'), 'MyDataPage');
+const MyOfferPage = page(() => import('./pages/MyOfferPage.tsx'), 'MyOfferPage');
+const EmailChangePage = page(() => import('./pages/EmailChangePage.tsx'), 'EmailChangePage');
 const DirectoryPage = page(() => import('./pages/DirectoryPage.tsx'), 'DirectoryPage');
 const CallsPage = page(() => import('./pages/CallsPage.tsx'), 'CallsPage');
 const CallPage = page(() => import('./pages/CallPage.tsx'), 'CallPage');
@@ -71,6 +73,8 @@ const routes: [string, Page][] = [
   ['/login', LoginPage],
   ['/me', MePage],
   ['/me/data', MyDataPage],
+  ['/me/email-change', EmailChangePage],
+  ['/me/offers/:id', MyOfferPage],
   ['/directory', DirectoryPage],
   ['/calls', CallsPage],
   ['/calls/:id', CallPage],

@@ -117,6 +117,8 @@ export interface SessionStart {
   sessionToken: string;
   expiresAt: string;
   expert: ExpertProfile;
+  /** The page the link was mailed for. */
+  returnTo?: string;
 }
 
 export interface ExpertSearch {
@@ -309,8 +311,23 @@ export const api = {
   register: (registration: Registration) =>
     json<{ status: 'check_email' }>('/api/experts', { method: 'POST', body: registration }),
 
-  requestLoginLink: (email: string) =>
-    json<unknown>('/api/me/login-link', { method: 'POST', body: { email } }),
+  /** `returnTo`: the page the mailed link opens (a page of the allow-list). */
+  requestLoginLink: (email: string, returnTo?: string | null) =>
+    json<unknown>('/api/me/login-link', { method: 'POST', body: returnTo ? { email, returnTo } : { email } }),
+
+  /** A fresh link for an expired one, to the same address and for the same page. */
+  renewLoginLink: (expiredToken: string) =>
+    json<unknown>('/api/me/login-link', { method: 'POST', body: { expiredToken } }),
+
+  /** Mails a confirmation link to the new address (202 whatever the address). */
+  requestEmailChange: (email: string) =>
+    json<unknown>('/api/me/email-change', { method: 'POST', caller: 'expert', body: { email } }),
+
+  confirmEmailChange: (token: string) =>
+    json<{ status: 'changed'; email: string }>('/api/me/email-change/confirm', {
+      method: 'POST',
+      body: { token },
+    }),
 
   startSession: (token: string) => json<SessionStart>('/api/me/session', { method: 'POST', body: { token } }),
 
@@ -461,8 +478,8 @@ export const api = {
     }),
 
   // Offers and matches, expert side
-  myOffers: (cursor?: string) =>
-    json<Page<ExpertOffer>>('/api/me/offers', { caller: 'expert', query: { limit: 10, cursor } }),
+  myOffers: (cursor?: string, limit = 10) =>
+    json<Page<ExpertOffer>>('/api/me/offers', { caller: 'expert', query: { limit, cursor } }),
 
   respondToOffer: (id: string, decision: 'accept' | 'decline', note?: string) =>
     json<ExpertOffer>(`/api/me/offers/${segment(id)}/response`, {

@@ -178,6 +178,32 @@ const vi = {
   signingIn: 'Đang đăng nhập…',
   linkInvalid: 'Liên kết đăng nhập đã được dùng hoặc đã hết hạn.',
   requestNewLink: 'Yêu cầu liên kết mới',
+  linkExpiredTitle: 'Liên kết đã hết hạn',
+  linkExpiredBody:
+    'Liên kết trong thư đã hết hạn. Chúng tôi có thể gửi một liên kết mới tới đúng địa chỉ e-mail đã nhận thư, mở đúng trang này.',
+  renewLink: 'Gửi liên kết mới tới cùng địa chỉ',
+  linkRenewed:
+    'Nếu liên kết này còn gia hạn được, một liên kết mới đã được gửi tới địa chỉ e-mail đã nhận thư. Hãy kiểm tra hộp thư.',
+  linkExpiredOther: 'Hoặc đăng nhập bằng địa chỉ e-mail khác:',
+  myOfferTitle: 'Đề nghị gửi tới tôi',
+  offerNotFound: 'Không tìm thấy đề nghị này trong các đề nghị gửi tới bạn.',
+  allMyOffers: 'Tất cả đề nghị và hồ sơ của tôi',
+  emailChangeTitle: 'Đổi địa chỉ e-mail',
+  emailChangeIntro:
+    'Chúng tôi gửi một liên kết xác nhận tới địa chỉ mới, và một thông báo tới địa chỉ hiện tại. Địa chỉ chỉ đổi khi liên kết trong thư tới địa chỉ mới được mở.',
+  newEmail: 'Địa chỉ e-mail mới',
+  emailChangeSubmit: 'Gửi liên kết xác nhận',
+  emailChangeSent: (email: string) =>
+    `Đã gửi liên kết xác nhận tới ${email} (hiệu lực 24 giờ). Địa chỉ của hồ sơ chưa đổi cho tới khi liên kết được mở.`,
+  emailChangeSame: 'Đây đã là địa chỉ e-mail của hồ sơ.',
+  emailConfirmTitle: 'Xác nhận địa chỉ e-mail mới',
+  emailConfirmBody: 'Bấm nút dưới đây để dùng địa chỉ e-mail này cho hồ sơ của bạn.',
+  emailConfirmButton: 'Xác nhận địa chỉ mới',
+  emailConfirmWorking: 'Đang xác nhận…',
+  emailConfirmDone: (email: string) => `Đã đổi: từ nay thư của cơ sở dữ liệu gửi tới ${email}.`,
+  emailConfirmInvalid:
+    'Liên kết xác nhận không hợp lệ, đã được dùng hoặc đã hết hạn. Hãy yêu cầu đổi lại từ hồ sơ.',
+  emailConfirmTaken: 'Địa chỉ này đã thuộc về một hồ sơ khác; địa chỉ của bạn không đổi.',
   sessionExpired: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.',
   needLogin: 'Bạn cần đăng nhập để xem trang này.',
 
@@ -690,6 +716,32 @@ const en: Messages = {
   signingIn: 'Signing you in…',
   linkInvalid: 'This login link has already been used or has expired.',
   requestNewLink: 'Ask for a new link',
+  linkExpiredTitle: 'This link has expired',
+  linkExpiredBody:
+    'The link in the mail has expired. We can send a new link to the same e-mail address that got the mail, opening this same page.',
+  renewLink: 'Send a new link to the same address',
+  linkRenewed:
+    'If this link could still be renewed, a new link has been sent to the e-mail address that got the mail. Check your inbox.',
+  linkExpiredOther: 'Or log in with another e-mail address:',
+  myOfferTitle: 'An offer to me',
+  offerNotFound: 'This offer is not among the offers sent to you.',
+  allMyOffers: 'All my offers and my profile',
+  emailChangeTitle: 'Change e-mail',
+  emailChangeIntro:
+    'We send a confirmation link to the new address, and a notice to the current one. The address changes only when the link in the mail to the new address is opened.',
+  newEmail: 'New e-mail address',
+  emailChangeSubmit: 'Send the confirmation link',
+  emailChangeSent: (email: string) =>
+    `A confirmation link was sent to ${email} (valid for 24 hours). Your profile's address stays as it is until the link is opened.`,
+  emailChangeSame: 'This is already the e-mail address of your profile.',
+  emailConfirmTitle: 'Confirm your new e-mail address',
+  emailConfirmBody: 'Press the button below to use this e-mail address for your profile.',
+  emailConfirmButton: 'Confirm the new address',
+  emailConfirmWorking: 'Confirming…',
+  emailConfirmDone: (email: string) => `Done: from now on the register mails ${email}.`,
+  emailConfirmInvalid:
+    'This confirmation link is not valid, already used or expired. Ask for the change again from your profile.',
+  emailConfirmTaken: 'This address belongs to another profile; your address has not changed.',
   sessionExpired: 'Your session has expired. Please log in again.',
   needLogin: 'You need to log in to see this page.',
 

@@ -3,18 +3,26 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
 import { I18nProvider } from './i18n.tsx';
 import { MetaProvider } from './meta.tsx';
+import { sessionCovers } from './session.ts';
 import './styles.css';
 
 /**
- * A mail link looks like /#login=<token>. The token is taken and removed from the address bar
- * before anything renders, so it stays out of the history, bookmarks and shared screenshots.
+ * A mail link looks like /#login=<token>, or /me/offers/<id>#login=<token> for the page it opens.
+ * The token is taken and removed from the address bar before anything renders, so it stays out of
+ * the history, bookmarks and shared screenshots. A browser with a session of the same expert shows
+ * the page at once and leaves the token unused.
  */
 function takeLoginTokenFromUrl(): string | null {
   const { hash, pathname, search } = window.location;
   if (!hash.startsWith('#login=')) return null;
   window.history.replaceState(null, '', pathname + search);
-  const token = decodeURIComponent(hash.slice('#login='.length));
-  return token || null;
+  let token = '';
+  try {
+    token = decodeURIComponent(hash.slice('#login='.length));
+  } catch {
+    // a damaged link: the login page explains
+  }
+  return token && !sessionCovers(token) ? token : null;
 }
 
 const loginToken = takeLoginTokenFromUrl();

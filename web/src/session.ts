@@ -6,6 +6,8 @@
  * state-changing route. Signing out removes it in every tab (the server ends the session too).
  * Other short-lived values (the return path) stay in sessionStorage, per tab.
  */
+import { isReturnPath } from '#shared/domain/return-path';
+
 export interface ExpertSession {
   sessionToken: string;
   expiresAt: string;
@@ -114,14 +116,35 @@ const returnKey = 'talentRegistry.returnTo';
 
 /**
  * Where to go once a mail link has opened the session (e.g. the call the expert wanted to answer).
- * Only same-origin paths are kept, so a crafted value cannot send anyone elsewhere.
+ * It also travels with the login-link request, so the mailed link lands there in a new tab. Only
+ * pages of the allow-list are kept (the server checks the same list), so a crafted value cannot
+ * send anyone elsewhere.
  */
 export function saveReturnPath(path: string): void {
-  if (path.startsWith('/') && !path.startsWith('//')) write(returnKey, path);
+  if (isReturnPath(path)) write(returnKey, path);
+}
+
+/** The saved return path, left in place (the login page sends it with the request). */
+export function peekReturnPath(): string | null {
+  const path = read<string>(returnKey);
+  return isReturnPath(path) ? path : null;
 }
 
 export function takeReturnPath(): string | null {
-  const path = read<string>(returnKey);
+  const path = peekReturnPath();
   write(returnKey, null);
-  return typeof path === 'string' && path.startsWith('/') && !path.startsWith('//') ? path : null;
+  return path;
+}
+
+/** The expert a session or login token belongs to: tokens are `<expertId>.<secret>`. */
+export const expertIdOfToken = (token: string): string => token.split('.')[0] ?? '';
+
+/**
+ * Whether a mail link's token can be left unused: this browser has a session of the same expert
+ * already, so the page the link opened is shown as it is, and the link stays valid for another
+ * device.
+ */
+export function sessionCovers(loginToken: string): boolean {
+  const session = expertSession();
+  return session !== null && expertIdOfToken(session.sessionToken) === expertIdOfToken(loginToken);
 }

@@ -57,15 +57,19 @@ export function MyOffers({ onFailure }: { onFailure: (error: unknown) => boolean
   );
 }
 
-function MyOffer({
+export function MyOffer({
   offer,
   onAnswered,
   onFailure,
+  headingLevel = 3,
 }: {
   offer: ExpertOffer;
   onAnswered: (offer: ExpertOffer) => void;
   onFailure: (error: unknown) => boolean;
+  /** 3 in the self-service page's offers section; 2 on the page of one offer. */
+  headingLevel?: 2 | 3;
 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const { t, lang } = useI18n();
   const names = usePlaceNames();
   const [note, setNote] = useState('');
@@ -92,7 +96,7 @@ function MyOffer({
     <li>
       <article className="offer" aria-labelledby={headingId}>
         <div className="page-heading">
-          <h3 id={headingId}>{offer.demand.title}</h3>
+          <Heading id={headingId}>{offer.demand.title}</Heading>
           <StatusTag status={offer.status} label={t.offerStatusName[offer.status]} />
         </div>
         <p className="meta-line">

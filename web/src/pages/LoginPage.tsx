@@ -5,6 +5,7 @@ import { FormErrorsProvider, TextField } from '../components/controls.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
 import { useI18n } from '../i18n.tsx';
 import { navigate } from '../router.tsx';
+import { peekReturnPath } from '../session.ts';
 import { usePageTitle } from './usePageTitle.ts';
 
 export function LoginPage() {
@@ -27,7 +28,8 @@ export function LoginPage() {
     }
     setSending(true);
     try {
-      await api.requestLoginLink(parsed.data);
+      // The page the expert was headed for (a call, an offer) is where the mailed link lands.
+      await api.requestLoginLink(parsed.data, peekReturnPath());
       navigate('/check-email', { state: { sentTo: parsed.data, from: 'login' } });
     } catch (error) {
       setFailure(error);

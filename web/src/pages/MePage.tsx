@@ -8,6 +8,7 @@ import type { ExpertProfile } from '#shared/domain/expert';
 import { ApiError, api, type Versioned } from '../api.ts';
 import { ConsentSettings } from '../components/ConsentSettings.tsx';
 import { DeleteProfile } from '../components/DeleteProfile.tsx';
+import { EmailChange } from '../components/EmailChange.tsx';
 import { MyMatches } from '../components/MyMatches.tsx';
 import { MyOffers } from '../components/MyOffers.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
@@ -158,6 +159,7 @@ export function MePage() {
         )}
       </section>
 
+      <EmailChange onFailure={endSessionIfGone} />
       <MyOffers onFailure={endSessionIfGone} />
       <MyMatches onFailure={endSessionIfGone} />
       <ConsentSettings profile={profile} onChanged={load} onFailure={endSessionIfGone} />
