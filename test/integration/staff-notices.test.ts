@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { api, mailsTo, registeredExpert, staffToken, streamSettled, uniqueEmail } from '../support/api.ts';
+import { documentClient, tableName, useSuiteTableInProcess } from '../support/dynamo.ts';
 
 type Expert = Awaited<ReturnType<typeof registeredExpert>>;
 interface Notice {
@@ -122,6 +123,43 @@ describe('an answered offer', () => {
     expect(ofY.items.some((n) => ofX.items.some((x) => x.id === n.id))).toBe(false);
     // An administrator of no agency has no agency's notices.
     expect(await notices(admin)).toMatchObject({ items: [], unseen: 0 });
+  });
+});
+
+describe('the writes for one answer', () => {
+  it('are keyed by the answer: the same transaction sent twice writes one notice and one mail', async () => {
+    useSuiteTableInProcess();
+    const { answerNoticeWrites } = await import('#shared/app/staff-notices');
+    const offerId = await sentOffer();
+    const at = new Date().toISOString();
+    const writes = await answerNoticeWrites(
+      {
+        kind: 'offer_declined',
+        agency: agencyX,
+        partition: `OFFER#${offerId}`,
+        offerId,
+        expertId: expert.expert.id,
+        expertName: 'Đặng Thị Phản Hồi',
+        title: 'Giảng viên vật lý / Physics lecturer',
+        at,
+      },
+      new Date(at),
+    );
+    // The notice, and the mail to the officer who sent the offer.
+    expect(writes).toHaveLength(2);
+
+    await documentClient().transactWrite({ TransactItems: writes });
+    await expect(documentClient().transactWrite({ TransactItems: writes })).rejects.toThrow(/cancel/i);
+
+    const { Items } = await documentClient().query({
+      TableName: tableName(),
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sk)',
+      ExpressionAttributeValues: { ':pk': `NOTICES#${agencyX}`, ':sk': `N#${at}#` },
+    });
+    expect(Items).toHaveLength(1);
+    await streamSettled();
+    const mails = (await mailsTo(officerXEmail)).filter((m) => m.text.includes(`/staff/offers/${offerId}`));
+    expect(mails).toHaveLength(1);
   });
 });
 
