@@ -342,6 +342,23 @@ export const routes: readonly RouteDefinition[] = [
     access: 'hr',
     table: 'readwrite',
   },
+  // Answers to the agency's offers and calls (accepted, declined, responded): the console's badge.
+  {
+    method: 'GET',
+    path: '/api/staff/notices',
+    handler: 'offers/list-staff-notices',
+    group: 'offers',
+    access: 'hr',
+    table: 'read',
+  },
+  {
+    method: 'POST',
+    path: '/api/staff/notices/seen',
+    handler: 'offers/mark-staff-notices-seen',
+    group: 'offers',
+    access: 'hr',
+    table: 'readwrite',
+  },
   {
     method: 'GET',
     path: '/api/me/offers',

@@ -11,11 +11,13 @@ import {
 } from '../db/call-responses.ts';
 import { getCall } from '../db/calls.ts';
 import { getExpert, getExperts } from '../db/experts.ts';
+import { callKeys } from '../db/keys.ts';
 import type { StaffActor } from '../domain/actor.ts';
 import { canManageCall, isOpen, type OpenCallsQuery } from '../domain/call.ts';
 import { Conflict, Forbidden, NotFound } from '../domain/errors.ts';
 import { type ExpertProfile, type ExpertSummary, toSummary } from '../domain/expert.ts';
 import { type Page, pageLimit } from '../domain/expert-search.ts';
+import { answerNoticeWrites } from './staff-notices.ts';
 
 export interface CallResponseForStaff {
   expert: ExpertSummary;
@@ -39,8 +41,23 @@ export async function respondToCall(
     throw new Forbidden('Opt in to collaboration calls in your consent settings to respond');
   }
   if (!isOpen(call, now)) throw new Conflict('This call is not open for responses');
+  const respondedAt = now.toISOString();
+  // The creating agency is told, and the officer who created the call mailed, in the same write.
+  const notice = await answerNoticeWrites(
+    {
+      kind: 'call_response',
+      agency: call.agency,
+      partition: callKeys.call(callId).PK,
+      callId,
+      expertId,
+      expertName: expert?.fullName ?? '',
+      title: call.title,
+      at: respondedAt,
+    },
+    now,
+  );
   // The same conditions again, in the write: they may have changed since the reads.
-  return putCallResponse({ callId, expertId, message, respondedAt: now.toISOString() });
+  return putCallResponse({ callId, expertId, message, respondedAt }, notice);
 }
 
 export async function withdrawCallResponse(callId: string, expertId: string): Promise<void> {

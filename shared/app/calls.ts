@@ -15,6 +15,7 @@ import {
   saveCall,
   saveCallTransition,
 } from '../db/calls.ts';
+import { callKeys } from '../db/keys.ts';
 import type { Actor, StaffActor } from '../domain/actor.ts';
 import { auditEvent } from '../domain/audit.ts';
 import {
@@ -38,6 +39,7 @@ import { isProvinceAgency } from '../domain/demand.ts';
 import { Conflict, Forbidden, NotFound, ValidationFailed, VersionMismatch } from '../domain/errors.ts';
 import type { Page } from '../domain/expert-search.ts';
 import { getProvince } from '../domain/provinces/index.ts';
+import { answerRecipientWrites } from './staff-notices.ts';
 
 const asStaffCall = (call: Call, now: Date): StaffCall => ({ ...call, status: effectiveStatus(call, now) });
 
@@ -82,7 +84,8 @@ export async function createCall(body: CallBody, staff: StaffActor, now: Date): 
     updatedAt: at,
     version: 1,
   };
-  await putNewCall(call);
+  // Whom to tell when an expert responds: the officer who creates it.
+  await putNewCall(call, answerRecipientWrites(callKeys.call(call.id).PK, staff));
   return call;
 }
 

@@ -11,6 +11,7 @@ import { getDemand } from '../db/demands.ts';
 import { getExpert } from '../db/experts.ts';
 import {
   getOffer,
+  offerKeys,
   offersOfExpert,
   putNewOffer,
   queryOffers,
@@ -49,6 +50,7 @@ import { offerReturnPath } from '../domain/return-path.ts';
 import { offerSentMail } from '../mail/offer-messages.ts';
 import { countEvent } from '../metrics.ts';
 import { issueMailSignInLink } from './mail-sign-in-links.ts';
+import { answerNoticeWrites, answerRecipientWrites } from './staff-notices.ts';
 
 const mayAccess = (staff: StaffActor, offer: Pick<Offer, 'agency'>) => canChangeDemand(staff, offer);
 
@@ -182,6 +184,8 @@ export async function transitionOffer(
     });
     // One mail per offer, even if the same send were retried; its link's token beside it.
     writes.push(outboxPut(mail, now, `offer-sent-${current.id}`), signIn.put);
+    // Whom to tell when the expert answers: the officer who sends it.
+    writes.push(...answerRecipientWrites(offerKeys.offer(current.id).PK, staff));
   }
   const next = await transitionAs(staff, current, request.to, now, {
     note: request.note || undefined,
@@ -238,8 +242,24 @@ export async function respondToOffer(
   const effective = effectiveOfferStatus(current, now);
   if (effective !== 'sent') throw new Conflict(`The offer is ${effective}; it can no longer be answered`);
   const to = response.decision === 'accept' ? 'accepted' : 'declined';
+  const expert = await getExpert(expertId);
+  // The agency is told, and the officer who sent it mailed, in the answer's own transaction.
+  const notice = await answerNoticeWrites(
+    {
+      kind: to === 'accepted' ? 'offer_accepted' : 'offer_declined',
+      agency: current.agency,
+      partition: offerKeys.offer(current.id).PK,
+      offerId: current.id,
+      expertId,
+      expertName: expert?.fullName ?? '',
+      title: current.demand.title,
+      at: now.toISOString(),
+    },
+    now,
+  );
   const next = await transitionAs(expertActor(expertId), current, to, now, {
     expertNote: response.note || undefined,
+    writes: notice,
   });
   countEvent(to === 'accepted' ? 'OfferAccepted' : 'OfferDeclined');
   const [withNote] = await withNotes([next]);

@@ -15,6 +15,7 @@ import { decodeCursor, encodeCursor, type Key } from './cursor.ts';
 import { cancelledConditions, isTransactionConflict } from './errors.ts';
 import { callKeys, keys } from './keys.ts';
 import { queryAll, queryFromCursor } from './paged-query.ts';
+import type { TransactItem } from './transaction.ts';
 
 export interface CallResponse {
   callId: string;
@@ -28,7 +29,10 @@ export type StoredCallResponse = CallResponse & { expertId: string };
  * One response per expert and call, written only while the call is open and the expert active
  * and opted in to calls (checked again in the same transaction): a second one is a 409.
  */
-export async function putCallResponse(response: StoredCallResponse): Promise<CallResponse> {
+export async function putCallResponse(
+  response: StoredCallResponse,
+  extraWrites: TransactItem[] = [],
+): Promise<CallResponse> {
   const { callId, expertId, message, respondedAt } = response;
   try {
     await dynamo.send(
@@ -68,6 +72,9 @@ export async function putCallResponse(response: StoredCallResponse): Promise<Cal
               ConditionExpression: 'attribute_not_exists(PK)',
             },
           },
+          // The service's: the agency's notice and the officer's mail (after the three above,
+          // whose positions the error mapping below relies on).
+          ...extraWrites,
         ],
       }),
     );

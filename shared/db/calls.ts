@@ -60,14 +60,13 @@ export async function getCall(id: string): Promise<Call | undefined> {
   return Item && toCall(Item);
 }
 
-export async function putNewCall(call: Call): Promise<void> {
-  await dynamo.send(
-    new PutCommand({
-      TableName: tableName,
-      Item: callItem(call),
-      ConditionExpression: 'attribute_not_exists(PK)',
-    }),
-  );
+export async function putNewCall(call: Call, extraWrites: TransactItem[] = []): Promise<void> {
+  const put = { TableName: tableName, Item: callItem(call), ConditionExpression: 'attribute_not_exists(PK)' };
+  if (!extraWrites.length) {
+    await dynamo.send(new PutCommand(put));
+    return;
+  }
+  await dynamo.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, ...extraWrites] }));
 }
 
 const storedAs = (call: Call) => ({

@@ -12,6 +12,11 @@ export interface StaffActor {
   /** null for an administrator who belongs to no agency. */
   agency: string | null;
   isAdmin: boolean;
+  /**
+   * The address the officer signed in with (the token's `email` claim). Used only to address the
+   * mail that tells them an expert answered; never recorded in audit events or histories.
+   */
+  email?: string;
 }
 
 export interface ExpertActor {

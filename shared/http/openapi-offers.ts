@@ -17,6 +17,8 @@ import {
 import { expertOfferViewSchema, offerViewSchema } from '../domain/offer-views.ts';
 import { policyInputSchema, policyListQuerySchema, policyPatchSchema } from '../domain/policy.ts';
 import { policySchema } from '../domain/policy-views.ts';
+import { staffNoticesQuerySchema, staffNoticesSeenSchema } from '../domain/staff-notice.ts';
+import { staffNoticesPageSchema, staffNoticesSeenResultSchema } from '../domain/staff-notice-views.ts';
 import type { OperationSchemas } from './openapi.ts';
 import {
   demandExample,
@@ -145,6 +147,45 @@ export const offerOperations: Record<string, OperationSchemas> = {
         'the expert no longer shares the profile, or the offer changed at the same moment',
     },
     examples: { body: offerTransitionExample },
+  },
+  'GET /api/staff/notices': {
+    summary: "Experts' answers to the agency's offers and calls",
+    description:
+      'Newest first: offers accepted or declined and responses to calls, for the caller’s agency (an ' +
+      'administrator of no agency has none), with `unseen`, how many the agency has not seen (counted up ' +
+      'to 100). The expert’s summary is joined at read time: null once they stop sharing the profile.',
+    query: staffNoticesQuerySchema,
+    response: staffNoticesPageSchema,
+    examples: {
+      response: {
+        items: [
+          {
+            id: 'N#2026-11-30T09:15:00.000Z#offer_accepted#7d0c9a52-offer',
+            kind: 'offer_accepted',
+            at: '2026-11-30T09:15:00.000Z',
+            title: 'Kỹ sư cơ khí cho Dung Quất',
+            offerId: '7d0c9a52-offer',
+            expertId: '0b8e1f4a-expert',
+            expert: null,
+            seen: false,
+          },
+        ],
+        nextCursor: null,
+        unseen: 1,
+      },
+    },
+  },
+  'POST /api/staff/notices/seen': {
+    summary: 'Mark the agency’s notices seen',
+    description:
+      '`upTo` is the newest notice the officer was shown; it and every older one count as seen for the ' +
+      'whole agency. The mark only moves forward. Answers with the number still unseen.',
+    body: staffNoticesSeenSchema,
+    response: staffNoticesSeenResultSchema,
+    examples: {
+      body: { upTo: 'N#2026-11-30T09:15:00.000Z#offer_accepted#7d0c9a52-offer' },
+      response: { unseen: 0 },
+    },
   },
   'GET /api/me/offers': {
     summary: 'Offers sent to me',

@@ -36,11 +36,13 @@ export function staffFromClaims(authorizer: JwtContext | undefined): StaffPrinci
   if (!claims || typeof claims.sub !== 'string') return null;
   const groups = parseGroups(claims['cognito:groups']);
   const agency = claims['custom:agency'];
+  const email = claims.email;
   return {
     kind: 'staff',
     sub: claims.sub,
     groups,
     agency: typeof agency === 'string' && agency !== '' ? agency : null,
     isAdmin: groups.includes('admin'),
+    ...(typeof email === 'string' && email !== '' ? { email } : {}),
   };
 }

@@ -150,6 +150,11 @@ describe('a demand, its matches and an offer', () => {
       offerUrl = page.url();
       expect(await page.locator('main').textContent()).toMatch(/300\.000\.000\s₫/);
       await page.getByRole('button', { name: 'Gửi đề nghị' }).click();
+      // Sending mails the expert: it is confirmed first.
+      await page
+        .getByRole('dialog', { name: 'Gửi đề nghị cho chuyên gia?' })
+        .getByRole('button', { name: 'Gửi đề nghị' })
+        .click();
       await page.getByText('Đề nghị đã chuyển sang trạng thái: Đã gửi.').waitFor();
       // Sent: only withdrawing is left to staff.
       expect(await page.getByRole('button', { name: 'Gửi đề nghị' }).count()).toBe(0);
@@ -179,6 +184,10 @@ describe('a demand, its matches and an offer', () => {
         .getByLabel('Lời nhắn gửi cơ quan (không bắt buộc)')
         .fill('Tôi nhận lời, có thể bắt đầu từ tháng 3.');
       await offer.getByRole('button', { name: 'Chấp nhận đề nghị' }).click();
+      await page
+        .getByRole('dialog', { name: 'Chấp nhận đề nghị này?' })
+        .getByRole('button', { name: 'Chấp nhận đề nghị' })
+        .click();
       await offer.getByText('Đã ghi nhận câu trả lời: Đã chấp nhận.').waitFor();
       expect(await offer.getByRole('button', { name: 'Chấp nhận đề nghị' }).count()).toBe(0);
     });

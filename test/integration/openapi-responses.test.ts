@@ -243,6 +243,10 @@ describe('the OpenAPI response schemas against real answers', () => {
       params: { id: offerId },
       body: { decision: 'accept', note: 'Tôi đồng ý.' },
     });
+    const notices = await documented('GET /api/staff/notices', { token: hr });
+    const told = notices.body.items.find((n: { offerId?: string }) => n.offerId === offerId);
+    expect(told?.kind).toBe('offer_accepted');
+    await documented('POST /api/staff/notices/seen', { token: hr, body: { upTo: told.id } });
   });
 
   it('opens, answers and withdraws from a call, and exports and erases the expert, as documented', async () => {

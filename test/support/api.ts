@@ -132,6 +132,7 @@ export async function staffToken(
     groups?: ('hr' | 'admin')[];
     agency?: string;
     sub?: string;
+    email?: string;
     expiresInSeconds?: number;
     audience?: string;
   } = {},
@@ -139,7 +140,7 @@ export async function staffToken(
   const res = await api<{ token: string }>('/dev/token', {
     body: {
       sub: claims.sub ?? `staff-${randomUUID().slice(0, 8)}`,
-      email: 'officer@quangngai.gov.vn',
+      email: claims.email ?? 'officer@quangngai.gov.vn',
       groups: claims.groups ?? ['hr'],
       ...(claims.agency === undefined
         ? { agency: 'so-y-te' }

@@ -64,6 +64,7 @@ const StaffUserPage = page(() => import('./pages/StaffUserPage.tsx'), 'StaffUser
 const ImportsPage = page(() => import('./pages/ImportsPage.tsx'), 'ImportsPage');
 const DuplicatesPage = page(() => import('./pages/DuplicatesPage.tsx'), 'DuplicatesPage');
 const ExportsPage = page(() => import('./pages/ExportsPage.tsx'), 'ExportsPage');
+const NoticesPage = page(() => import('./pages/NoticesPage.tsx'), 'NoticesPage');
 
 /** Path patterns and their pages; the first that fits wins, so fixed paths come before :params. */
 const routes: [string, Page][] = [
@@ -84,6 +85,7 @@ const routes: [string, Page][] = [
   ['/staff/callback', StaffCallbackPage],
   ['/staff/signed-out', StaffSignedOutPage],
   ['/staff/search', StaffSearchPage],
+  ['/staff/notices', NoticesPage],
   ['/staff/demands', DemandsPage],
   ['/staff/demands/new', DemandPage],
   ['/staff/demands/:id', DemandPage],

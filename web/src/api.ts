@@ -27,6 +27,7 @@ import type { OfferStatus } from '#shared/domain/offer-states';
 import type { Policy, PolicyInput, PolicyPatch } from '#shared/domain/policy';
 import type { Agency, LocalizedName, ProvinceTarget, Zone } from '#shared/domain/province';
 import type { ReportInput, ReportSummary } from '#shared/domain/report';
+import type { StaffNoticesPage } from '#shared/domain/staff-notice-views';
 import type { StaffUser, StaffUserInvite, StaffUserPatch } from '#shared/domain/staff-user';
 import type {
   RecountJobView,
@@ -476,6 +477,13 @@ export const api = {
       caller: 'staff',
       body: note ? { to, note } : { to },
     }),
+
+  // Answers to the agency's offers and calls: the console's badge and notices page
+  staffNotices: (cursor?: string, limit = 20) =>
+    json<StaffNoticesPage>('/api/staff/notices', { caller: 'staff', query: { limit, cursor } }),
+
+  markStaffNoticesSeen: (upTo: string) =>
+    json<{ unseen: number }>('/api/staff/notices/seen', { method: 'POST', caller: 'staff', body: { upTo } }),
 
   // Offers and matches, expert side
   myOffers: (cursor?: string, limit = 10) =>

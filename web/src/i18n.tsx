@@ -472,6 +472,9 @@ const vi = {
   acceptOffer: 'Chấp nhận đề nghị',
   declineOffer: 'Từ chối đề nghị',
   offerAnswered: (status: string) => `Đã ghi nhận câu trả lời: ${status}.`,
+  confirmAcceptTitle: 'Chấp nhận đề nghị này?',
+  confirmAcceptBody: (agency: string) =>
+    `${agency} sẽ nhận e-mail báo Anh/Chị đã chấp nhận và sẽ liên hệ để thống nhất các bước tiếp theo. Sau khi chấp nhận, không thể đổi câu trả lời trên trang này.`,
   offerNoLongerOpen: 'Đề nghị này không còn trả lời được (đã hết hạn, bị rút hoặc đã có câu trả lời).',
   myMatchesTitle: 'Phù hợp với bạn',
   myMatchesIntro:
@@ -992,6 +995,9 @@ const en: Messages = {
   acceptOffer: 'Accept offer',
   declineOffer: 'Decline offer',
   offerAnswered: (status: string) => `Your answer is recorded: ${status}.`,
+  confirmAcceptTitle: 'Accept this offer?',
+  confirmAcceptBody: (agency: string) =>
+    `${agency} will get an e-mail that you accepted and will contact you about the next steps. Once accepted, the answer cannot be changed on this page.`,
   offerNoLongerOpen: 'This offer can no longer be answered (it expired, was withdrawn or already answered).',
   myMatchesTitle: 'Matches for you',
   myMatchesIntro: "Open calls and agencies' open demands that fit your profile, best first.",

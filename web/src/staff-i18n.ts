@@ -397,6 +397,38 @@ const vi = {
     agency: 'Cán bộ nhân sự phải thuộc một cơ quan của tỉnh.',
   },
   draftRestored: 'Đã khôi phục những thay đổi chưa lưu trước khi bạn đăng nhập lại.',
+
+  // Acting from a search result
+  chooseDemandForOffer: 'Nhu cầu đang tuyển của cơ quan',
+  chooseDemandHint: 'Đề nghị được soạn cho một nhu cầu đang tuyển; chuyên gia này được điền sẵn.',
+  continueToOffer: 'Tiếp tục soạn đề nghị',
+  noOpenDemands: 'Cơ quan bạn chưa có nhu cầu nào đang tuyển.',
+  newDemandLink: 'Tạo nhu cầu mới',
+  copyContacts: 'Sao chép liên hệ',
+  contactsCopied: 'Đã sao chép thông tin liên hệ vào bộ nhớ tạm.',
+  copyFailed: 'Không sao chép được tự động. Hãy chọn và sao chép thông tin dưới đây:',
+  contactsText: (name: string, email: string, phone: string) =>
+    [name, `E-mail: ${email}`, ...(phone ? [`Điện thoại / Phone: ${phone}`] : [])].join('\n'),
+  printProfile: 'In hồ sơ',
+  // Confirming before the expert is mailed
+  confirmSendTitle: 'Gửi đề nghị cho chuyên gia?',
+  confirmSendBody: (name: string) =>
+    `${name} sẽ nhận e-mail báo có đề nghị và trả lời trên trang hồ sơ của mình. Sau khi gửi, đề nghị không sửa được nữa; chỉ có thể rút lại.`,
+  // Experts' answers
+  staffNavNotices: 'Phản hồi',
+  noticesBadge: (n: number) => `${n > 99 ? '99+' : n} phản hồi mới`,
+  noticesTitle: 'Phản hồi của chuyên gia',
+  noticesIntro:
+    'Chuyên gia chấp nhận hoặc từ chối đề nghị và đăng ký tham gia lời mời hợp tác của cơ quan bạn, mới nhất trước. Mở trang này là đánh dấu đã xem cho cả cơ quan.',
+  noticesEmpty: 'Chưa có phản hồi nào.',
+  noticesNoAgency: 'Tài khoản của bạn không thuộc cơ quan nào nên không có phản hồi.',
+  noticeKind: {
+    offer_accepted: 'đã chấp nhận đề nghị',
+    offer_declined: 'đã từ chối đề nghị',
+    call_response: 'đã đăng ký tham gia lời mời hợp tác',
+  } as Record<string, string>,
+  noticeNew: 'Mới',
+  noticeExpertHidden: 'Một chuyên gia (hồ sơ không còn chia sẻ)',
 };
 
 type ConsoleStrings = typeof vi;
@@ -765,6 +797,35 @@ const en: ConsoleStrings = {
     agency: "An HR officer belongs to one of the province's agencies.",
   },
   draftRestored: 'Your unsaved changes from before you signed in again are back.',
+
+  chooseDemandForOffer: "Your agency's open demand",
+  chooseDemandHint: 'An offer is drafted for an open demand; this expert is filled in.',
+  continueToOffer: 'Continue to the offer',
+  noOpenDemands: 'Your agency has no open demand.',
+  newDemandLink: 'New demand',
+  copyContacts: 'Copy contact details',
+  contactsCopied: 'Contact details copied to the clipboard.',
+  copyFailed: 'Could not copy automatically. Select and copy the details below:',
+  contactsText: (name: string, email: string, phone: string) =>
+    [name, `E-mail: ${email}`, ...(phone ? [`Phone: ${phone}`] : [])].join('\n'),
+  printProfile: 'Print profile',
+  confirmSendTitle: 'Send the offer to the expert?',
+  confirmSendBody: (name: string) =>
+    `${name} will get an e-mail about the offer and answer it on their profile page. Once sent, the offer can no longer be edited, only withdrawn.`,
+  staffNavNotices: 'Answers',
+  noticesBadge: (n: number) => `${n > 99 ? '99+' : n} new ${n === 1 ? 'answer' : 'answers'}`,
+  noticesTitle: "Experts' answers",
+  noticesIntro:
+    "Experts accepting or declining your agency's offers and responding to its calls, newest first. Opening this page marks them seen for the whole agency.",
+  noticesEmpty: 'No answers yet.',
+  noticesNoAgency: 'Your account belongs to no agency, so it has no answers.',
+  noticeKind: {
+    offer_accepted: 'accepted the offer',
+    offer_declined: 'declined the offer',
+    call_response: 'responded to the call',
+  } as Record<string, string>,
+  noticeNew: 'New',
+  noticeExpertHidden: 'An expert (profile no longer shared)',
 };
 
 const dictionaries = { vi, en };

@@ -52,7 +52,13 @@ export function CallResponses({ callId }: { callId: string }) {
       ) : null}
       <Pager pages={results} />
       {openId ? (
-        <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
+        <ExpertPanel
+          key={openId}
+          id={openId}
+          onClose={closePanel}
+          onFailure={endStaffSessionIfGone}
+          offerFromHere
+        />
       ) : null}
     </section>
   );

@@ -1,6 +1,6 @@
 /** A modal question before a step with consequences (opening a call mails people). */
 import { useEffect, useId, useRef } from 'react';
-import { useStaffI18n } from '../staff-i18n.ts';
+import { useI18n } from '../i18n.tsx';
 
 export function ConfirmDialog({
   title,
@@ -16,7 +16,7 @@ export function ConfirmDialog({
   /** After either answer or Escape: the opener unmounts the dialog and takes focus back. */
   onClose: () => void;
 }) {
-  const { t } = useStaffI18n();
+  const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
 

@@ -9,6 +9,7 @@ import { formatTime, formatVnd } from '../format.ts';
 import { useI18n } from '../i18n.tsx';
 import { usePlaceNames } from '../meta.tsx';
 import { useCursorPages } from '../useCursorPages.ts';
+import { ConfirmDialog } from './ConfirmDialog.tsx';
 import { FormErrorsProvider, TextArea } from './controls.tsx';
 import { failureMessage, Loading, Notice } from './Notice.tsx';
 import { OfferHistory, PolicyPackage } from './OfferParts.tsx';
@@ -76,6 +77,8 @@ export function MyOffer({
   const [busy, setBusy] = useState<'accept' | 'decline' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
   const [answeredNow, setAnsweredNow] = useState(false);
+  // Accepting tells the agency (it is mailed): confirmed first, in a dialog that says so.
+  const [confirming, setConfirming] = useState(false);
   const answerable = canTransitionOffer(offer.status, 'accepted', 'expert');
   const headingId = `offer-${offer.id}`;
 
@@ -153,7 +156,8 @@ export function MyOffer({
                 type="button"
                 className="primary"
                 disabled={busy !== null}
-                onClick={() => answer('accept')}
+                data-answer="accept"
+                onClick={() => setConfirming(true)}
               >
                 {busy === 'accept' ? t.sending : t.acceptOffer}
               </button>
@@ -167,6 +171,24 @@ export function MyOffer({
               </button>
             </div>
           </form>
+        ) : null}
+        {confirming ? (
+          <ConfirmDialog
+            title={t.confirmAcceptTitle}
+            body={t.confirmAcceptBody(names.agency(offer.agency))}
+            confirmLabel={t.acceptOffer}
+            onConfirm={() => void answer('accept')}
+            onClose={() => {
+              setConfirming(false);
+              requestAnimationFrame(() =>
+                document
+                  .querySelector<HTMLElement>(`#${CSS.escape(headingId)}`)
+                  ?.closest('article')
+                  ?.querySelector<HTMLElement>('[data-answer="accept"]')
+                  ?.focus(),
+              );
+            }}
+          />
         ) : null}
         <details>
           <summary>{t.offerHistory}</summary>

@@ -10,6 +10,7 @@ import { Link, navigate } from '../router.tsx';
 import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
 import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
+import { useUnseenNotices } from '../useUnseenNotices.ts';
 import { Loading } from './Notice.tsx';
 
 export type StaffSection =
@@ -22,7 +23,8 @@ export type StaffSection =
   | 'imports'
   | 'duplicates'
   | 'exports'
-  | 'users';
+  | 'users'
+  | 'notices';
 
 /** Sign in, then come back to this page (its path and query: a list's filters). */
 const signInHere = () =>
@@ -85,7 +87,7 @@ export function StaffConsole({
   return (
     <>
       <div className="console-bar">
-        <StaffNav section={section} isAdmin={session.role === 'admin'} />
+        <StaffNav section={section} isAdmin={session.role === 'admin'} agency={session.agency} />
         <SignedIn session={session} />
       </div>
       {ownHeading ? null : (
@@ -103,10 +105,12 @@ export function StaffConsole({
   );
 }
 
-function StaffNav({ section, isAdmin }: { section: StaffSection; isAdmin: boolean }) {
+function StaffNav({ section, isAdmin, agency }: { section: StaffSection; isAdmin: boolean; agency: string }) {
   const { t } = useStaffI18n();
+  const unseen = useUnseenNotices(agency);
   const links: [StaffSection, string, string][] = [
     ['search', '/staff/search', t.staffNavSearch],
+    ['notices', '/staff/notices', t.staffNavNotices],
     ['demands', '/staff/demands', t.staffNavDemands],
     ['offers', '/staff/offers', t.staffNavOffers],
     ['calls', '/staff/calls', t.staffNavCalls],
@@ -130,6 +134,12 @@ function StaffNav({ section, isAdmin }: { section: StaffSection; isAdmin: boolea
           <li key={key}>
             <Link to={to} aria-current={key === section ? 'page' : undefined}>
               {label}
+              {key === 'notices' && unseen ? (
+                <span className="badge" data-testid="notices-badge">
+                  <span aria-hidden="true">{unseen > 99 ? '99+' : unseen}</span>
+                  <span className="visually-hidden">{` (${t.noticesBadge(unseen)})`}</span>
+                </span>
+              ) : null}
             </Link>
           </li>
         ))}

@@ -7,6 +7,7 @@ import { type FormEvent, useCallback, useState } from 'react';
 import type { OfferView } from '#shared/domain/offer';
 import { offerTransitions } from '#shared/domain/offer-states';
 import { ApiError, api } from '../api.ts';
+import { ConfirmDialog } from '../components/ConfirmDialog.tsx';
 import { FormErrorsProvider, TextArea } from '../components/controls.tsx';
 import { failureMessage, Notice } from '../components/Notice.tsx';
 import { OfferHistory, PolicyPackage, useOfferExpertName } from '../components/OfferParts.tsx';
@@ -146,8 +147,17 @@ function OfferSteps({
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState<StaffStep | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
+  // Sending mails the expert: it is confirmed first, in a dialog that says so.
+  const [confirming, setConfirming] = useState(false);
+  const expertName = useOfferExpertName();
 
   if (steps.length === 0) return <p className="hint">{t.offerFinal}</p>;
+
+  const ask = (step: StaffStep, event?: FormEvent) => {
+    event?.preventDefault();
+    if (step === 'sent') setConfirming(true);
+    else void take(step);
+  };
 
   async function take(step: StaffStep, event?: FormEvent) {
     event?.preventDefault();
@@ -164,7 +174,7 @@ function OfferSteps({
 
   const changedState = failure instanceof ApiError && failure.status === 409;
   return (
-    <form className="card" onSubmit={(event) => take(steps[0], event)} aria-labelledby="offer-steps-heading">
+    <form className="card" onSubmit={(event) => ask(steps[0], event)} aria-labelledby="offer-steps-heading">
       <h2 id="offer-steps-heading" className="visually-hidden">
         {steps.map((s) => (s === 'sent' ? t.sendOffer : t.withdrawOffer)).join(' / ')}
       </h2>
@@ -196,12 +206,25 @@ function OfferSteps({
             type="button"
             className={step === 'sent' ? 'primary' : 'danger'}
             disabled={busy !== null}
-            onClick={() => take(step)}
+            data-step={step}
+            onClick={() => ask(step)}
           >
             {busy === step ? t.sending : step === 'sent' ? t.sendOffer : t.withdrawOffer}
           </button>
         ))}
       </div>
+      {confirming ? (
+        <ConfirmDialog
+          title={t.confirmSendTitle}
+          body={t.confirmSendBody(expertName(offer))}
+          confirmLabel={t.sendOffer}
+          onConfirm={() => void take('sent')}
+          onClose={() => {
+            setConfirming(false);
+            requestAnimationFrame(() => document.querySelector<HTMLElement>('[data-step="sent"]')?.focus());
+          }}
+        />
+      ) : null}
     </form>
   );
 }

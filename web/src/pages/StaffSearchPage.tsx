@@ -102,7 +102,13 @@ export function StaffSearchPage() {
           ) : null}
           <Pager pages={results} />
           {openId ? (
-            <ExpertPanel key={openId} id={openId} onClose={closePanel} onFailure={endStaffSessionIfGone} />
+            <ExpertPanel
+              key={openId}
+              id={openId}
+              onClose={closePanel}
+              onFailure={endStaffSessionIfGone}
+              offerFromHere
+            />
           ) : null}
         </>
       )}
