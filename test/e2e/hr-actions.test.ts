@@ -5,22 +5,15 @@
  * confirmation; the expert accepts after a confirmation; the officer sees the answers badge, the
  * notices page, and the badge gone once seen. Every page and dialog is scanned with axe-core.
  */
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { api, type Mail, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
+import { expectNoAxeViolations } from '../support/axe-watch.ts';
 import { chromiumForThisFile, demoOfficer, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForThisFile();
 
-async function noAxeViolations(page: Page, where: string): Promise<void> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(
-    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    where,
-  ).toEqual([]);
-}
+const noAxeViolations = expectNoAxeViolations;
 
 /** A login link mailed after `since`; the outbox fills by a poller. */
 async function newLoginLink(email: string, since: Mail[]): Promise<string> {

@@ -7,11 +7,11 @@
  */
 import { randomUUID } from 'node:crypto';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { sha256 } from '#shared/domain/secret-token';
 import { api, type Mail, mailsTo, registeredExpert, staffToken, uniqueEmail } from '../support/api.ts';
+import { expectNoAxeViolations } from '../support/axe-watch.ts';
 import { chromiumForThisFile } from '../support/browser.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
 
@@ -41,9 +41,7 @@ function linkIn(mail: Mail, fragment: 'login' | 'token'): string {
 
 const tokenOf = (link: string) => decodeURIComponent(new URL(link).hash.replace(/^#\w+=/, ''));
 
-async function noAxeViolations(page: Page): Promise<void> {
-  expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
-}
+const noAxeViolations = expectNoAxeViolations;
 
 /** Signs the expert in in this browser context, as from a login link asked for on the site. */
 async function signIn(page: Page, email: string): Promise<void> {
@@ -121,6 +119,10 @@ describe('the sign-in link of an offer mail', () => {
       await offer.getByRole('button', { name: 'Chấp nhận đề nghị' }).waitFor();
       expect(new URL(page.url()).pathname).toBe(`/me/offers/${offerId}`);
       await offer.getByRole('button', { name: 'Chấp nhận đề nghị' }).click();
+      await page
+        .getByRole('dialog', { name: 'Chấp nhận đề nghị này?' })
+        .getByRole('button', { name: 'Chấp nhận đề nghị' })
+        .click();
       await offer.getByText('Đã ghi nhận câu trả lời: Đã chấp nhận.').waitFor();
     });
     // Used once, it opens nothing more.

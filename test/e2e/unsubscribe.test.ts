@@ -3,9 +3,9 @@
  * the collaboration-calls consent; every page's footer links the privacy notice. Both pages are
  * scanned with axe-core (0 violations).
  */
-import AxeBuilder from '@axe-core/playwright';
 import { describe, expect, inject, test } from 'vitest';
 import { api, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
+import { expectNoAxeViolations } from '../support/axe-watch.ts';
 import { chromiumForThisFile } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -49,7 +49,7 @@ describe('unsubscribing from a call mail', () => {
       expect((await api('/api/me', { token: expert.sessionToken })).body.consent.collaborationCalls).toBe(
         true,
       );
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await expectNoAxeViolations(page);
 
       await page.getByRole('button', { name: 'Ngừng nhận lời mời hợp tác' }).click();
       await page.getByText('Đã xong: bạn sẽ không nhận lời mời hợp tác nữa.').waitFor();
@@ -62,7 +62,7 @@ describe('unsubscribing from a call mail', () => {
         .click();
       await page.getByRole('heading', { level: 1, name: 'Thông báo về xử lý dữ liệu cá nhân' }).waitFor();
       expect(await page.locator('main').textContent()).toContain('91/2025/QH15');
-      expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+      await expectNoAxeViolations(page);
     });
   });
 });

@@ -23,6 +23,20 @@ const pageMovedOn =
 const notOurs = (url: string) =>
   !url.startsWith('http://127.0.0.1') || new URL(url).pathname.startsWith('/oidc');
 
+/** The watch of each page, so a test's own scan waits for the watch's scan under way (axe runs one at a time). */
+const watches = new WeakMap<Page, AxeWatch>();
+
+/**
+ * A scan at a moment the test chooses (a dialog open, say), asserted on the spot: queued behind
+ * the watch's scans of the same page.
+ */
+export async function expectNoAxeViolations(page: Page, where = page.url()): Promise<void> {
+  const analyse = () => new AxeBuilder({ page }).analyze();
+  const { violations } = await (watches.get(page)?.exclusive(page, analyse) ?? analyse());
+  const found = violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  if (found.length > 0) throw new Error(`axe-core on ${where}:\n${found.join('\n')}`);
+}
+
 export class AxeWatch {
   readonly findings: AxeFinding[] = [];
   readonly scanned = new Set<string>();
@@ -36,6 +50,7 @@ export class AxeWatch {
   }
 
   private watch(page: Page): void {
+    watches.set(page, this);
     // Transitions off: a scan in the middle of one could see half-blended colours.
     void page.emulateMedia({ reducedMotion: 'reduce' }).catch(() => undefined);
     page.on('framenavigated', (frame) => {
@@ -44,9 +59,20 @@ export class AxeWatch {
   }
 
   private enqueue(page: Page, final: boolean): Promise<void> {
-    const next = (this.queues.get(page) ?? Promise.resolve()).then(() => this.scan(page, final));
-    this.queues.set(page, next);
-    return next;
+    return this.exclusive(page, () => this.scan(page, final));
+  }
+
+  /** Runs `work` after the page's queued scans, and holds the queue until it ends. */
+  exclusive<T>(page: Page, work: () => Promise<T>): Promise<T> {
+    const run = (this.queues.get(page) ?? Promise.resolve()).then(work);
+    this.queues.set(
+      page,
+      run.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return run;
   }
 
   private async scan(page: Page, final: boolean): Promise<void> {
