@@ -19,7 +19,10 @@ async function routeBundle() {
   const { logger } = await import('../../shared/logger.ts');
   const { metrics } = await import('../../shared/metrics.ts');
   // What Powertools' own middlewares read: the last answer of each instance's getColdStart().
-  const flags = [logger, metrics].map((utility) => vi.spyOn(utility as never, 'getColdStart' as never));
+  const flags = [logger, metrics].map((utility) =>
+    // Protected in Powertools' types; its middlewares call it.
+    vi.spyOn(utility as unknown as { getColdStart(): boolean }, 'getColdStart'),
+  );
   const handler = withPowertools(middy(async () => ({ statusCode: 200 })));
   return async () => {
     await handler({}, contextFor('group'));
