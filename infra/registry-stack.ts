@@ -4,14 +4,14 @@ import type { Construct } from 'constructs';
 import { registryMeta } from '#shared/domain/meta';
 import { serviceName } from '#shared/metric-names';
 import { routes, scheduledJobs, streamConsumers } from '#shared/routes';
-import { RegistryAlarms } from './constructs/alarms.ts';
 import { RegistryApi } from './constructs/api.ts';
 import { StaffAuth } from './constructs/auth.ts';
 import { TableBackups } from './constructs/backups.ts';
-import { RegistryDashboard } from './constructs/dashboard.ts';
+import { dataKey } from './constructs/data-key.ts';
 import { EdgeWebAcl } from './constructs/edge-web-acl.ts';
 import { RegistryFiles } from './constructs/files-bucket.ts';
 import { MailPipeline } from './constructs/mail.ts';
+import { OperationsStack } from './constructs/operations-stack.ts';
 import type { RegistryEnvironment } from './constructs/registry-function.ts';
 import { ScheduledJobs } from './constructs/schedules.ts';
 import { SearchSnapshots } from './constructs/search-snapshots.ts';
@@ -151,23 +151,22 @@ export class RegistryStack extends Stack {
     const searchGroup = api.groupFunctions.get('search');
     if (searchGroup) searchSnapshots.bind(searchGroup, 'read');
 
-    new RegistryAlarms(this, 'Alarms', {
-      api: api.httpApi,
-      functions: [...api.groupFunctions.values(), ...mail.consumers.values(), ...jobs.functions.values()],
-      apiFunctions: [...api.groupFunctions.values()],
-      streamConsumers: [...mail.consumers.values()],
-      deadLetterQueue: mail.deadLetterQueue,
-      jobsDeadLetterQueue: jobs.deadLetterQueue,
-      mailConfigurationSetName: mail.configurationSet.configurationSetName,
-      table,
-      alarmEmail: settings.alarmEmail,
-      removalPolicy,
-    });
-
-    new RegistryDashboard(this, 'Dashboard', {
-      api: api.httpApi,
-      groupFunctions: api.groupFunctions,
-      serviceName,
+    // Alarms and dashboard in a nested stack: the main stack keeps its resources for routes.
+    new OperationsStack(this, 'Operations', {
+      alarms: {
+        api: api.httpApi,
+        functions: [...api.groupFunctions.values(), ...mail.consumers.values(), ...jobs.functions.values()],
+        apiFunctions: [...api.groupFunctions.values()],
+        streamConsumers: [...mail.consumers.values()],
+        deadLetterQueue: mail.deadLetterQueue,
+        jobsDeadLetterQueue: jobs.deadLetterQueue,
+        mailConfigurationSetName: mail.configurationSet.configurationSetName,
+        table,
+        topicKey: dataKey(this),
+        alarmEmail: settings.alarmEmail,
+        removalPolicy,
+      },
+      dashboard: { api: api.httpApi, groupFunctions: api.groupFunctions, serviceName },
     });
 
     new CfnOutput(this, 'SiteUrl', { value: site.url, description: 'The web app and, under /api, the API' });

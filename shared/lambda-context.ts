@@ -16,7 +16,29 @@ import { handlerTracing } from './tracing.ts';
 // biome-ignore lint/suspicious/noExplicitAny: middy's middleware type is generic over any event.
 type AnyMiddy = middy.MiddyfiedHandler<any, any, Error, Context>;
 
+/** Set on the first invocation this process serves, whichever bundle's handler it reaches. */
+const invokedBefore = Symbol.for('talent-registry.invoked-before');
+
+/**
+ * Powertools keeps the cold-start flag in each Logger and Metrics instance. A function group bundles
+ * each route on its own (infra/bundling.ts), so a warm instance holds one logger and one metrics
+ * object per route it has served: the first request of a second route must not count as a cold start.
+ * The flag is kept for the process here; a route that is not the first to be invoked spends its
+ * instances' flags before their middlewares read them.
+ */
+const coldStartOncePerProcess = {
+  before: () => {
+    const process = globalThis as { [invokedBefore]?: true };
+    if (process[invokedBefore]) for (const utility of [logger, metrics]) spendColdStart(utility);
+    process[invokedBefore] = true;
+  },
+};
+
+/** Powertools' `getColdStart()` (protected in its types, what its own middlewares call): true once, then false. */
+const spendColdStart = (utility: object) => (utility as { getColdStart(): boolean }).getColdStart();
+
 export function withPowertools<H extends AnyMiddy>(stack: H): H {
+  stack.use(coldStartOncePerProcess);
   stack.use(injectLambdaContext(logger, { resetKeys: true }));
   const tracing = handlerTracing();
   if (tracing) stack.use(tracing);

@@ -47,13 +47,24 @@ export interface FunctionGroupSettings {
   writesAudit?: boolean;
   /** Access to the uploads-and-exports bucket (presigned URLs, reading uploads, writing exports). */
   files?: 'read' | 'readwrite';
+  /**
+   * Why its routes must share module instances (one copy per warm instance of an in-memory model):
+   * the group is then bundled as one, with shared chunks, instead of one bundle per route (cold
+   * start: infra/bundling.ts, docs/cold-start.md).
+   */
+  sharedModules?: string;
 }
 
 export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
   meta: { description: 'Health, province metadata and the OpenAPI document', memoryMb: 256 },
   experts: { description: 'Self-registration and the audited full profile for staff', writesAudit: true },
   // Search and matching rank candidates in memory; more memory is also more CPU in Lambda.
-  search: { description: 'HR search, the public directory and demand matches', memoryMb: 1024 },
+  search: {
+    description: 'HR search, the public directory and demand matches',
+    memoryMb: 1024,
+    sharedModules:
+      'its three routes rank from one in-memory read model per instance (shared/app/search-read-model.ts)',
+  },
   me: { description: "Experts' login links, sessions and self-service", writesAudit: true },
   demands: { description: "Agencies' fields of need" },
   policies: { description: 'The attraction-policy catalogue', writesAudit: true },

@@ -10,12 +10,12 @@ import {
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { metricsNamespace, rateLimitedMetric, serviceName } from '#shared/metric-names';
-import { dataKey } from './data-key.ts';
 import { mailConfigurationSetDimension } from './mail.ts';
 import type { RegistryFunction } from './registry-function.ts';
 
@@ -33,6 +33,11 @@ export interface RegistryAlarmsProps {
   table: ITable;
   /** The SES configuration set the outbox sends with: its bounces and complaints are alarmed. */
   mailConfigurationSetName: string;
+  /**
+   * The registry stack's data key (`dataKey(stack)`), which encrypts the topic; passed in because
+   * the alarms live in a nested stack, where `dataKey(this)` would make a second key.
+   */
+  topicKey: IKey;
   /** Subscribed to the alarm topic when given (context `alarmEmail`). */
   alarmEmail?: string;
   removalPolicy: RemovalPolicy;
@@ -51,11 +56,11 @@ export class RegistryAlarms extends Construct {
   constructor(scope: Construct, id: string, props: RegistryAlarmsProps) {
     super(scope, id);
 
-    // The stack's customer-managed data key, because CloudWatch cannot publish to a topic encrypted
+    // The registry's customer-managed data key, because CloudWatch cannot publish to a topic encrypted
     // with the AWS managed aws/sns key; the data key's policy lets CloudWatch of this account use it.
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Talent Registry alarms',
-      masterKey: dataKey(this),
+      masterKey: props.topicKey,
       enforceSSL: true,
     });
     if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));

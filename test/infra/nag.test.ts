@@ -42,6 +42,10 @@ beforeAll(() => {
     extend: (stack) => {
       new Queue(stack, 'CarelessQueue', { encryption: QueueEncryption.UNENCRYPTED });
       new LogGroup(stack, 'CarelessLogs', { retention: RetentionDays.ONE_YEAR });
+      // And one in the operations nested stack: the checks cover it too.
+      new Queue(stack.node.findChild('Operations'), 'CarelessQueue', {
+        encryption: QueueEncryption.UNENCRYPTED,
+      });
     },
   });
 });
@@ -88,6 +92,7 @@ describe('cdk-nag AWS Solutions checks', () => {
   it('are wired into the app: an unacknowledged finding is reported', () => {
     const reported = findings(readReport(devWithWebApp.assemblyDir));
     expect(reported).toContain('error AwsSolutions-SQS4 at TalentRegistry/CarelessQueue/Resource');
+    expect(reported).toContain('error AwsSolutions-SQS4 at TalentRegistry/Operations/CarelessQueue/Resource');
     expect(new AwsSolutionsChecks().validateScope(devWithWebApp.app).success).toBe(false);
   });
 });

@@ -24,11 +24,14 @@ let main: Synthesized;
 let withCopy: Synthesized;
 let dev: Synthesized;
 let resources: Record<string, Resource>;
+/** The operations nested stack's resources (alarms, topic), parameters resolved to the parent's ids. */
+let operations: Record<string, Resource>;
 
 beforeAll(() => {
   const webDistPath = path.join(tmpdir(), 'talent-registry-web-not-built');
   main = synthRegistry({ stackProps: { webDistPath } });
   resources = main.template.toJSON().Resources;
+  operations = main.operations.resources as Record<string, Resource>;
   withCopy = synthRegistry({ context: { backupCopyRegion: 'ap-northeast-1' }, stackProps: { webDistPath } });
   dev = synthRegistry({ context: { dev: 'true' }, stackProps: { webDistPath } });
 });
@@ -132,7 +135,7 @@ describe('the data key', () => {
     const queues = ofType('AWS::SQS::Queue');
     expect(queues).toHaveLength(2);
     for (const [id, queue] of queues) expect(queue.Properties.KmsMasterKeyId, id).toEqual(dataKeyArn());
-    const [, topic] = only('AWS::SNS::Topic');
+    const [, topic] = only('AWS::SNS::Topic', operations);
     expect(topic.Properties.KmsMasterKeyId).toEqual(dataKeyArn());
   });
 
@@ -220,7 +223,7 @@ describe('limits', () => {
   });
 
   it('alarm when any function is throttled, and when a dead-letter queue holds anything', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const alarms = ofType('AWS::CloudWatch::Alarm', operations).map(([, a]) => a.Properties);
     const throttled = alarms
       .flatMap((alarm) => alarm.Metrics ?? [])
       .filter(

@@ -34,6 +34,8 @@ type Statement = { Action: string | string[]; Resource: unknown; Effect: string 
 let main: Synthesized;
 let template: Template;
 let resources: Record<string, Resource>;
+/** The operations nested stack's resources (alarms, topic, dashboard), parameters resolved to the parent's ids. */
+let operations: Record<string, Resource>;
 /** A dev stack for another province that deploys a built web app. */
 let devWithWebApp: Synthesized;
 let webDist: string;
@@ -43,6 +45,7 @@ beforeAll(() => {
   main = synthRegistry({ stackProps: { webDistPath: path.join(tmpdir(), 'talent-registry-web-not-built') } });
   template = main.template;
   resources = template.toJSON().Resources;
+  operations = main.operations.resources as Record<string, Resource>;
 
   webDist = mkdtempSync(path.join(tmpdir(), 'talent-registry-web-'));
   mkdirSync(path.join(webDist, 'assets'));
@@ -202,8 +205,25 @@ describe('registry table', () => {
 describe('stack budget', () => {
   // CloudFormation refuses a stack of more than 500 resources; 300 leaves room for the routes
   // still to come (each new route costs one AWS::ApiGatewayV2::Route, a new group about ten).
-  it('stays under 300 CloudFormation resources', () => {
+  it('stays under 300 CloudFormation resources, and so does the operations nested stack', () => {
     expect(Object.keys(resources).length).toBeLessThanOrEqual(300);
+    expect(Object.keys(operations).length).toBeLessThanOrEqual(300);
+    // CloudFormation allows a template 200 parameters: the nested stack takes one per referenced value.
+    expect(Object.keys(main.operations.template.toJSON().Parameters ?? {}).length).toBeLessThanOrEqual(200);
+  });
+
+  it('keeps the alarms and dashboard out of the main stack, in one nested stack deployed with it', () => {
+    for (const type of ['AWS::CloudWatch::Alarm', 'AWS::CloudWatch::Dashboard', 'AWS::SNS::Topic']) {
+      expect(ofType(type), type).toEqual([]);
+      expect(ofType(type, operations).length, type).toBeGreaterThan(0);
+    }
+    const [, nested] = onlyOfType('AWS::CloudFormation::Stack');
+    // Parameters from the parent, not exports: nothing in the main stack is locked by an import.
+    expect(JSON.stringify(main.operations.template.toJSON())).not.toContain('Fn::ImportValue');
+    expect(
+      Object.keys(template.toJSON().Outputs ?? {}).filter((id) => id.startsWith('ExportsOutput')),
+    ).toEqual([]);
+    expect(Object.keys(nested.Properties.Parameters).length).toBeGreaterThan(0);
   });
 
   it('costs one resource per route once its group exists', () => {
@@ -1032,7 +1052,7 @@ describe('alarms', () => {
   const alarmActionsOf = (alarm: Resource) => alarm.Properties.AlarmActions;
 
   it('alarm on API 5xx, every function’s errors, each group’s p99 latency, dead letters, stream backlogs and table throttling', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const alarms = ofType('AWS::CloudWatch::Alarm', operations).map(([, alarm]) => alarm.Properties);
     const onMetric = (namespace: string, metricName: string) =>
       alarms.filter((alarm) => alarm.Namespace === namespace && alarm.MetricName === metricName);
 
@@ -1060,16 +1080,34 @@ describe('alarms', () => {
     expect(throttles).toHaveLength(1);
   });
 
+  it('give each function as many alarms as before the split: errors; latency per group; backlog per consumer; throttles', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm', operations).map(([, alarm]) => alarm.Properties);
+    const own = (fnId: string) =>
+      alarms.filter((a) => a.Namespace === 'AWS/Lambda' && a.Dimensions?.[0]?.Value?.Ref === fnId).length;
+    const inThrottleAlarms = (fnId: string) =>
+      alarms.filter((a) => JSON.stringify(a.Metrics ?? []).includes(`{"Ref":"${fnId}"}`)).length;
+    const expected = [
+      ...groupFunctionIds().map((id) => [id, 2] as const),
+      ...consumerFunctionIds().map((id) => [id, 2] as const),
+      ...jobFunctionIds().map((id) => [id, 1] as const),
+    ];
+    expect(expected).toHaveLength(functionCount);
+    for (const [id, count] of expected) {
+      expect(own(id), id).toBe(count);
+      expect(inThrottleAlarms(id), id).toBe(1);
+    }
+  });
+
   it('notify one encrypted SNS topic that refuses plain HTTP', () => {
-    const [topicId, topic] = onlyOfType('AWS::SNS::Topic');
-    for (const [id, alarm] of ofType('AWS::CloudWatch::Alarm')) {
+    const [topicId, topic] = onlyOfType('AWS::SNS::Topic', operations);
+    for (const [id, alarm] of ofType('AWS::CloudWatch::Alarm', operations)) {
       expect(alarmActionsOf(alarm), id).toEqual([{ Ref: topicId }]);
     }
     const keyId = topic.Properties.KmsMasterKeyId['Fn::GetAtt'][0] as string;
     expect(resources[keyId].Properties.EnableKeyRotation).toBe(true);
     // CloudWatch must be able to use the key, or alarms could not publish to the topic.
     expect(JSON.stringify(resources[keyId].Properties.KeyPolicy)).toContain('cloudwatch.amazonaws.com');
-    template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+    main.operations.template.hasResourceProperties('AWS::SNS::TopicPolicy', {
       Topics: [{ Ref: topicId }],
       PolicyDocument: {
         Statement: Match.arrayWith([
@@ -1127,7 +1165,7 @@ describe('edge limits and mail reputation', () => {
   });
 
   it('alarms on 4xx and 429 spikes and on bounces and complaints', () => {
-    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const alarms = ofType('AWS::CloudWatch::Alarm', operations).map(([, alarm]) => alarm.Properties);
     const on = (namespace: string, metricName: string) =>
       alarms.filter((a) => a.Namespace === namespace && a.MetricName === metricName);
     expect(on('AWS/ApiGateway', '4xx')).toHaveLength(1);
@@ -1206,7 +1244,7 @@ describe('AWS WAF on CloudFront', () => {
 
 describe('dashboard', () => {
   it('shows every business event the functions count, search and match latency, and each function group', () => {
-    const [, dashboard] = onlyOfType('AWS::CloudWatch::Dashboard');
+    const [, dashboard] = onlyOfType('AWS::CloudWatch::Dashboard', operations);
     const body = JSON.stringify(dashboard.Properties.DashboardBody);
     for (const event of [...businessEvents, 'SearchLatency', 'MatchLatency']) {
       expect(body, event).toContain(
@@ -1219,8 +1257,8 @@ describe('dashboard', () => {
 
 describe('alarm subscription', () => {
   it('mails the alarms to the address given as context alarmEmail, and to nobody otherwise', () => {
-    template.resourceCountIs('AWS::SNS::Subscription', 0);
-    devWithWebApp.template.hasResourceProperties('AWS::SNS::Subscription', {
+    main.operations.template.resourceCountIs('AWS::SNS::Subscription', 0);
+    devWithWebApp.operations.template.hasResourceProperties('AWS::SNS::Subscription', {
       Protocol: 'email',
       Endpoint: 'van-hanh@kontum.example.vn',
     });
