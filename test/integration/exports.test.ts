@@ -40,7 +40,7 @@ const auditOf = async (exportId: string) =>
     })
   ).Items ?? [];
 
-describe('a search export', () => {
+describe('a search export', { timeout: 120_000 }, () => {
   it('holds what the search shows, without contacts, formula-safe, as UTF-8 CSV with BOM, and is audited', async () => {
     const name = `Trịnh Xuất ${randomUUID().slice(0, 6)}`;
     const experts = await Promise.all([
@@ -113,7 +113,7 @@ describe('a search export', () => {
   });
 });
 
-describe('a matches export', () => {
+describe('a matches export', { timeout: 120_000 }, () => {
   it("lists the demand's ranked matches with score and reasons", async () => {
     const name = `Trịnh Khớp ${randomUUID().slice(0, 6)}`;
     await registeredExpert({ fullName: name, fields: [{ code: '4.5' }], highestDegree: 'doctorate' });
@@ -139,7 +139,7 @@ describe('a matches export', () => {
   });
 });
 
-describe('the register export', () => {
+describe('the register export', { timeout: 120_000 }, () => {
   it('is for administrators, and imports back without changing anything', async () => {
     expect((await api('/api/exports', { token: hr, body: { kind: 'register', format: 'csv' } })).status).toBe(
       403,

@@ -71,7 +71,9 @@ const entry = async (id: string) =>
 const entryIdOf = (t: string, i: number) =>
   rosterEntryId({ fullName: `Phan Thị Nhập ${t} ${i}`, email: `nhap.${t}.${i}@example.org` });
 
-describe('a roster import', () => {
+// Each test runs import jobs through the stream: in the full suite the drain waits behind the
+// other suites' stream work (30 s ran out there once; alone a test takes a few seconds).
+describe('a roster import', { timeout: 120_000 }, () => {
   it('is dry-run (every row judged, reasons in Vietnamese and English), committed, invites once and re-imports as unchanged', async () => {
     const t = tag();
     const file = csvBytes([
@@ -280,7 +282,7 @@ describe('a roster import', () => {
   });
 });
 
-describe('crash and resume', () => {
+describe('crash and resume', { timeout: 120_000 }, () => {
   it('resumes a commit that died mid-job without writing a row or a mail twice', async () => {
     const t = tag();
     const lines = [templateHeader, ...Array.from({ length: 9 }, (_, i) => person(t, i + 1))];
@@ -335,7 +337,7 @@ describe('crash and resume', () => {
   });
 });
 
-describe('claiming an entry', () => {
+describe('claiming an entry', { timeout: 120_000 }, () => {
   it('links the registration that verifies the invited address to the entry instead of adding a person', async () => {
     const t = tag();
     const id = await uploadRoster(admin, csvBytes([templateHeader, person(t, 1)]));
