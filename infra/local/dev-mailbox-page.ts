@@ -54,10 +54,12 @@ a { color: #0b57d0; }
 </style>
 </head>
 <body>
+<main>
 <h1>${escapeHtml(title)}</h1>
 <p>Thư do hộp thư ngoài (outbox) gửi khi chạy cục bộ, mới nhất trước. / Mail the outbox delivered locally, newest first.
 JSON: <a href="?${to ? `to=${encodeURIComponent(to)}&amp;` : ''}format=json">?format=json</a></p>
 ${items.length ? items.join('\n') : '<p>Chưa có thư nào. / No mail yet.</p>'}
+</main>
 </body>
 </html>
 `;

@@ -16,6 +16,8 @@ describe('the dev mailbox page', () => {
     expect(page).toContain('<pre>Dòng một\n');
     expect(page).toContain('Liên kết đăng nhập / Your login link');
     expect(page).toContain('08:00:00 30/11/2026 (giờ Việt Nam)');
+    // In a main landmark, as axe-core asks of every page the browser tests visit.
+    expect(page).toMatch(/<main>[\s\S]*<h1>[\s\S]*<\/main>/);
   });
 
   it('escapes everything taken from a mail', () => {
