@@ -58,10 +58,13 @@ export interface FunctionGroupSettings {
 export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
   meta: { description: 'Health, province metadata and the OpenAPI document', memoryMb: 256 },
   experts: { description: 'Self-registration and the audited full profile for staff', writesAudit: true },
-  // Search and matching rank candidates in memory; more memory is also more CPU in Lambda.
+  // Search and matching rank candidates in memory. At 50,000 profiles the loaded index holds ~365 MB
+  // of heap and a cold load peaked at ~0.9 GB resident (bench/results/latest.md, "Search"): 1024 MB
+  // left no room. 2048 MB holds that with room to ~100,000 profiles, and above 1769 MB Lambda gives
+  // a whole vCPU, which is what a first matches page (ranking every candidate) spends.
   search: {
     description: 'HR search, the public directory and demand matches',
-    memoryMb: 1024,
+    memoryMb: 2048,
     sharedModules:
       'its three routes rank from one in-memory read model per instance (shared/app/search-read-model.ts)',
   },
