@@ -58,10 +58,10 @@ export interface FunctionGroupSettings {
 export const functionGroups: Readonly<Record<FunctionGroup, FunctionGroupSettings>> = {
   meta: { description: 'Health, province metadata and the OpenAPI document', memoryMb: 256 },
   experts: { description: 'Self-registration and the audited full profile for staff', writesAudit: true },
-  // Search and matching rank candidates in memory. At 50,000 profiles the loaded index holds ~365 MB
-  // of heap and a cold load peaked at ~0.9 GB resident (bench/results/latest.md, "Search"): 1024 MB
-  // left no room. 2048 MB holds that with room to ~100,000 profiles, and above 1769 MB Lambda gives
-  // a whole vCPU, which is what a first matches page (ranking every candidate) spends.
+  // Search and matching rank candidates in memory. At 50,000 profiles the loaded index adds ~116 MB
+  // of heap (~170 MB in use) and the local server peaked at ~0.7 GB resident (bench/results/latest.md,
+  // "Search"). 2048 MB leaves room to ~150,000 profiles, and from 1769 MB Lambda gives a whole vCPU,
+  // which is what a text query's scoring and a first matches page (every candidate) spend.
   search: {
     description: 'HR search, the public directory and demand matches',
     memoryMb: 2048,
