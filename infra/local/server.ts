@@ -270,8 +270,9 @@ async function serveFile(
 /**
  * The search read model's dev routes (tests and the benchmark): POST /dev/search/snapshot writes a
  * new snapshot and drops this instance's index; POST /dev/search/reset drops it (the next request
- * loads it cold, as a new Lambda instance would); POST /dev/search/forget-rankings drops the
- * demands' cached rankings (the next matches page ranks again, as a first page does); GET
+ * loads it cold, as a new Lambda instance would); POST /dev/search/forget-caches drops the
+ * demands' cached rankings and the index's cached text hits (the next request computes them, as a
+ * first ask does); GET
  * /dev/search reports the last cold load.
  */
 async function devSearch(path: string, method: string, response: ServerResponse) {
@@ -285,8 +286,9 @@ async function devSearch(path: string, method: string, response: ServerResponse)
     model.dropSearchIndex();
     return sendJson(response, 200, { dropped: true });
   }
-  if (path === '/dev/search/forget-rankings' && method === 'POST') {
+  if (path === '/dev/search/forget-caches' && method === 'POST') {
     (await import('#shared/app/matching')).forgetRankings();
+    await model.forgetQueryCaches();
     return sendJson(response, 200, { forgotten: true });
   }
   if (path === '/dev/search' && method === 'GET') {

@@ -119,6 +119,11 @@ export async function currentIndex(): Promise<Instance> {
 /** What the last cold load cost (the benchmark and the local server's /dev/search report it). */
 export const lastColdLoad = (): ColdLoad | undefined => coldLoad;
 
+/** Forgets the loaded index's cached text hits (the benchmark times a first ask with it). */
+export async function forgetQueryCaches(): Promise<void> {
+  if (instance) (await instance).index.clearQueryCache();
+}
+
 /** Forgets the index: the next request loads it again, as a new instance would. */
 export function dropSearchIndex(): void {
   instance = undefined;

@@ -217,6 +217,8 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
     { sort: 'updated' as const },
     { field: '2' },
     { q: 'nguyen' },
+    // The same text as the query before it: answered from its cached hits, filtered.
+    { q: 'nguyen', minDegree: 'master' as const },
     { q: 'van', sort: 'name' as const },
     { q: 'an' },
     { minDegree: 'master' as const, country: 'JP' },
@@ -242,6 +244,8 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
             kept.apply({ id, version, doc: changed });
             if (changed) current.set(id, changed);
             else current.delete(id);
+            // A query between changes fills the text cache that the next change must drop.
+            kept.query(k % 2 ? 'agencies' : 'directory', queries[k % queries.length] ?? {});
           });
           const rebuilt = ExpertIndex.build([...current.values()]);
           for (const q of queries) {
