@@ -16,26 +16,20 @@ import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { consentText } from '#shared/domain/consent';
-import { api, type Mail, mailsTo, registeredExpert, staffToken, streamSettled } from '../support/api.ts';
+import {
+  api,
+  type Mail,
+  mailsTo,
+  mailWithSubject,
+  registeredExpert,
+  staffToken,
+  streamSettled,
+} from '../support/api.ts';
 import { chromiumForThisFile, demoOfficer, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForThisFile();
 const tag = () => randomUUID().slice(0, 6);
-
-/** The first mail to `email` whose subject starts so, not among `notIn`; the outbox fills by a poller. */
-async function mailWithSubject(email: string, prefix: string, notIn: Mail[] = []): Promise<Mail> {
-  const seen = new Set(notIn.map((m) => m.id));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const mail = (await mailsTo(email, 1, 1_000)).find(
-      (m) => m.subject.startsWith(prefix) && !seen.has(m.id),
-    );
-    if (mail) return mail;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no mail "${prefix}…" within 30 s`);
-}
 
 /** Signs the expert in in this browser context, from a login link asked for on the site. */
 async function signInExpert(page: Page, email: string): Promise<void> {

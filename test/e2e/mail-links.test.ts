@@ -10,26 +10,21 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, test } from 'vitest';
 import { sha256 } from '#shared/domain/secret-token';
-import { api, type Mail, mailsTo, registeredExpert, staffToken, uniqueEmail } from '../support/api.ts';
+import {
+  api,
+  type Mail,
+  mailsTo,
+  mailWithSubject,
+  registeredExpert,
+  staffToken,
+  uniqueEmail,
+} from '../support/api.ts';
 import { expectNoAxeViolations } from '../support/axe-watch.ts';
 import { chromiumForThisFile } from '../support/browser.ts';
 import { documentClient, tableName } from '../support/dynamo.ts';
 
 const baseUrl = inject('baseUrl');
 const chromium = chromiumForThisFile();
-
-async function mailWithSubject(email: string, prefix: string, notIn: Mail[] = []): Promise<Mail> {
-  const seen = new Set(notIn.map((m) => m.id));
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    const mail = (await mailsTo(email, 1, 1_000)).find(
-      (m) => m.subject.startsWith(prefix) && !seen.has(m.id),
-    );
-    if (mail) return mail;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`no mail "${prefix}…" within 30 s`);
-}
 
 /** The mail's link with a token in its fragment, on this server (whatever origin the mail was written with). */
 function linkIn(mail: Mail, fragment: 'login' | 'token'): string {

@@ -102,6 +102,20 @@ export async function mailsTo(email: string, count = 1, timeoutMs = 15_000): Pro
   }
 }
 
+/** The first mail to `email` whose subject starts so, not among `notIn`; the outbox fills by a poller. */
+export async function mailWithSubject(email: string, prefix: string, notIn: Mail[] = []): Promise<Mail> {
+  const seen = new Set(notIn.map((m) => m.id));
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const mail = (await mailsTo(email, 1, 1_000)).find(
+      (m) => m.subject.startsWith(prefix) && !seen.has(m.id),
+    );
+    if (mail) return mail;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no mail "${prefix}…" within 30 s`);
+}
+
 export function loginTokenIn(mail: Mail): string {
   const match = /#login=([^\s]+)/.exec(mail.text);
   if (!match) throw new Error('No login link in the mail');
