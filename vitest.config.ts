@@ -15,8 +15,11 @@ export default defineConfig({
           env,
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          // A test that waits for the stream (`streamSettled()`) waits for every record written so
+          // far, other files' too: behind the 10,000 profiles the search test loads, that took over
+          // 30 s in full runs (four files timed out so, one at a time; alone each takes seconds).
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       // The statistics counters are global: their exact tests get a server and table of their own,
