@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { api, type Mail, mailsTo, registeredExpert } from '../support/api.ts';
+import { api, type Mail, mailsTo, newLoginLink, registeredExpert } from '../support/api.ts';
 import { launchChromium, withPage as openPage, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -31,23 +31,6 @@ async function mailWithSubject(email: string, subjectStart: string): Promise<Mai
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   throw new Error(`no mail "${subjectStart}…" to ${email} within 30 s`);
-}
-
-/** A login link mailed after `since` (older links were used already). */
-async function newLoginLink(email: string, since: Mail[]): Promise<string> {
-  const seen = new Set(since.map((mail) => mail.id));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const link = (await mailsTo(email, since.length + 1, 1_000))
-      .filter((mail) => !seen.has(mail.id))
-      .map((mail) => /\S+#login=[^\s)>"]+/.exec(mail.text)?.[0])
-      .find(Boolean);
-    if (link) {
-      const { pathname, hash } = new URL(link);
-      return `${baseUrl}${pathname}${hash}`;
-    }
-  }
-  throw new Error(`no new login link mailed to ${email} within 20 s`);
 }
 
 /** The same page on this server, whatever origin the mail was written with. */

@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
-import { api, type Mail, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
+import { api, mailsTo, newLoginLink, registeredExpert, staffToken } from '../support/api.ts';
 import { demoOfficer, launchChromium, withPage as openPage, signInAsStaff } from '../support/browser.ts';
 
 const baseUrl = inject('baseUrl');
@@ -25,24 +25,6 @@ afterAll(async () => {
 });
 
 const withPage = (name: string, run: (page: Page) => Promise<void>) => openPage(browser, name, run);
-
-/** A login link mailed after `since` (older links were used already); the outbox fills by a poller. */
-async function newLoginLink(email: string, since: Mail[]): Promise<string> {
-  const seen = new Set(since.map((mail) => mail.id));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const mails = await mailsTo(email, since.length + 1, 1_000);
-    const link = mails
-      .filter((mail) => !seen.has(mail.id))
-      .map((mail) => /\S+#login=[^\s)>"]+/.exec(mail.text)?.[0])
-      .find(Boolean);
-    if (link) {
-      const { pathname, hash } = new URL(link);
-      return `${baseUrl}${pathname}${hash}`;
-    }
-  }
-  throw new Error(`no new login link mailed to ${email} within 20 s`);
-}
 
 describe('a demand, its matches and an offer', () => {
   test('HR drafts and sends an offer to a matching expert, who accepts it on the self-service page', async () => {

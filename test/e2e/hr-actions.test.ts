@@ -6,7 +6,7 @@
  * notices page, and the badge gone once seen. Every page and dialog is scanned with axe-core.
  */
 import { describe, expect, inject, test } from 'vitest';
-import { api, type Mail, mailsTo, registeredExpert, staffToken } from '../support/api.ts';
+import { api, mailsTo, newLoginLink, registeredExpert, staffToken } from '../support/api.ts';
 import { expectNoAxeViolations } from '../support/axe-watch.ts';
 import { chromiumForThisFile, demoOfficer, signInAsStaff } from '../support/browser.ts';
 
@@ -14,23 +14,6 @@ const baseUrl = inject('baseUrl');
 const chromium = chromiumForThisFile();
 
 const noAxeViolations = expectNoAxeViolations;
-
-/** A login link mailed after `since`; the outbox fills by a poller. */
-async function newLoginLink(email: string, since: Mail[]): Promise<string> {
-  const seen = new Set(since.map((mail) => mail.id));
-  const deadline = Date.now() + 20_000;
-  while (Date.now() < deadline) {
-    const link = (await mailsTo(email, since.length + 1, 1_000))
-      .filter((mail) => !seen.has(mail.id))
-      .map((mail) => /\S+#login=[^\s)>"]+/.exec(mail.text)?.[0])
-      .find(Boolean);
-    if (link) {
-      const { pathname, hash } = new URL(link);
-      return `${baseUrl}${pathname}${hash}`;
-    }
-  }
-  throw new Error(`no new login link mailed to ${email} within 20 s`);
-}
 
 describe('HR acts from a search result', () => {
   test('copy, print, draft and send an offer; the expert accepts; the officer is told', async () => {

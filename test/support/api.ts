@@ -116,6 +116,23 @@ export async function mailWithSubject(email: string, prefix: string, notIn: Mail
   throw new Error(`no mail "${prefix}…" within 30 s`);
 }
 
+/** A login link mailed to `email` after `since` (older links were used already), on this server; the outbox fills by a poller. */
+export async function newLoginLink(email: string, since: Mail[]): Promise<string> {
+  const seen = new Set(since.map((mail) => mail.id));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    const link = (await mailsTo(email, since.length + 1, 1_000))
+      .filter((mail) => !seen.has(mail.id))
+      .map((mail) => /\S+#login=[^\s)>"]+/.exec(mail.text)?.[0])
+      .find(Boolean);
+    if (link) {
+      const { pathname, hash } = new URL(link);
+      return `${baseUrl()}${pathname}${hash}`;
+    }
+  }
+  throw new Error(`no new login link mailed to ${email} within 20 s`);
+}
+
 export function loginTokenIn(mail: Mail): string {
   const match = /#login=([^\s]+)/.exec(mail.text);
   if (!match) throw new Error('No login link in the mail');
