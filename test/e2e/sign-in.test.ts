@@ -109,6 +109,8 @@ describe("an expert's session", () => {
       await second.getByRole('heading', { level: 2, name: person.fullName }).waitFor();
 
       await second.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+      // The sign-out is a request: the other tab is reloaded only once it has answered.
+      await second.getByRole('link', { name: 'Đăng nhập bằng e-mail' }).waitFor();
       await first.reload();
       await first.getByRole('link', { name: 'Đăng nhập bằng e-mail' }).waitFor();
       await axe.finish();
