@@ -11,7 +11,6 @@ import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
-import ts from 'typescript';
 import {
   type FunctionGroup,
   functionGroups,
@@ -21,6 +20,9 @@ import {
   streamConsumers,
   usedFunctionGroups,
 } from '../shared/routes.ts';
+import { domainModule, markInitializersPure } from './pure-initializers.ts';
+
+export { markInitializersPure };
 
 /** The repository root: esbuild's working directory and the base of every handler path. */
 export const repoRoot = fileURLToPath(new URL('../', import.meta.url));
@@ -195,43 +197,6 @@ export function bundleHandler(handler: string, outdir: string): Promise<Function
   return bundleEntry(join(repoRoot, 'functions', `${handler}.ts`), join(outdir, handler), handler);
 }
 
-/** Whether a module-level initializer does more than build a literal: a call, a `new`, a spread. */
-function mayHaveEffects(node: ts.Node): boolean {
-  if (ts.isFunctionLike(node) || ts.isClassLike(node)) return false;
-  if (
-    ts.isCallExpression(node) ||
-    ts.isNewExpression(node) ||
-    ts.isTaggedTemplateExpression(node) ||
-    ts.isSpreadElement(node) ||
-    ts.isSpreadAssignment(node)
-  ) {
-    return true;
-  }
-  return ts.forEachChild(node, mayHaveEffects) ?? false;
-}
-
-/**
- * Wraps every module-level initializer that calls something in an arrow function called at once
- * and annotated `@__PURE__` (`const x = (() => (<initializer>))()`): evaluated exactly as before
- * where `x` is used, dropped by esbuild where nothing reads `x`.
- */
-export function markInitializersPure(source: string, fileName: string): string {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const ranges: [number, number][] = [];
-  for (const statement of file.statements) {
-    if (!ts.isVariableStatement(statement)) continue;
-    for (const { initializer } of statement.declarationList.declarations) {
-      if (initializer && mayHaveEffects(initializer))
-        ranges.push([initializer.getStart(file), initializer.end]);
-    }
-  }
-  let out = source;
-  for (const [start, end] of ranges.reverse()) {
-    out = `${out.slice(0, start)}/* @__PURE__ */ (() => (${out.slice(start, end)}))()${out.slice(end)}`;
-  }
-  return out;
-}
-
 /**
  * The domain layer is pure (test/unit/layers.test.ts): building a module-level schema, table or
  * list has no effect besides its value. esbuild cannot know that (a call, a `new` or an object
@@ -242,7 +207,7 @@ export function markInitializersPure(source: string, fileName: string): string {
 export const pureDomainPlugin: Plugin = {
   name: 'pure-domain-initializers',
   setup(build) {
-    build.onLoad({ filter: /[\\/]shared[\\/]domain[\\/].*\.ts$/ }, async ({ path }) => ({
+    build.onLoad({ filter: domainModule }, async ({ path }) => ({
       contents: markInitializersPure(await readFile(path, 'utf8'), path),
       loader: 'ts',
     }));

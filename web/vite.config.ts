@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { domainModule, markInitializersPure } from '../infra/pure-initializers.ts';
 
 // Run from the repository root (`vite build --config web/vite.config.ts`), so every path is
 // anchored to this file rather than to the working directory.
@@ -49,10 +50,27 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * The domain modules' module-level schemas and tables are built only where a page reads them
+ * (infra/pure-initializers.ts): the matches page reads two constants of the matching module and
+ * otherwise evaluated every zod schema of the demand, call and expert modules it reaches.
+ */
+function pureDomain(): Plugin {
+  return {
+    name: 'talent-registry:pure-domain',
+    enforce: 'pre',
+    transform(code, id) {
+      return domainModule.test(id)
+        ? { code: markInitializersPure(code, id), map: null, moduleSideEffects: false }
+        : null;
+    },
+  };
+}
+
 export default defineConfig({
   root: webRoot,
   base: '/',
-  plugins: [react(), precompress()],
+  plugins: [pureDomain(), react(), precompress()],
   resolve: {
     alias: [
       // package.json "imports" maps #shared/* too; the alias makes it independent of the Vite version.
