@@ -63,6 +63,50 @@ describe('staff sign-in through the OpenID provider', () => {
     });
   });
 
+  test('the session is renewed a minute before the token expires, the OpenID client loaded only then', async () => {
+    await withPage('staff-renewal', async (page) => {
+      await signInAsStaff(page, baseUrl);
+      const storedUser = () =>
+        page.evaluate(() => {
+          const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+          return JSON.parse((key && sessionStorage.getItem(key)) ?? '{}') as {
+            id_token?: string;
+            expires_at?: number;
+          };
+        });
+      const before = await storedUser();
+
+      // A console page opened with most of the token's life left does not load the OpenID client.
+      const scripts: string[] = [];
+      page.on('request', (r) => {
+        if (r.resourceType() === 'script') scripts.push(new URL(r.url()).pathname);
+      });
+      await page.reload();
+      await page.getByText('Cán bộ: hr@example.gov.vn').waitFor();
+      await page.waitForLoadState('networkidle');
+      expect(scripts.some((path) => path.includes('staff-auth'))).toBe(false);
+
+      // The same token, due to expire in 65 seconds: renewed with the refresh token within seconds.
+      await page.evaluate(() => {
+        for (const key of Object.keys(sessionStorage)) {
+          if (!key.startsWith('oidc.user:')) continue;
+          const user = JSON.parse(sessionStorage.getItem(key) ?? '{}');
+          sessionStorage.setItem(
+            key,
+            JSON.stringify({ ...user, expires_at: Math.floor(Date.now() / 1000) + 65 }),
+          );
+        }
+      });
+      await page.reload();
+      await expect
+        .poll(async () => (await storedUser()).id_token, { timeout: 30_000 })
+        .not.toBe(before.id_token);
+      expect(scripts.some((path) => path.includes('staff-auth'))).toBe(true);
+      expect((await storedUser()).expires_at ?? 0).toBeGreaterThan(Date.now() / 1000 + 10 * 60);
+      await expect.poll(() => page.getByText('Cán bộ: hr@example.gov.vn').count()).toBe(1);
+    });
+  });
+
   test('a callback with a state the app did not send shows an error and starts no session', async () => {
     await withPage('staff-bad-state', async (page) => {
       await page.goto(`${baseUrl}/staff/callback?code=forged&state=not-mine`);

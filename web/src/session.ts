@@ -101,6 +101,12 @@ export function staffSession(): StaffSession | null {
   };
 }
 
+/** When the signed-in officer's token expires (ms since the epoch); null when nobody is signed in. */
+export function staffSessionExpiresAt(): number | null {
+  const expiresAt = storedStaffUser()?.expires_at;
+  return typeof expiresAt === 'number' ? expiresAt * 1000 : null;
+}
+
 export function clearStaffSession(): void {
   try {
     for (let i = sessionStorage.length - 1; i >= 0; i--) {

@@ -9,7 +9,8 @@
  * which carries `cognito:groups` and `custom:agency` (see README, "Staff sign-in"). The token is
  * renewed with the refresh token a minute before it expires, while a console page is open.
  *
- * This module (and oidc-client-ts) is loaded only by staff pages.
+ * This module (and oidc-client-ts) is loaded only by the sign-in pages, and by the console when
+ * a renewal is due or the officer signs out (StaffConsole.tsx): not with every console page.
  */
 import { type User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import type { Meta } from './api.ts';

@@ -7,8 +7,8 @@ import { ApiError } from '../api.ts';
 import { dropAllDrafts, keepOpenDraft } from '../forms/unsaved-draft.ts';
 import { useMeta, usePlaceNames } from '../meta.tsx';
 import { Link, navigate } from '../router.tsx';
-import { clearStaffSession, type StaffSession, staffSession } from '../session.ts';
-import { keepStaffSessionFresh, signOutStaff } from '../staff-auth.ts';
+import { clearStaffSession, type StaffSession, staffSession, staffSessionExpiresAt } from '../session.ts';
+import type { StaffSignInConfig } from '../staff-auth.ts';
 import { useStaffI18n } from '../staff-i18n.ts';
 import { useUnseenNotices } from '../useUnseenNotices.ts';
 import { Loading } from './Notice.tsx';
@@ -31,6 +31,26 @@ const signInHere = () =>
   navigate(`/staff/login?returnTo=${encodeURIComponent(window.location.pathname + window.location.search)}`, {
     replace: true,
   });
+
+/** oidc-client-ts renews the token this long before it expires (staff-auth.ts). */
+const renewBeforeMs = 60_000;
+
+/**
+ * Renews the officer's session when it is due. The OpenID client (staff-auth.ts with
+ * oidc-client-ts, 17 KB gzip) is loaded then, a minute before the token expires, or when the
+ * officer signs out, not with every console page: the session itself is read from storage
+ * (session.ts), and a phone opening a console page evaluates none of it. Once loaded, the client
+ * keeps renewing by itself. Returns the cancel for a page that closes first.
+ */
+function renewWhenDue(config: StaffSignInConfig): () => void {
+  const expiresAt = staffSessionExpiresAt();
+  if (expiresAt === null) return () => undefined;
+  const due = Math.min(Math.max(0, expiresAt - renewBeforeMs - Date.now()), 2 ** 31 - 1);
+  const timer = setTimeout(() => {
+    void import('../staff-auth.ts').then((auth) => auth.keepStaffSessionFresh(config));
+  }, due);
+  return () => clearTimeout(timer);
+}
 
 /** A 401 means the staff token expired or was revoked: sign in again and come back here. */
 export function endStaffSessionIfGone(error: unknown): void {
@@ -74,7 +94,7 @@ export function StaffConsole({
   const signedIn = session !== null;
   useEffect(() => {
     if (!signedIn) signInHere();
-    else if (config) keepStaffSessionFresh(config);
+    else if (config) return renewWhenDue(config);
   }, [signedIn, config]);
   if (!session) {
     return (
@@ -161,7 +181,7 @@ function SignedIn({ session }: { session: StaffSession }) {
         type="button"
         className="secondary small"
         onClick={() => {
-          if (config) void signOutStaff(config);
+          if (config) void import('../staff-auth.ts').then((auth) => auth.signOutStaff(config));
           else {
             dropAllDrafts();
             clearStaffSession();

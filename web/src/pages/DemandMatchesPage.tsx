@@ -6,8 +6,8 @@
  * a draft offer, each in the side panel.
  */
 import { lazy, type ReactNode, Suspense, useCallback, useEffect, useState } from 'react';
+import type { Demand } from '#shared/domain/demand';
 import type { ExpertSummary } from '#shared/domain/expert';
-import type { Policy } from '#shared/domain/policy';
 import { ApiError, api, type DemandMatches } from '../api.ts';
 import { DemandDetails } from '../components/DemandDetails.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
@@ -57,7 +57,6 @@ function Matches({ demandId, session }: { demandId: string; session: StaffSessio
   useEffect(() => {
     if (matches.failure) endStaffSessionIfGone(matches.failure);
   }, [matches.failure]);
-  const policies = useResource(api.allPolicies, endStaffSessionIfGone);
   const [panel, setPanel] = useState<Panel>(null);
 
   // Closing a panel returns focus to the button that opened it.
@@ -114,17 +113,32 @@ function Matches({ demandId, session }: { demandId: string; session: StaffSessio
           />
         ) : null}
         {panel?.kind === 'offer' ? (
-          <OfferDraftPanel
-            key={panel.expert.id}
-            demand={current}
-            expert={panel.expert}
-            policies={policies.value ?? ([] as Policy[])}
-            onClose={closePanel}
-          />
+          <OfferDraft key={panel.expert.id} demand={current} expert={panel.expert} onClose={closePanel} />
         ) : null}
       </Suspense>
     </>
   );
+}
+
+/**
+ * The offer panel with the agency's policies, loaded when an officer first drafts an offer rather
+ * than with the list (most visits to the page draft none); the draft starts from the demand's
+ * policies that are active, so it waits for them.
+ */
+function OfferDraft({
+  demand,
+  expert,
+  onClose,
+}: {
+  demand: Demand;
+  expert: ExpertSummary;
+  onClose: () => void;
+}) {
+  const { t } = useStaffI18n();
+  const policies = useResource(api.allPolicies, endStaffSessionIfGone);
+  if (policies.failure) return <Notice kind="error">{failureMessage(policies.failure, t)}</Notice>;
+  if (!policies.value) return <Loading label={t.loading} />;
+  return <OfferDraftPanel demand={demand} expert={expert} policies={policies.value} onClose={onClose} />;
 }
 
 /** A disclosure whose content is built when it is first opened, not with the page. */
