@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { LoadFailure } from './components/LoadFailure.tsx';
-import { Loading, Notice } from './components/Notice.tsx';
+import { Notice, PageLoading } from './components/Notice.tsx';
 import { localized, useI18n } from './i18n.tsx';
 import { MetaGate, useOptionalMeta } from './meta.tsx';
 import { LandingPage } from './pages/LandingPage.tsx';
@@ -163,7 +163,7 @@ export function App({ loginToken }: { loginToken: string | null }) {
     if (shownPath.current === path) return;
     shownPath.current = path;
     window.scrollTo(0, 0);
-    return focusWhenShown('main h1');
+    return focusWhenShown('main h1:not([data-loading])');
   }, [path]);
 
   return (
@@ -176,12 +176,12 @@ export function App({ loginToken }: { loginToken: string | null }) {
         <MetaGate>
           {flash ? <Notice kind={goodNews.includes(flash) ? 'success' : 'info'}>{t[flash]}</Notice> : null}
           {pendingLogin ? (
-            <Suspense fallback={<Loading label={t.loading} />}>
+            <Suspense fallback={<PageLoading label={t.loading} />}>
               <SessionStartPage token={pendingLogin} onDone={loginDone} />
             </Suspense>
           ) : (
             <LoadFailure key={path} message={t.genericError} retryLabel={t.retry}>
-              <Suspense fallback={<Loading label={t.loading} />}>
+              <Suspense fallback={<PageLoading label={t.loading} />}>
                 <Page key={path} params={params} />
               </Suspense>
             </LoadFailure>

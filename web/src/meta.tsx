@@ -6,6 +6,7 @@
  */
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useState } from 'react';
 import { ApiError, api, type Meta } from './api.ts';
+import { PageLoading } from './components/Notice.tsx';
 import { type Lang, useI18n } from './i18n.tsx';
 
 interface MetaState {
@@ -76,13 +77,7 @@ export function MetaGate({ children }: { children: ReactNode }) {
       </div>
     );
   }
-  if (!meta) {
-    return (
-      <p role="status" className="loading">
-        {t.loading}
-      </p>
-    );
-  }
+  if (!meta) return <PageLoading label={t.loading} />;
   return children;
 }
 

@@ -24,6 +24,22 @@ export function Notice({ kind, children }: { kind: 'error' | 'success' | 'info';
   );
 }
 
+/**
+ * A whole page still loading (its code, or the province's meta): a heading for it, seen by
+ * assistive technology only (the status line shows), so the page has its one h1 at every moment.
+ * The focus moved to a page's heading skips it (App.tsx) and waits for the page's own.
+ */
+export function PageLoading({ label }: { label: string }) {
+  return (
+    <>
+      <h1 className="visually-hidden" data-loading="">
+        {label}
+      </h1>
+      <Loading label={label} />
+    </>
+  );
+}
+
 export function Loading({ label }: { label: string }) {
   return (
     <p className="loading" role="status">

@@ -5,7 +5,7 @@
  * shared link return to the same page.
  */
 
-import { type FormEvent, useCallback, useState } from 'react';
+import { type FormEvent, lazy, Suspense, useCallback, useState } from 'react';
 import {
   academicTitles,
   degrees,
@@ -15,7 +15,6 @@ import {
 } from '#shared/domain/expert';
 import { api, type ExpertSearch, type SearchFacets } from '../api.ts';
 import { FormErrorsProvider, SelectField, TextField } from '../components/controls.tsx';
-import { ExpertPanel } from '../components/ExpertPanel.tsx';
 import { FieldFilter } from '../components/FieldFilter.tsx';
 import { failureMessage, Loading, Notice } from '../components/Notice.tsx';
 import { Pager } from '../components/Pager.tsx';
@@ -25,6 +24,11 @@ import { commonLanguages, countryName, foreignCountries, languageName, nameOptio
 import { useStaffI18n } from '../staff-i18n.ts';
 import { useListQuery } from '../useListQuery.ts';
 import { usePageTitle } from './usePageTitle.ts';
+
+// Opened from a row, so loaded then: the page's first view does not evaluate the profile's code.
+const ExpertPanel = lazy(() =>
+  import('../components/ExpertPanel.tsx').then((m) => ({ default: m.ExpertPanel })),
+);
 
 type Filters = Required<Omit<ExpertSearch, 'limit' | 'cursor'>>;
 
@@ -102,13 +106,15 @@ export function StaffSearchPage() {
           ) : null}
           <Pager pages={results} />
           {openId ? (
-            <ExpertPanel
-              key={openId}
-              id={openId}
-              onClose={closePanel}
-              onFailure={endStaffSessionIfGone}
-              offerFromHere
-            />
+            <Suspense fallback={<Loading label={t.loading} />}>
+              <ExpertPanel
+                key={openId}
+                id={openId}
+                onClose={closePanel}
+                onFailure={endStaffSessionIfGone}
+                offerFromHere
+              />
+            </Suspense>
           ) : null}
         </>
       )}
