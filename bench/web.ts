@@ -161,6 +161,13 @@ export async function run(): Promise<string> {
             join(reports, `${preset.name}-${measured.name.replace(/\W+/g, '-')}.json`),
             JSON.stringify(result.lhr),
           );
+          // BENCH_WEB_TRACES=1 keeps the page's trace too (open it in Chromium's performance panel).
+          if (process.env.BENCH_WEB_TRACES === '1') {
+            writeFileSync(
+              join(reports, `${preset.name}-${measured.name.replace(/\W+/g, '-')}.trace.json`),
+              JSON.stringify(result.artifacts.Trace),
+            );
+          }
           console.log(
             `web: ${preset.name} ${measured.name} run ${i + 1}: performance ${samples.at(-1)?.performance}`,
           );
