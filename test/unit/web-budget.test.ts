@@ -86,3 +86,37 @@ describe('JavaScript before a public page shows (gzip)', () => {
     }
   });
 });
+
+describe('JavaScript before a console page shows', () => {
+  const consolePages = {
+    search: 'src/pages/StaffSearchPage.tsx',
+    matches: 'src/pages/DemandMatchesPage.tsx',
+    demands: 'src/pages/DemandsPage.tsx',
+    offers: 'src/pages/OffersPage.tsx',
+  };
+
+  it('loads no OpenID client with the console’s pages (only when a renewal is due or on sign-out)', () => {
+    for (const [page, module] of Object.entries(consolePages)) {
+      expect(
+        modulesOf(pageFiles(module)).filter((id) => id.includes('oidc-client-ts')),
+        page,
+      ).toEqual([]);
+    }
+  });
+
+  it('builds no zod schema before the search and matches pages show (their code lists and weights are literals)', () => {
+    for (const module of [consolePages.search, consolePages.matches]) {
+      const loaded = modulesOf(pageFiles(module));
+      expect(
+        loaded.filter((id) => id.includes('/zod/') || id.endsWith('shared/domain/expert.ts')),
+        module,
+      ).toEqual([]);
+    }
+    // The check can see zod where it is: the registration form builds its schemas.
+    expect(modulesOf(pageFiles(publicPages.register)).some((id) => id.includes('/zod/'))).toBe(true);
+  });
+
+  it('keeps the matches page within 60 KB', () => {
+    expect(gzipBytes(pageFiles(consolePages.matches))).toBeLessThanOrEqual(60 * kB);
+  });
+});
