@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import {
   bundleEntry,
   configuredProvincesSource,
+  loadedOutputs,
   markInitializersPure,
   repoRoot,
 } from '../../infra/bundling.ts';
@@ -109,5 +110,45 @@ describe('the province a function serves', () => {
   it('refuses a province the registry does not ship', () => {
     expect(() => configuredProvincesSource('ha-noi')).toThrow(/No province "ha-noi"/);
     expect(() => configuredProvincesSource('../quang-ngai')).toThrow(/No province/);
+  });
+});
+
+describe('one file on the cold path', () => {
+  const dir = join(repoRoot, '.build', 'test-bundling-one-file');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Bundles an entry that imports `shared` and loads `lazy.ts` (which imports it too) with `import()`. */
+  async function bundleWithLazyModule(name: string, shared: string) {
+    const src = join(dir, name);
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, 'state.ts'), 'export class Box {}\n');
+    writeFileSync(
+      join(src, 'entry.ts'),
+      `${shared}\nexport const shared = Shared;\nexport const lazy = () => import('./lazy.ts');\n`,
+    );
+    writeFileSync(join(src, 'lazy.ts'), `${shared}\nexport const shared = Shared;\n`);
+    const bundle = await bundleEntry(join(src, 'entry.ts'), join(src, 'out'), name);
+    const module = (await import(pathToFileURL(bundle.file).href)) as {
+      shared: unknown;
+      lazy(): Promise<{ shared: unknown }>;
+    };
+    return { files: loadedOutputs(bundle), module };
+  }
+
+  it('loads one file at import when the entry shares only libraries with its lazy chunks', async () => {
+    const { files, module } = await bundleWithLazyModule('library', "import * as Shared from 'zod/mini';");
+    expect(files).toHaveLength(1);
+    const lazy = await module.lazy();
+    expect((lazy.shared as typeof import('zod/mini')).number().parse(1)).toBe(1);
+  });
+
+  it('keeps the split layout when a lazy chunk would hold a second copy of a repository module', async () => {
+    const { files, module } = await bundleWithLazyModule(
+      'repository',
+      "import { Box as Shared } from './state.ts';",
+    );
+    expect(files.length).toBeGreaterThan(1);
+    // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
+    expect((await module.lazy()).shared).toBe(module.shared);
   });
 });
