@@ -15,6 +15,7 @@ import ts from 'typescript';
 import {
   type FunctionGroup,
   functionGroups,
+  type RouteDefinition,
   routeKey,
   routesOfGroup,
   scheduledJobs,
@@ -161,15 +162,14 @@ async function bundleGroupEntry(
   const dispatcher = buildOptionsFor(entry, dir, settings);
   const results = await Promise.all([
     build({ ...dispatcher, plugins: [separateRoutesPlugin, ...dispatcher.plugins] }),
-    ...routesOfGroup(group).map((route) =>
-      buildOneFileEntry(
-        buildOptionsFor(
-          join(repoRoot, 'functions', `${route.handler}.ts`),
-          join(dir, dirname(routeBundlePath(route.handler))),
-          settings,
-        ),
-      ),
-    ),
+    ...routesOfGroup(group).map((route) => {
+      const options = buildOptionsFor(
+        join(repoRoot, 'functions', `${route.handler}.ts`),
+        join(dir, dirname(routeBundlePath(route.handler))),
+        settings,
+      );
+      return buildOneFileEntry({ ...options, plugins: [...options.plugins, ownRouteTablePlugin(route)] });
+    }),
   ]);
   const metafile: Metafile = { inputs: {}, outputs: {} };
   for (const result of results) {
@@ -304,6 +304,49 @@ export function provincePlugin(provinceId: string): Plugin {
 export interface BundleSettings {
   /** The province the function serves (`PROVINCE_ID`); only its data is bundled. */
   provinceId?: string;
+}
+
+const routeTableFile = join(repoRoot, 'shared', 'routes.ts');
+
+/**
+ * A route's own bundle: `findRoute` (the handler reads its route's access there, shared/http/
+ * handler.ts) answers from the route's own entry, written as a literal, instead of searching the
+ * whole table, so the table's ~100 entries (6 KB) are no longer built at every route's import.
+ * What else reads the table (the OpenAPI document) still gets all of it. The local server and the
+ * tests import the real module.
+ */
+export function ownRouteTableSource(source: string, route: RouteDefinition): string {
+  const file = ts.createSourceFile(routeTableFile, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const findRoute = file.statements.find(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'findRoute',
+  );
+  if (!findRoute?.body) throw new Error('shared/routes.ts declares no function findRoute');
+  const key = routeKey(route);
+  const body = [
+    '{',
+    `  if (key === ${JSON.stringify(key)}) return ${JSON.stringify(route)};`,
+    `  throw new Error(\`Route "\${key}" is not in this bundle (${key} only)\`);`,
+    '}',
+  ].join('\n');
+  // The table's initializers (spreads, `.map` over tuples) only build data: pure, so dropped where unread.
+  return markInitializersPure(
+    `${source.slice(0, findRoute.body.getStart(file))}${body}${source.slice(findRoute.body.end)}`,
+    routeTableFile,
+  );
+}
+
+/** The route table of one route's bundle (ownRouteTableSource). */
+function ownRouteTablePlugin(route: RouteDefinition): Plugin {
+  return {
+    name: 'own-route-table',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, async ({ path }) =>
+        resolve(path) === routeTableFile
+          ? { contents: ownRouteTableSource(await readFile(path, 'utf8'), route), loader: 'ts' }
+          : undefined,
+      );
+    },
+  };
 }
 
 /** The esbuild options that bundle `entry` into the folder `dir` as Lambda runs it. */

@@ -8,11 +8,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findRoute } from '#shared/routes';
 import {
   bundleEntry,
   configuredProvincesSource,
   loadedOutputs,
   markInitializersPure,
+  ownRouteTableSource,
   repoRoot,
 } from '../../infra/bundling.ts';
 
@@ -150,5 +152,16 @@ describe('one file on the cold path', () => {
     expect(files.length).toBeGreaterThan(1);
     // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
     expect((await module.lazy()).shared).toBe(module.shared);
+  });
+});
+
+describe("a route's own route table", () => {
+  it("answers findRoute from the route's own entry and lets the rest of the table be dropped", () => {
+    const source = readFileSync(join(repoRoot, 'shared', 'routes.ts'), 'utf8');
+    const route = findRoute('PATCH /api/me');
+    const own = ownRouteTableSource(source, route);
+    expect(own).toContain(`if (key === "PATCH /api/me") return ${JSON.stringify(route)};`);
+    expect(own).not.toContain('routes.find(');
+    expect(own).toMatch(/export const routes: readonly RouteDefinition\[\] = \/\* @__PURE__ \*\//);
   });
 });
