@@ -420,7 +420,7 @@ export async function run(): Promise<string> {
     '',
     `Fresh \`node\` processes, ${runs} timed runs each after ${warmups} warm-up rounds, interleaved ` +
       '(every round runs each command once, in a new random order). Bundles built with `infra/bundling.ts` ' +
-      "(code splitting) into `.build/bench-bundles/`. A route row imports its group's bundle and loads the " +
+      "(code splitting for what loads lazily, each entry one file where that is safe) into `.build/bench-bundles/`. A route row imports its group's bundle and loads the " +
       "route's module (what a cold request pays before its own work); the SDK-only floor imports the " +
       'DynamoDB document client, constructed (`bench/fixtures/sdk-floor.ts`), bundled with the same options. ' +
       'The framework floor adds what the house rules put in every function and nothing of the registry: ' +

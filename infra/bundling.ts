@@ -14,6 +14,7 @@ import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 import {
   type FunctionGroup,
   functionGroups,
+  type RouteDefinition,
   routeKey,
   routesOfGroup,
   scheduledJobs,
@@ -163,15 +164,14 @@ async function bundleGroupEntry(
   const dispatcher = buildOptionsFor(entry, dir, settings);
   const results = await Promise.all([
     build({ ...dispatcher, plugins: [separateRoutesPlugin, ...dispatcher.plugins] }),
-    ...routesOfGroup(group).map((route) =>
-      build(
-        buildOptionsFor(
-          join(repoRoot, 'functions', `${route.handler}.ts`),
-          join(dir, dirname(routeBundlePath(route.handler))),
-          settings,
-        ),
-      ),
-    ),
+    ...routesOfGroup(group).map((route) => {
+      const options = buildOptionsFor(
+        join(repoRoot, 'functions', `${route.handler}.ts`),
+        join(dir, dirname(routeBundlePath(route.handler))),
+        settings,
+      );
+      return buildOneFileEntry({ ...options, plugins: [...options.plugins, ownRouteTablePlugin(route)] });
+    }),
   ]);
   const metafile: Metafile = { inputs: {}, outputs: {} };
   for (const result of results) {
@@ -271,6 +271,49 @@ export interface BundleSettings {
   provinceId?: string;
 }
 
+const routeTableFile = join(repoRoot, 'shared', 'routes.ts');
+
+/**
+ * A route's own bundle: `findRoute` (the handler reads its route's access there, shared/http/
+ * handler.ts) answers from the route's own entry, written as a literal, instead of searching the
+ * whole table, so the table's ~100 entries (6 KB) are no longer built at every route's import.
+ * What else reads the table (the OpenAPI document) still gets all of it. The local server and the
+ * tests import the real module.
+ */
+export function ownRouteTableSource(source: string, route: RouteDefinition): string {
+  const file = ts.createSourceFile(routeTableFile, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const findRoute = file.statements.find(
+    (s): s is ts.FunctionDeclaration => ts.isFunctionDeclaration(s) && s.name?.text === 'findRoute',
+  );
+  if (!findRoute?.body) throw new Error('shared/routes.ts declares no function findRoute');
+  const key = routeKey(route);
+  const body = [
+    '{',
+    `  if (key === ${JSON.stringify(key)}) return ${JSON.stringify(route)};`,
+    `  throw new Error(\`Route "\${key}" is not in this bundle (${key} only)\`);`,
+    '}',
+  ].join('\n');
+  // The table's initializers (spreads, `.map` over tuples) only build data: pure, so dropped where unread.
+  return markInitializersPure(
+    `${source.slice(0, findRoute.body.getStart(file))}${body}${source.slice(findRoute.body.end)}`,
+    routeTableFile,
+  );
+}
+
+/** The route table of one route's bundle (ownRouteTableSource). */
+function ownRouteTablePlugin(route: RouteDefinition): Plugin {
+  return {
+    name: 'own-route-table',
+    setup(build) {
+      build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, async ({ path }) =>
+        resolve(path) === routeTableFile
+          ? { contents: ownRouteTableSource(await readFile(path, 'utf8'), route), loader: 'ts' }
+          : undefined,
+      );
+    },
+  };
+}
+
 /** The esbuild options that bundle `entry` into the folder `dir` as Lambda runs it. */
 function buildOptionsFor(entry: string, dir: string, settings: BundleSettings = {}) {
   return {
@@ -295,7 +338,104 @@ export async function bundleEntry(
 ): Promise<FunctionBundle> {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  return describeBundle(await build(buildOptionsFor(entry, dir, settings)), dir, label);
+  return describeBundle(await buildOneFileEntry(buildOptionsFor(entry, dir, settings)), dir, label);
+}
+
+/** Metafile paths (esbuild's, relative to the repository, `/`-separated). */
+const metafilePath = (file: string) => relative(repoRoot, file).split(sep).join('/');
+
+/**
+ * Repository modules that may exist twice in a function, once in its entry file and once behind a
+ * lazy chunk: no state and no class (an `instanceof` across two copies would fail). The metric
+ * names are constants; the credential provider (the SDK's alias above) a function of the environment.
+ */
+const duplicableModules = new Set(['shared/metric-names.ts', 'infra/lambda/credential-provider-node.ts']);
+
+/**
+ * One file on the cold path. With code splitting, esbuild moves every module that the entry shares
+ * with a lazily imported chunk (the optional tracer, the S3 client, exceljs; even the SDK's
+ * event-stream and browser user-agent code, which a Lambda function never loads) into shared
+ * chunks that the entry imports statically: a route's cold path read 4-9 files, and each file costs
+ * a Node ESM load (~1 ms of CPU measured, more than its bytes). So the entry is built a second time
+ * without splitting, its `import()`s pointing at the first build's lazy chunks, which keep their own
+ * shared chunks: the cold path is one file, what is loaded lazily loads as before.
+ *
+ * The price: a module both sides use is then loaded twice when the lazy chunk loads (once in the
+ * entry, once in the chunk's shared files). For the SDK core and Powertools commons that is only
+ * code (their process-wide state is kept on `globalThis`); for the registry's own modules it could
+ * split state or class identity, so when a lazy chunk reaches a repository module that the entry
+ * also holds (other than `duplicableModules`), the entry keeps the code-split layout.
+ */
+async function buildOneFileEntry(
+  options: ReturnType<typeof buildOptionsFor>,
+): Promise<{ metafile: Metafile }> {
+  const split = await build(options);
+  const { outputs } = split.metafile;
+  const entryInput = metafilePath(options.entryPoints[0]);
+  const entryOutput = metafilePath(join(options.outdir, 'index.mjs'));
+  const staticImports = (path: string) =>
+    (outputs[path]?.imports ?? []).filter((i) => i.kind === 'import-statement' && outputs[i.path]);
+  if (staticImports(entryOutput).length === 0) return split;
+  // The lazy chunks (an `import()` target each), by the module they start from, and every file they load.
+  const lazyChunks = new Map<string, string>();
+  for (const [path, output] of Object.entries(outputs)) {
+    if (path.endsWith('.mjs') && output.entryPoint && output.entryPoint !== entryInput) {
+      lazyChunks.set(output.entryPoint, path);
+    }
+  }
+  const lazyFiles = new Set<string>();
+  const visit = (path: string) => {
+    if (lazyFiles.has(path)) return;
+    lazyFiles.add(path);
+    for (const i of outputs[path]?.imports ?? [])
+      if (outputs[i.path] && i.kind !== 'dynamic-import') visit(i.path);
+  };
+  for (const path of lazyChunks.values()) visit(path);
+  for (const path of lazyChunks.values()) {
+    for (const i of outputs[path]?.imports ?? [])
+      if (i.kind === 'dynamic-import' && outputs[i.path]) visit(i.path);
+  }
+  const lazyImports: Plugin = {
+    name: 'lazy-chunks-of-the-split-build',
+    setup(pluginBuild) {
+      pluginBuild.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData === lazyImports) return undefined;
+        const resolved = await pluginBuild.resolve(args.path, {
+          kind: args.kind,
+          importer: args.importer,
+          resolveDir: args.resolveDir,
+          pluginData: lazyImports,
+        });
+        const chunk = resolved.external ? undefined : lazyChunks.get(metafilePath(resolved.path));
+        if (!chunk) return resolved.errors.length > 0 ? { errors: resolved.errors } : undefined;
+        const from = dirname(join(repoRoot, entryOutput));
+        return { path: `./${relative(from, join(repoRoot, chunk)).split(sep).join('/')}`, external: true };
+      });
+    },
+  };
+  const single = await build({
+    ...options,
+    splitting: false,
+    write: false,
+    plugins: [...options.plugins, lazyImports],
+  });
+  const entryInputs = Object.keys(single.metafile.outputs[entryOutput]?.inputs ?? {});
+  const lazyInputs = new Set([...lazyFiles].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {})));
+  const shared = entryInputs.filter(
+    (input) => !input.includes('node_modules/') && lazyInputs.has(input) && !duplicableModules.has(input),
+  );
+  if (shared.length > 0) return split;
+  for (const file of single.outputFiles) writeFileSync(file.path, file.contents);
+  // The split build's chunks that only the entry read are not needed any more.
+  const metafile: Metafile = { inputs: split.metafile.inputs, outputs: {} };
+  for (const [path, output] of Object.entries(outputs)) {
+    const base = path.replace(/\.map$/, '');
+    if (base === entryOutput) continue;
+    if (lazyFiles.has(base)) metafile.outputs[path] = output;
+    else rmSync(join(repoRoot, path), { force: true });
+  }
+  Object.assign(metafile.outputs, single.metafile.outputs);
+  return { metafile };
 }
 
 /** Every function's entry module: the groups' generated entries, the stream consumers, the jobs. */

@@ -8,10 +8,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
+import { findRoute } from '#shared/routes';
 import {
   bundleEntry,
   configuredProvincesSource,
+  loadedOutputs,
   markInitializersPure,
+  ownRouteTableSource,
   repoRoot,
 } from '../../infra/bundling.ts';
 
@@ -109,5 +112,56 @@ describe('the province a function serves', () => {
   it('refuses a province the registry does not ship', () => {
     expect(() => configuredProvincesSource('ha-noi')).toThrow(/No province "ha-noi"/);
     expect(() => configuredProvincesSource('../quang-ngai')).toThrow(/No province/);
+  });
+});
+
+describe('one file on the cold path', () => {
+  const dir = join(repoRoot, '.build', 'test-bundling-one-file');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Bundles an entry that imports `shared` and loads `lazy.ts` (which imports it too) with `import()`. */
+  async function bundleWithLazyModule(name: string, shared: string) {
+    const src = join(dir, name);
+    mkdirSync(src, { recursive: true });
+    writeFileSync(join(src, 'state.ts'), 'export class Box {}\n');
+    writeFileSync(
+      join(src, 'entry.ts'),
+      `${shared}\nexport const shared = Shared;\nexport const lazy = () => import('./lazy.ts');\n`,
+    );
+    writeFileSync(join(src, 'lazy.ts'), `${shared}\nexport const shared = Shared;\n`);
+    const bundle = await bundleEntry(join(src, 'entry.ts'), join(src, 'out'), name);
+    const module = (await import(pathToFileURL(bundle.file).href)) as {
+      shared: unknown;
+      lazy(): Promise<{ shared: unknown }>;
+    };
+    return { files: loadedOutputs(bundle), module };
+  }
+
+  it('loads one file at import when the entry shares only libraries with its lazy chunks', async () => {
+    const { files, module } = await bundleWithLazyModule('library', "import * as Shared from 'zod/mini';");
+    expect(files).toHaveLength(1);
+    const lazy = await module.lazy();
+    expect((lazy.shared as typeof import('zod/mini')).number().parse(1)).toBe(1);
+  });
+
+  it('keeps the split layout when a lazy chunk would hold a second copy of a repository module', async () => {
+    const { files, module } = await bundleWithLazyModule(
+      'repository',
+      "import { Box as Shared } from './state.ts';",
+    );
+    expect(files.length).toBeGreaterThan(1);
+    // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
+    expect((await module.lazy()).shared).toBe(module.shared);
+  });
+});
+
+describe("a route's own route table", () => {
+  it("answers findRoute from the route's own entry and lets the rest of the table be dropped", () => {
+    const source = readFileSync(join(repoRoot, 'shared', 'routes.ts'), 'utf8');
+    const route = findRoute('PATCH /api/me');
+    const own = ownRouteTableSource(source, route);
+    expect(own).toContain(`if (key === "PATCH /api/me") return ${JSON.stringify(route)};`);
+    expect(own).not.toContain('routes.find(');
+    expect(own).toMatch(/export const routes: readonly RouteDefinition\[\] = \/\* @__PURE__ \*\//);
   });
 });
