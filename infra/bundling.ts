@@ -171,7 +171,7 @@ async function bundleGroupEntry(
         join(dir, dirname(routeBundlePath(route.handler))),
         settings,
       );
-      return buildOneFileEntry({ ...options, plugins: [...options.plugins, ownRouteTablePlugin(route)] });
+      return buildOneFileEntry({ ...options, plugins: [...options.plugins, ...routePlugins(route)] });
     }),
   ]);
   const metafile: Metafile = { inputs: {}, outputs: {} };
@@ -314,6 +314,39 @@ function ownRouteTablePlugin(route: RouteDefinition): Plugin {
     },
   };
 }
+
+const openApiFile = join(repoRoot, 'shared', 'http', 'openapi.ts');
+
+/**
+ * The OpenAPI document is a function of the route table and the schemas alone, so the route that
+ * serves it gets it built here, once, as JSON (`openApiDocument()` of the real module, evaluated by
+ * this process): its bundle holds no schema and builds none, where walking every schema of the API
+ * cost ~1,600 zod instances at import and ~150 ms at its first request. The local server and the
+ * tests serve the document built at run time; `test/unit/bundling.test.ts` checks that both agree.
+ */
+export async function prebuiltOpenApiSource(): Promise<string> {
+  const { openApiDocument } = await import('../shared/http/openapi.ts');
+  return [
+    '// Built at bundling time (infra/bundling.ts, prebuiltOpenApiSource).',
+    `const document = JSON.parse(${JSON.stringify(JSON.stringify(openApiDocument()))});`,
+    'export const openApiDocument = () => document;',
+  ].join('\n');
+}
+
+const prebuiltOpenApiPlugin: Plugin = {
+  name: 'prebuilt-openapi-document',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]http[\\/]openapi\.ts$/ }, async ({ path }) =>
+      resolve(path) === openApiFile ? { contents: await prebuiltOpenApiSource(), loader: 'js' } : undefined,
+    );
+  },
+};
+
+/** The route-specific plugins of one route's own bundle. */
+const routePlugins = (route: RouteDefinition): Plugin[] => [
+  ownRouteTablePlugin(route),
+  ...(route.handler === 'meta/get-openapi' ? [prebuiltOpenApiPlugin] : []),
+];
 
 /** The esbuild options that bundle `entry` into the folder `dir` as Lambda runs it. */
 function buildOptionsFor(entry: string, dir: string, settings: BundleSettings = {}) {

@@ -1,8 +1,9 @@
 import { httpHandler } from '#shared/http/handler';
 import { openApiDocument } from '#shared/http/openapi';
 
-// Built on the first request, not at import: the document walks every schema of the API (~150 ms),
-// which no other route of the meta group should pay at cold start.
+// In Lambda the document comes built, as JSON, with this route's bundle (infra/bundling.ts,
+// prebuiltOpenApiSource). The local server and the tests build it here, on the first request: it
+// walks every schema of the API (~150 ms).
 let document: ReturnType<typeof openApiDocument> | undefined;
 
 export const handler = httpHandler('GET /api/openapi.json', {}, async () => {

@@ -15,8 +15,10 @@ import {
   loadedOutputs,
   markInitializersPure,
   ownRouteTableSource,
+  prebuiltOpenApiSource,
   repoRoot,
 } from '../../infra/bundling.ts';
+import { openApiDocument } from '../../shared/http/openapi.ts';
 
 const domainDir = join(repoRoot, 'shared', 'domain');
 /** What a module of the domain may hold at its top level: declarations, imports and exports. */
@@ -163,5 +165,15 @@ describe("a route's own route table", () => {
     expect(own).toContain(`if (key === "PATCH /api/me") return ${JSON.stringify(route)};`);
     expect(own).not.toContain('routes.find(');
     expect(own).toMatch(/export const routes: readonly RouteDefinition\[\] = \/\* @__PURE__ \*\//);
+  });
+});
+
+describe('the OpenAPI route’s prebuilt document', () => {
+  it('is the document the API builds at run time, and builds no schema', async () => {
+    const source = await prebuiltOpenApiSource();
+    // No import: nothing of the registry or zod is loaded or built by the route.
+    expect(source.split('\n').filter((line) => /^\s*(import|export .* from)\b/.test(line))).toEqual([]);
+    const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
+    expect(module.openApiDocument()).toEqual(openApiDocument());
   });
 });
