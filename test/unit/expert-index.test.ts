@@ -266,6 +266,48 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
     );
   });
 
+  it("answers through MiniSearch's internals exactly as through its public search()", () => {
+    const texts = ['nguyen', 'van', 'an', 'nguyen van', 'tran van anh', 'thiet ke', 'dang', 'nguyenn', 'zz'];
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryDoc, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(arbitraryDoc)), { maxLength: 20 }),
+        fc.constantFrom(...texts),
+        fc.constantFrom<IndexQuery>(
+          {},
+          { sort: 'name' },
+          { minDegree: 'master' },
+          { field: '2', sort: 'updated' },
+        ),
+        (initial, changes, q, rest) => {
+          const docs = initial.map((d, i) => build(d, i));
+          const fast = ExpertIndex.build(docs);
+          const reference = ExpertIndex.build(docs, { publicApiOnly: true });
+          // Changes move docs to new short ids and leave discarded ones behind in MiniSearch.
+          changes.forEach(([n, next], k) => {
+            const id = `x${n % (initial.length + 5)}`;
+            const change = {
+              id,
+              version: 2 + k,
+              doc: next ? build(next, n % (initial.length + 5), 2 + k) : null,
+            };
+            fast.apply(change);
+            reference.apply(change);
+          });
+          for (const audience of ['agencies', 'directory'] as const) {
+            const a = fast.query(audience, { q, ...rest });
+            const b = reference.query(audience, { q, ...rest });
+            expect(a.ids).toEqual(b.ids);
+            expect(a.slice(0, 3)).toEqual(b.slice(0, 3));
+            expect(a.total).toBe(b.total);
+            expect(a.facets).toEqual(b.facets);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
   it('cuts any page from a partly ordered result exactly as from the whole order', () => {
     fc.assert(
       fc.property(
