@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseServerTiming, serverTimingParts } from '#shared/app/server-timing';
-import { api, registeredExpert, staffToken } from '../support/api.ts';
+import { api, registeredExpert, registration, staffToken } from '../support/api.ts';
 
 const wellFormed = /^[a-z]+;dur=\d+\.\d(, [a-z]+;dur=\d+\.\d)*$/;
 
@@ -33,13 +33,7 @@ describe('Server-Timing on the search routes', () => {
     await registeredExpert({
       fullName,
       fields: [{ code: '4.2', specialization: 'Đo lường thời gian' }],
-      consent: {
-        registry: true,
-        shareWithAgencies: true,
-        collaborationCalls: false,
-        publicDirectory: true,
-        textVersion: '2026-01-01',
-      },
+      consent: { ...registration().consent, collaborationCalls: false, publicDirectory: true },
     });
   });
 
