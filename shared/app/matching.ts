@@ -8,14 +8,17 @@ import { performance } from 'node:perf_hooks';
 import { readMatchCandidates } from '../db/matches.ts';
 import { currentSummaries } from '../db/search-read-model.ts';
 import type { ExpertSummary } from '../domain/expert.ts';
+import type { Ranking } from '../domain/expert-index.ts';
 import { pageOf, queryFingerprint } from '../domain/expert-search.ts';
 import {
   type ExpertMatch,
   type MatchDemand,
+  passesHardFilters,
   rankExpertsForDemand,
-  rankScoresForDemand,
   scoreMatch,
+  scoreOnly,
 } from '../domain/matching.ts';
+import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { readDemand } from './demands.ts';
 import { currentIndex } from './search-read-model.ts';
 import { ServerTiming } from './server-timing.ts';
@@ -55,10 +58,7 @@ export interface DemandMatchesPage {
  * changed; a page's reasons are written for its 20 entries only.
  */
 const maxCachedRankings = 50;
-const rankings = new Map<
-  string,
-  { index: object; key: string; ranked: { expert: ExpertSummary; score: number }[] }
->();
+const rankings = new Map<string, { index: object; key: string; ranked: Ranking }>();
 
 /** Forgets every cached ranking (the benchmark times a first page with it). */
 export function forgetRankings(): void {
@@ -84,7 +84,11 @@ export async function matchesForDemand(
   const cached = rankings.get(demandId);
   let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
-    ranked = rankScoresForDemand(demand, current.index.summaries(), now);
+    // The pure engine's hard filters and points; the index checks the field groups first.
+    const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
+    ranked = current.index.rankInGroups(groups, (expert) =>
+      passesHardFilters(demand, expert, groups) ? scoreOnly(demand, expert, now) : undefined,
+    );
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
     rankings.set(demandId, { index: current.index, key, ranked });
   }

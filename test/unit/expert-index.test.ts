@@ -9,6 +9,8 @@ import {
   pageOf,
   queryFingerprint,
 } from '#shared/domain/expert-search';
+import { type MatchDemand, passesHardFilters, rankScoresForDemand, scoreOnly } from '#shared/domain/matching';
+import { fieldGroupOf } from '#shared/domain/taxonomy';
 
 let next = 0;
 function doc(
@@ -305,6 +307,39 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
         },
       ),
       { numRuns: 80 },
+    );
+  });
+
+  it("ranks a demand's matches as rankScoresForDemand does, page by page", () => {
+    const now = new Date('2026-10-01T00:00:00.000Z');
+    const arbitraryDemand: fc.Arbitrary<MatchDemand> = fc.record({
+      fieldCodes: fc.subarray(['1', '1.2', '2.3', '4', '6'], { minLength: 1 }),
+      minDegree: fc.constantFrom(...degrees),
+      minYearsExperience: fc.integer({ min: 0, max: 8 }),
+      languages: fc.constantFrom([], [{ code: 'en', minLevel: 'B1' as const }]),
+      engagement: fc.constantFrom('full_time' as const, 'remote_advisory' as const),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryDoc, { minLength: 30, maxLength: 120, size: 'large' }),
+        arbitraryDemand,
+        // Mostly early pages (picked in one pass), sometimes deep ones (everything sorted).
+        fc.oneof(fc.nat({ max: 8 }), fc.nat({ max: 130 })),
+        fc.integer({ min: 1, max: 20 }),
+        (initial, demand, start, length) => {
+          const index = ExpertIndex.build(initial.map((d, i) => build(d, i)));
+          const whole = rankScoresForDemand(demand, index.summaries(), now);
+          const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
+          const ranking = index.rankInGroups(groups, (expert) =>
+            passesHardFilters(demand, expert, groups) ? scoreOnly(demand, expert, now) : undefined,
+          );
+          expect(ranking.length).toBe(whole.length);
+          expect(ranking.slice(start, start + length)).toEqual(
+            whole.slice(start, start + length).map(({ expert, score }) => ({ expert, id: expert.id, score })),
+          );
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
