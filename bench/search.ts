@@ -14,9 +14,14 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdirSync, openSync } from 'node:fs';
+import { request } from 'node:http';
+import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
+import { BatchGetItemCommand, DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { repoRoot } from '../infra/bundling.ts';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local.ts';
+import { parseServerTiming } from '../shared/app/server-timing.ts';
+import { keys } from '../shared/db/keys.ts';
 import { generateProfiles } from '../shared/demo/generate-profiles.ts';
 import type { Registration } from '../shared/domain/expert.ts';
 import { foldVietnamese } from '../shared/domain/text.ts';
@@ -31,7 +36,12 @@ interface Measured {
   returned: number;
   total: number | undefined;
   medianMs: number;
+  /** The median of each Server-Timing part (ms), and of what is outside them (`outside`). */
+  parts: Record<string, number>;
 }
+
+/** The Server-Timing parts the table shows, then what lies outside them. */
+const timingColumns = ['changes', 'demand', 'index', 'confirm', 'outside'] as const;
 
 async function waitFor(url: string, child?: ChildProcess) {
   const started = Date.now();
@@ -45,6 +55,21 @@ async function waitFor(url: string, child?: ChildProcess) {
     if (Date.now() - started > 120_000) throw new Error(`${url} did not answer`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/**
+ * POSTs and waits for the answer however long it takes: draining the stream after 49,000 new
+ * profiles (BENCH_SEARCH_SIZES=1000,50000) takes over the 300 s that fetch waits for headers.
+ */
+function postAndWait(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST' }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
 }
 
 export async function run(): Promise<string> {
@@ -135,6 +160,7 @@ export async function run(): Promise<string> {
      * text hits are dropped, so each is timed as a first ask is (scoring every hit or candidate).
      */
     async function measure(path: string, options: { firstAsk?: boolean } = {}): Promise<Measured> {
+      let timing: Record<string, number> = {};
       const get = async () => {
         const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
         const body = (await response.json()) as { items?: unknown[]; total?: number };
@@ -142,6 +168,7 @@ export async function run(): Promise<string> {
           throw new Error(
             `${path}: ${response.status} ${JSON.stringify(body).slice(0, 500)} (server log: .build/bench-search-server.log)`,
           );
+        timing = parseServerTiming(response.headers.get('server-timing'));
         return body as { items: unknown[]; total?: number; nextCursor?: string | null };
       };
       await get(); // warm
@@ -149,13 +176,89 @@ export async function run(): Promise<string> {
       const body = await get();
       const read = await itemsRead();
       const times: number[] = [];
+      const parts = new Map<string, number[]>();
       for (let i = 0; i < runs; i++) {
         if (options.firstAsk) await post('/dev/search/forget-caches');
         const started = performance.now();
         await get();
-        times.push(performance.now() - started);
+        const ms = performance.now() - started;
+        times.push(ms);
+        // What the function measured of itself; the rest is the HTTP hop, the JWT check and the
+        // handler's validation and JSON.
+        const inside = Object.values(timing).reduce((sum, part) => sum + part, 0);
+        for (const [part, partMs] of [...Object.entries(timing), ['outside', ms - inside] as const])
+          parts.set(part, [...(parts.get(part) ?? []), partMs]);
       }
-      return { itemsRead: read, returned: body.items.length, total: body.total, medianMs: median(times) };
+      return {
+        itemsRead: read,
+        returned: body.items.length,
+        total: body.total,
+        medianMs: median(times),
+        parts: Object.fromEntries([...parts].map(([part, samples]) => [part, median(samples)])),
+      };
+    }
+
+    const firstPageIds = async (path: string) =>
+      (
+        (await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } }).then((r) =>
+          r.json(),
+        )) as { items: { id: string }[] }
+      ).items.map((e) => e.id);
+
+    /**
+     * The two DynamoDB calls every search request makes (the page's BatchGetItem of 20 listing
+     * items, the change-log Query), made here straight to DynamoDB Local and through the counting
+     * proxy: what the local database (and the proxy) cost at this size, apart from our code.
+     */
+    async function rawCalls(ids: string[]): Promise<Record<string, number>> {
+      const out: Record<string, number> = {};
+      for (const [via, endpoint] of [
+        ['straight', dynamo.endpoint],
+        ['proxy', proxyUrl],
+      ] as const) {
+        const client = new DynamoDBClient({ endpoint });
+        const batchGet = () =>
+          client.send(
+            new BatchGetItemCommand({
+              RequestItems: {
+                [tableName]: {
+                  Keys: ids.map((id) => {
+                    const key = keys.listing(id);
+                    return { PK: { S: key.PK }, SK: { S: key.SK } };
+                  }),
+                },
+              },
+            }),
+          );
+        const logQuery = () =>
+          client.send(
+            new QueryCommand({
+              TableName: tableName,
+              KeyConditionExpression: 'PK = :pk AND SK > :since',
+              ExpressionAttributeValues: {
+                ':pk': { S: keys.searchChangeDay(new Date().toISOString().slice(0, 10)) },
+                ':since': { S: new Date(Date.now() - 5_000).toISOString() },
+              },
+              ConsistentRead: true,
+            }),
+          );
+        for (const [call, send] of [
+          [`BatchGetItem of ${ids.length} listing items`, batchGet],
+          ['change-log Query', logQuery],
+        ] as const) {
+          await send();
+          const times: number[] = [];
+          for (let i = 0; i < runs * 2; i++) {
+            const started = performance.now();
+            await send();
+            times.push(performance.now() - started);
+          }
+          out[`${call}, ${via === 'straight' ? 'straight to DynamoDB Local' : 'through the proxy'}`] =
+            median(times);
+        }
+        client.destroy();
+      }
+      return out;
     }
 
     const demands = [
@@ -191,6 +294,9 @@ export async function run(): Promise<string> {
     const results = new Map<string, Map<number, Measured>>();
     const cold = new Map<number, Record<string, number | string>>();
     const fullScan = new Map<number, number>();
+    const raw = new Map<number, Record<string, number>>();
+    /** The 1-minute load average as each size's requests start: a busy machine shows in it. */
+    const loadAverage = new Map<number, number>();
     let loaded = 0;
     let people: Registration[] = [];
     for (const size of sizes) {
@@ -205,8 +311,8 @@ export async function run(): Promise<string> {
       // The local stream poller runs every consumer of the new items (search change log, counters):
       // measured while it works, requests would wait behind it. Drained first, as a quiet register is.
       const drainStarted = performance.now();
-      const drained = await fetch(`${base}/dev/stream/drain`, { method: 'POST' });
-      if (!drained.ok) throw new Error(`stream drain failed: ${drained.status}`);
+      const drained = await postAndWait(`${base}/dev/stream/drain`);
+      if (drained !== 200) throw new Error(`stream drain failed: ${drained}`);
       console.log(`stream drained in ${fixed((performance.now() - drainStarted) / 1000, 1)} s`);
       token = await freshToken();
       const build = await post('/dev/search/snapshot');
@@ -266,6 +372,8 @@ export async function run(): Promise<string> {
               r.arrayBuffer(),
             );
       }
+      loadAverage.set(size, loadavg()[0]);
+      raw.set(size, await rawCalls(await firstPageIds('/api/experts?q=nguyen')));
       for (const [name, path] of queries) {
         // The first ask scores every hit (a demand: every candidate); the next page of the same
         // query reuses that work (a text's hits, a demand's ranking) while the index is unchanged.
@@ -297,6 +405,18 @@ export async function run(): Promise<string> {
       const last = bySize.get(sizes.at(-1) ?? 0)?.medianMs ?? 0;
       return [name, ...cells, first ? `${fixed(last / first, 2)}×` : ''];
     });
+    // Where the time goes: the median of each Server-Timing part, and of the rest (`outside`).
+    const splitRows = [...results].map(([name, bySize]) => [
+      name,
+      ...sizes.flatMap((size) => {
+        const parts = bySize.get(size)?.parts;
+        return timingColumns.map((part) => (parts?.[part] === undefined ? '' : fixed(parts[part])));
+      }),
+    ]);
+    const rawRows = [...new Set([...raw.values()].flatMap((r) => Object.keys(r)))].map((call) => [
+      call,
+      ...sizes.map((size) => fixed(raw.get(size)?.[call] ?? Number.NaN)),
+    ]);
     const coldRows = sizes.map((size) => {
       const c = cold.get(size) ?? {};
       return [
@@ -327,6 +447,22 @@ export async function run(): Promise<string> {
         ],
         rows,
       ),
+      '',
+      `1-minute load average as each size's requests started: ${sizes.map((size) => `${fixed(loadAverage.get(size) ?? Number.NaN, 2)} @${size.toLocaleString('en')}`).join(', ')}.`,
+      '',
+      `Where the time goes: the median (of the same ${runs} requests) of each part the function reports in its \`Server-Timing\` header, in ms: \`changes\` the change-log Query before answering, \`demand\` reading the demand (matches), \`index\` the index's work (text hits, filters, facets, order; or ranking a demand's candidates), \`confirm\` the page's BatchGetItem; \`outside\` is the request's time minus these parts (the HTTP hop, the local JWT check, the handler's validation and JSON).`,
+      '',
+      markdownTable(
+        [
+          'request',
+          ...sizes.flatMap((s) => timingColumns.map((part) => `${part} @${s.toLocaleString('en')}`)),
+        ],
+        splitRows,
+      ),
+      '',
+      `DynamoDB Local alone: the two calls every search request makes, made by the benchmark itself (median of ${runs * 2}), straight to DynamoDB Local and through the counting proxy, in ms: what the local database costs at each size, apart from our code.`,
+      '',
+      markdownTable(['call', ...sizes.map((s) => `ms @${s.toLocaleString('en')}`)], rawRows),
       '',
       'Cold load of one instance (snapshot → in-memory index, then the change log), and the full-scan baseline: the listing items a scan-style read (what the snapshot builder does once) reads.',
       '',

@@ -15,6 +15,7 @@ import {
   type SearchPage,
 } from '../domain/expert-search.ts';
 import { currentIndex } from './search-read-model.ts';
+import { ServerTiming } from './server-timing.ts';
 
 /** The ids of a page that the table still lists, with their current data, in the page's order. */
 export function confirmedPage<T>(index: ExpertIndex, ids: readonly string[], current: Map<string, T>): T[] {
@@ -29,16 +30,24 @@ async function searchPage<T>(
   audience: Audience,
   query: IndexQuery & { cursor?: string; limit?: string },
   confirm: (ids: string[]) => Promise<Map<string, T>>,
+  timing: ServerTiming,
 ): Promise<SearchPage<T>> {
   const { cursor: _cursor, limit: _limit, ...criteria } = query;
-  const { index } = await currentIndex();
-  const result = index.query(audience, criteria);
-  const { page, nextCursor } = pageOf(
-    { length: result.total, slice: result.slice },
-    query,
-    queryFingerprint({ audience, ...criteria }),
-  );
-  const items = page.length ? confirmedPage(index, page, await confirm(page)) : [];
+  const { index } = await currentIndex(timing);
+  const { result, page, nextCursor } = timing.timeSync('index', () => {
+    const result = index.query(audience, criteria);
+    return {
+      result,
+      ...pageOf(
+        { length: result.total, slice: result.slice },
+        query,
+        queryFingerprint({ audience, ...criteria }),
+      ),
+    };
+  });
+  const items = page.length
+    ? confirmedPage(index, page, await timing.time('confirm', () => confirm(page)))
+    : [];
   return {
     items,
     nextCursor,
@@ -47,15 +56,23 @@ async function searchPage<T>(
   };
 }
 
-export function searchExperts(q: ExpertSearchQuery): Promise<SearchPage<ExpertSummary>> {
+/** `timing` gets the parts of the request (the route sends them as `Server-Timing`). */
+export function searchExperts(
+  q: ExpertSearchQuery,
+  timing = new ServerTiming(),
+): Promise<SearchPage<ExpertSummary>> {
   const { native, ...rest } = q;
   return searchPage(
     'agencies',
     { ...rest, ...(native ? { native: native === 'true' } : {}) },
     currentSummaries,
+    timing,
   );
 }
 
-export function listDirectory(q: DirectoryQuery): Promise<SearchPage<DirectoryEntry>> {
-  return searchPage('directory', q, currentDirectoryEntries);
+export function listDirectory(
+  q: DirectoryQuery,
+  timing = new ServerTiming(),
+): Promise<SearchPage<DirectoryEntry>> {
+  return searchPage('directory', q, currentDirectoryEntries, timing);
 }

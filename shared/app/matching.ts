@@ -4,19 +4,24 @@
  * confirmed in one BatchGetItem of their current listing items (as search does). The other way,
  * an expert's matches, is my-matches.ts.
  */
+import { performance } from 'node:perf_hooks';
 import { readMatchCandidates } from '../db/matches.ts';
 import { currentSummaries } from '../db/search-read-model.ts';
 import type { ExpertSummary } from '../domain/expert.ts';
+import type { Ranking } from '../domain/expert-index.ts';
 import { pageOf, queryFingerprint } from '../domain/expert-search.ts';
 import {
   type ExpertMatch,
   type MatchDemand,
+  passesHardFilters,
   rankExpertsForDemand,
-  rankScoresForDemand,
   scoreMatch,
+  scoreOnly,
 } from '../domain/matching.ts';
+import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { readDemand } from './demands.ts';
 import { currentIndex } from './search-read-model.ts';
+import { ServerTiming } from './server-timing.ts';
 
 export interface DemandMatches {
   items: ExpertMatch<ExpertSummary>[];
@@ -53,36 +58,45 @@ export interface DemandMatchesPage {
  * changed; a page's reasons are written for its 20 entries only.
  */
 const maxCachedRankings = 50;
-const rankings = new Map<
-  string,
-  { index: object; key: string; ranked: { expert: ExpertSummary; score: number }[] }
->();
+const rankings = new Map<string, { index: object; key: string; ranked: Ranking }>();
 
 /** Forgets every cached ranking (the benchmark times a first page with it). */
 export function forgetRankings(): void {
   rankings.clear();
 }
 
-/** GET /api/demands/{id}/matches: any staff member may read any demand's matches. */
+/**
+ * GET /api/demands/{id}/matches: any staff member may read any demand's matches. `timing` gets
+ * the parts of the request (the route sends them as `Server-Timing`).
+ */
 export async function matchesForDemand(
   demandId: string,
   query: { limit?: string; cursor?: string },
   now: Date,
+  timing = new ServerTiming(),
 ): Promise<DemandMatchesPage> {
-  const demand = await readDemand(demandId);
-  const current = await currentIndex();
+  const demand = await timing.time('demand', () => readDemand(demandId));
+  const current = await currentIndex(timing);
+  const rankingStarted = performance.now();
   // Recency points change by the day; the ranking is recomputed when the day or the index does.
   const key = `${demand.version}#${current.generation}#${now.toISOString().slice(0, 10)}`;
   // A reloaded index (a new snapshot) starts its generations again: the index itself is compared.
   const cached = rankings.get(demandId);
   let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
-    ranked = rankScoresForDemand(demand, current.index.summaries(), now);
+    // The pure engine's hard filters and points; the index checks the field groups first.
+    const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
+    ranked = current.index.rankInGroups(groups, (expert) =>
+      passesHardFilters(demand, expert, groups) ? scoreOnly(demand, expert, now) : undefined,
+    );
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
     rankings.set(demandId, { index: current.index, key, ranked });
   }
   const { page, nextCursor } = pageOf(ranked, query, queryFingerprint({ demandId }));
-  const confirmed = page.length ? await currentSummaries(page.map((m) => m.expert.id)) : new Map();
+  timing.add('index', performance.now() - rankingStarted);
+  const confirmed = page.length
+    ? await timing.time('confirm', () => currentSummaries(page.map((m) => m.expert.id)))
+    : new Map<string, ExpertSummary>();
   const items = page.flatMap((match) => {
     const summary = confirmed.get(match.expert.id);
     if (!summary) {

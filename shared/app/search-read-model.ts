@@ -7,6 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { readAllSearchDocs, readSearchChanges } from '../db/search-read-model.ts';
 import { packSnapshot, snapshotStore, unpackSnapshot } from '../db/search-snapshots.ts';
 import { ExpertIndex, type SearchDoc } from '../domain/expert-index.ts';
+import type { ServerTiming } from './server-timing.ts';
 
 interface Snapshot {
   format: 1;
@@ -100,19 +101,26 @@ function heapInUse(): number {
   return process.memoryUsage().heapUsed;
 }
 
-/** The index, current as of this call: every change committed before it is applied. */
-export async function currentIndex(): Promise<Instance> {
+/**
+ * The index, current as of this call: every change committed before it is applied. `timing`
+ * gets the cold load (`load`, a new instance's first request) or the change-log read (`changes`).
+ */
+export async function currentIndex(timing?: ServerTiming): Promise<Instance> {
+  const started = performance.now();
   if (!instance) {
     instance = load();
     instance.catch(() => {
       instance = undefined;
     });
-    return instance;
+    const loaded = await instance;
+    timing?.add('load', performance.now() - started);
+    return loaded;
   }
   const current = await instance;
   // One change-log read at a time; a request arriving during one waits for the next.
   caughtUp = caughtUp.catch(() => undefined).then(() => catchUp(current));
   await caughtUp;
+  timing?.add('changes', performance.now() - started);
   return current;
 }
 

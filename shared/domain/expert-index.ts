@@ -90,6 +90,37 @@ type IndexedField = keyof typeof fieldBoosts;
 const indexedFields = Object.keys(fieldBoosts) as IndexedField[];
 const directoryFields: IndexedField[] = ['name', 'topic'];
 
+/**
+ * What the index reads of MiniSearch (7.2.0, pinned in package.json) beyond its public API, to
+ * score a text's hits without the result objects `search()` builds for each of them (with a
+ * copy of its matched terms and stored fields, then a sort of them all) and without a lookup by
+ * our string id per hit: `executeQuery`, which `search()` itself calls, gives each hit's raw
+ * score by MiniSearch's internal short id, and `_idToShortId` (protected) gives a doc's short id
+ * when it is added or removed, so the index keeps its docs in an array by short id. At ~15,600
+ * hits (`q=nguyen`, 50,000 profiles) the result objects and the string lookups were about half of
+ * a first ask. Where either is missing (another MiniSearch version), `search()` is used, with
+ * the same answers; a unit test compares the two ways.
+ */
+interface EngineInternals {
+  executeQuery(
+    query: Query,
+    options: SearchOptions,
+  ): Map<number, { score: number; terms: readonly string[] }>;
+  _idToShortId: Map<string, number>;
+}
+
+function internalsOf(search: MiniSearch<SearchDoc>): EngineInternals | undefined {
+  const engine = search as unknown as Partial<EngineInternals>;
+  return typeof engine.executeQuery === 'function' && engine._idToShortId instanceof Map
+    ? (engine as EngineInternals)
+    : undefined;
+}
+
+export interface IndexOptions {
+  /** Score text hits through MiniSearch's public `search()` only (tests compare the two ways). */
+  publicApiOnly?: boolean;
+}
+
 /** The MiniSearch options; a serialised index loads only with the same ones. */
 const miniSearchOptions = {
   fields: indexedFields,
@@ -235,22 +266,38 @@ export class ExpertIndex {
    * engine's scoring, which is most of a frequent word's cost (a surname a third of the register
    * carries: ~15,000 hits at 50,000 profiles).
    */
-  private readonly textCache = new Map<string, { exact: Scored[]; typo?: Scored[] }>();
+  private readonly textCache = new Map<string, { exact: TextHits; typo?: TextHits }>();
+  /** MiniSearch's internals the index reads, if present (see `EngineInternals`). */
+  private readonly internals: EngineInternals | undefined;
+  /**
+   * Each audience's docs and their facets by MiniSearch's short id (with `internals` only): a hit
+   * is checked and counted by two array reads, near each other in memory as hits come in short-id
+   * order, instead of reading each doc's `Held` (scattered over the heap) twice.
+   */
+  private readonly byShortId: Record<
+    Audience,
+    { held: (Held | undefined)[]; facets: (FacetsOfDoc | undefined)[] }
+  > = { agencies: { held: [], facets: [] }, directory: { held: [], facets: [] } };
 
-  private constructor(search: MiniSearch<SearchDoc>, docs: readonly SearchDoc[]) {
+  private constructor(search: MiniSearch<SearchDoc>, docs: readonly SearchDoc[], options: IndexOptions) {
     this.search = search;
+    this.internals = options.publicApiOnly ? undefined : internalsOf(search);
     for (const doc of docs) this.remember(doc);
   }
 
-  static build(docs: readonly SearchDoc[]): ExpertIndex {
+  static build(docs: readonly SearchDoc[], options: IndexOptions = {}): ExpertIndex {
     const search = new MiniSearch<SearchDoc>(miniSearchOptions);
     search.addAll(docs);
-    return new ExpertIndex(search, docs);
+    return new ExpertIndex(search, docs, options);
   }
 
   /** An index from `serialise()`; the docs travel beside it. */
-  static load(serialised: { index: string; docs: SearchDoc[] }): ExpertIndex {
-    return new ExpertIndex(MiniSearch.loadJSON(serialised.index, miniSearchOptions), serialised.docs);
+  static load(serialised: { index: string; docs: SearchDoc[] }, options: IndexOptions = {}): ExpertIndex {
+    return new ExpertIndex(
+      MiniSearch.loadJSON(serialised.index, miniSearchOptions),
+      serialised.docs,
+      options,
+    );
   }
 
   serialise(): { index: string; docs: SearchDoc[] } {
@@ -301,6 +348,12 @@ export class ExpertIndex {
     const gone = this.held.get(id);
     if (!gone) return;
     this.textCache.clear();
+    const shortId = this.internals?._idToShortId.get(id);
+    if (shortId !== undefined)
+      for (const audience of audiences) {
+        this.byShortId[audience].held[shortId] = undefined;
+        this.byShortId[audience].facets[shortId] = undefined;
+      }
     this.search.discard(id);
     for (const [key, sorted] of this.orders) {
       const at = lowerBound(sorted, gone, comparators[orderOf(key)]);
@@ -349,6 +402,14 @@ export class ExpertIndex {
     this.textCache.clear();
     const added = this.hold(doc);
     this.held.set(doc.id, added);
+    const shortId = this.internals?._idToShortId.get(doc.id);
+    if (shortId !== undefined)
+      for (const audience of audiences) {
+        const facets = added.facets[audience];
+        if (!facets) continue;
+        this.byShortId[audience].held[shortId] = added;
+        this.byShortId[audience].facets[shortId] = facets;
+      }
     for (const [key, sorted] of this.orders) {
       if (seenBy(added, audienceOf(key)))
         sorted.splice(lowerBound(sorted, added, comparators[orderOf(key)]), 0, added);
@@ -373,12 +434,16 @@ export class ExpertIndex {
   query(audience: Audience, query: IndexQuery): IndexResult {
     const text = query.q?.trim() ?? '';
     if (foldVietnamese(text)) {
-      const hits = this.textHits(text, audience, query);
-      const held = hits.map((h) => h.held);
-      const facets = this.facetsOf(held, audience);
+      const { hits, counts } = this.textHits(text, audience, query);
+      const facets = this.facetsFrom(counts);
       if (query.sort === 'name' || query.sort === 'updated') {
         const compare = comparators[query.sort];
-        return resultOf(held, (h) => h.doc.id, facets, compare);
+        return resultOf(
+          hits.map((h) => h.held),
+          (h) => h.doc.id,
+          facets,
+          compare,
+        );
       }
       return resultOf(hits, (h) => h.held.doc.id, facets, byRelevance);
     }
@@ -393,10 +458,10 @@ export class ExpertIndex {
   /**
    * Every word must match in one and the same field ("nguyen van an" finds the name Nguyễn Văn
    * An, not a Nguyễn at the Phạm Văn Đồng university working on "an toàn"), each word may be the
-   * start of a word; if nothing matches, words of six letters or more may carry one typo. In
-   * MiniSearch's order (best score first); the caller orders ties.
+   * start of a word; if nothing matches, words of six letters or more may carry one typo. In no
+   * particular order (the caller orders them: by score, then ties), with their facet counts.
    */
-  private textHits(text: string, audience: Audience, filters: IndexFilters): Scored[] {
+  private textHits(text: string, audience: Audience, filters: IndexFilters): TextHits {
     const inOneField = (fuzzy: SearchOptions['fuzzy']): Query => ({
       combineWith: 'OR',
       queries: (audience === 'agencies' ? indexedFields : directoryFields).map((field) => ({
@@ -408,14 +473,30 @@ export class ExpertIndex {
       })),
     });
     // The audience is checked here, on the docs the index holds, rather than through MiniSearch's
-    // filter callback: one lookup a hit instead of two. Filters apply to the (cached) hits after.
-    const visible = (fuzzy: SearchOptions['fuzzy']): Scored[] => {
-      const out: Scored[] = [];
+    // filter callback, and the facets are counted in the same pass. Filters apply to the (cached)
+    // hits after.
+    const visible = (fuzzy: SearchOptions['fuzzy']): TextHits => {
+      const hits: Scored[] = [];
+      const counts = newCounts();
+      if (this.internals) {
+        const { held, facets } = this.byShortId[audience];
+        // What search() does before building its results: the same scores, in no order.
+        for (const [shortId, raw] of this.internals.executeQuery(inOneField(fuzzy), { boost: fieldBoosts })) {
+          const f = facets[shortId];
+          if (!f) continue;
+          count(counts, f, 1);
+          hits.push({ held: held[shortId] as Held, score: raw.score * (raw.terms.length || 1) });
+        }
+        return { hits, counts };
+      }
       for (const hit of this.search.search(inOneField(fuzzy), { boost: fieldBoosts })) {
         const h = this.held.get(String(hit.id));
-        if (h?.facets[audience]) out.push({ held: h, score: hit.score });
+        const f = h?.facets[audience];
+        if (!h || !f) continue;
+        count(counts, f, 1);
+        hits.push({ held: h, score: hit.score });
       }
-      return out;
+      return { hits, counts };
     };
     const key = `${audience}\u0000${foldVietnamese(text).replace(/\s+/g, ' ').trim()}`;
     let cached = this.textCache.get(key);
@@ -426,10 +507,20 @@ export class ExpertIndex {
       this.textCache.set(key, cached);
     }
     const filtered = hasFilters(filters);
-    const passing = (hits: Scored[]) =>
-      filtered ? hits.filter((h) => passesFilters(h.held, audience, filters)) : hits;
-    const hits = passing(cached.exact);
-    if (hits.length > 0) return hits;
+    // The hits that pass the filters, counted as they are picked.
+    const passing = (all: TextHits): TextHits => {
+      if (!filtered) return all;
+      const hits: Scored[] = [];
+      const counts = newCounts();
+      for (const h of all.hits) {
+        if (!passesFilters(h.held, audience, filters)) continue;
+        hits.push(h);
+        count(counts, h.held.facets[audience] as FacetsOfDoc, 1);
+      }
+      return { hits, counts };
+    };
+    const exact = passing(cached.exact);
+    if (exact.hits.length > 0) return exact;
     cached.typo ??= visible((term) => (term.length >= typoMinLength ? 1 : false));
     return passing(cached.typo);
   }
@@ -457,6 +548,36 @@ export class ExpertIndex {
           .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
           .slice(0, topCountries),
       ),
+    };
+  }
+
+  /**
+   * The agencies' experts with a field in one of `groups` that `score` scores (undefined: not a
+   * match), best score first, ties by id: for a demand (matching.ts's hard filters and
+   * `scoreOnly`), `rankScoresForDemand`'s order over `summaries()`, but cheaper for a first page,
+   * which is what a broad demand's first ask spends (23,000 candidates at 50,000 profiles): the
+   * field groups are checked on the groups kept per doc before `score` runs, and the order is
+   * settled only as far as a page asks (early pages pick their entries in one pass; a deep page
+   * sorts them all, once). A unit test compares it with `rankScoresForDemand`.
+   */
+  rankInGroups(groups: ReadonlySet<string>, score: (expert: ExpertSummary) => number | undefined): Ranking {
+    const scored: Ranked[] = [];
+    for (const h of this.held.values()) {
+      const expert = h.doc.summary;
+      if (!expert || !h.agencyGroups.some((g) => groups.has(g))) continue;
+      const points = score(expert);
+      if (points !== undefined) scored.push({ expert, id: expert.id, score: points });
+    }
+    let sorted: Ranked[] | undefined;
+    const upTo = (end: number): readonly Ranked[] => {
+      if (sorted) return sorted;
+      if (end * 4 < scored.length) return firstInOrder(scored, end, byScoreThenId);
+      sorted = [...scored].sort(byScoreThenId);
+      return sorted;
+    };
+    return {
+      length: scored.length,
+      slice: (start, end) => upTo(end).slice(start, end),
     };
   }
 
@@ -493,13 +614,35 @@ interface Scored {
   score: number;
 }
 
+interface Ranked {
+  expert: ExpertSummary;
+  id: string;
+  score: number;
+}
+
+/** A demand's matches, ordered as far as `slice` asks (see `rankForDemand`). */
+export interface Ranking {
+  readonly length: number;
+  slice(start: number, end: number): { expert: ExpertSummary; score: number }[];
+}
+
+/** rankScoresForDemand's order: best score first, ties by id. */
+const byScoreThenId = (a: Ranked, b: Ranked): number =>
+  b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** A text's hits in one audience, and their facet counts. */
+interface TextHits {
+  hits: Scored[];
+  counts: Counts;
+}
+
 /** Best score first; equal relevance (namesakes): the most recently updated profile first, as HR expects. */
 const byRelevance = (a: Scored, b: Scored): number => b.score - a.score || byUpdated(a.held, b.held);
 
 /**
  * A result whose order is settled only as far as a page needs: `slice(0, 20)` of 20,000 text
- * hits picks the first 20 in one pass (the hits come nearly in order: MiniSearch sorts by score)
- * instead of sorting them all. `ordered` is left untouched.
+ * hits picks the first 20 in one pass (keeping the best 20 so far; few hits displace one) instead
+ * of sorting them all. `ordered` is left untouched.
  */
 function resultOf<T>(
   ordered: readonly T[],

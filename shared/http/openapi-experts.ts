@@ -137,6 +137,7 @@ export const expertOperations: Record<string, OperationSchemas> = {
     errors: { 404: 'The link is not valid or has expired (or the profile was erased)' },
   },
   'GET /api/directory': {
+    serverTiming: true,
     summary: 'Public directory of experts who opted in',
     description:
       'Experts who opted in to the public directory: name, degree, title, fields and country only. ' +
@@ -192,6 +193,7 @@ export const expertOperations: Record<string, OperationSchemas> = {
     errors: { 409: 'The profile changed while it was being erased; try again' },
   },
   'GET /api/experts': {
+    serverTiming: true,
     summary: 'Search experts (HR)',
     description:
       'Summaries (no e-mail, phone or birth year) of active experts who share their profile with ' +

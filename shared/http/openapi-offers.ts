@@ -66,6 +66,7 @@ export const offerOperations: Record<string, OperationSchemas> = {
     errors: { 403: 'The demand belongs to another agency (or the role does not allow it)' },
   },
   'GET /api/demands/{id}/matches': {
+    serverTiming: true,
     summary: 'Ranked profiles for a demand, each with its score and reasons',
     description:
       'Experts who pass the hard filters (visible to agencies, at least the minimum degree, a field ' +

@@ -50,6 +50,8 @@ interface OperationCommon {
   errors?: Partial<Record<ErrorStatus, string>>;
   /** A request body and a success response, as a client would see them (the unit tests parse them). */
   examples?: { body?: unknown; response?: unknown };
+  /** The success response carries a `Server-Timing` header (the search routes). */
+  serverTiming?: true;
 }
 
 /** An operation's schemas: every success answer except 204 carries a response schema. */
@@ -327,7 +329,9 @@ function operation(route: RouteDefinition, op: OperationSchemas, components: Rec
         description: successText[success],
         ...(op.response && carriesVersion(op.response)
           ? { headers: { ETag: { $ref: '#/components/headers/ETag' } } }
-          : {}),
+          : op.serverTiming
+            ? { headers: { 'Server-Timing': { $ref: '#/components/headers/ServerTiming' } } }
+            : {}),
         ...(op.response
           ? {
               content: {
@@ -397,6 +401,17 @@ export function openApiDocument(
         ETag: {
           description: 'The version of the resource, quoted (`"3"`); send it back as If-Match to change it.',
           schema: { type: 'string', pattern: '^"\\d+"$' },
+        },
+        ServerTiming: {
+          description:
+            'How long the parts of the request took in the function, in ms: `load` (a new ' +
+            "instance's index), `demand`, `changes` (the change log), `index` (search or ranking), " +
+            '`confirm` (the page checked against the table). For diagnosis; no personal data.',
+          schema: {
+            type: 'string',
+            pattern: '^[a-z]+;dur=\\d+(\\.\\d+)?(, [a-z]+;dur=\\d+(\\.\\d+)?)*$',
+            examples: ['changes;dur=1.2, index;dur=3.4, confirm;dur=2.1'],
+          },
         },
       },
       securitySchemes: {

@@ -9,6 +9,8 @@ import {
   pageOf,
   queryFingerprint,
 } from '#shared/domain/expert-search';
+import { type MatchDemand, passesHardFilters, rankScoresForDemand, scoreOnly } from '#shared/domain/matching';
+import { fieldGroupOf } from '#shared/domain/taxonomy';
 
 let next = 0;
 function doc(
@@ -263,6 +265,81 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it("answers through MiniSearch's internals exactly as through its public search()", () => {
+    const texts = ['nguyen', 'van', 'an', 'nguyen van', 'tran van anh', 'thiet ke', 'dang', 'nguyenn', 'zz'];
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryDoc, { minLength: 1, maxLength: 60 }),
+        fc.array(fc.tuple(fc.nat(), fc.option(arbitraryDoc)), { maxLength: 20 }),
+        fc.constantFrom(...texts),
+        fc.constantFrom<IndexQuery>(
+          {},
+          { sort: 'name' },
+          { minDegree: 'master' },
+          { field: '2', sort: 'updated' },
+        ),
+        (initial, changes, q, rest) => {
+          const docs = initial.map((d, i) => build(d, i));
+          const fast = ExpertIndex.build(docs);
+          const reference = ExpertIndex.build(docs, { publicApiOnly: true });
+          // Changes move docs to new short ids and leave discarded ones behind in MiniSearch.
+          changes.forEach(([n, next], k) => {
+            const id = `x${n % (initial.length + 5)}`;
+            const change = {
+              id,
+              version: 2 + k,
+              doc: next ? build(next, n % (initial.length + 5), 2 + k) : null,
+            };
+            fast.apply(change);
+            reference.apply(change);
+          });
+          for (const audience of ['agencies', 'directory'] as const) {
+            const a = fast.query(audience, { q, ...rest });
+            const b = reference.query(audience, { q, ...rest });
+            expect(a.ids).toEqual(b.ids);
+            expect(a.slice(0, 3)).toEqual(b.slice(0, 3));
+            expect(a.total).toBe(b.total);
+            expect(a.facets).toEqual(b.facets);
+          }
+        },
+      ),
+      { numRuns: 80 },
+    );
+  });
+
+  it("ranks a demand's matches as rankScoresForDemand does, page by page", () => {
+    const now = new Date('2026-10-01T00:00:00.000Z');
+    const arbitraryDemand: fc.Arbitrary<MatchDemand> = fc.record({
+      fieldCodes: fc.subarray(['1', '1.2', '2.3', '4', '6'], { minLength: 1 }),
+      minDegree: fc.constantFrom(...degrees),
+      minYearsExperience: fc.integer({ min: 0, max: 8 }),
+      languages: fc.constantFrom([], [{ code: 'en', minLevel: 'B1' as const }]),
+      engagement: fc.constantFrom('full_time' as const, 'remote_advisory' as const),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(arbitraryDoc, { minLength: 30, maxLength: 120, size: 'large' }),
+        arbitraryDemand,
+        // Mostly early pages (picked in one pass), sometimes deep ones (everything sorted).
+        fc.oneof(fc.nat({ max: 8 }), fc.nat({ max: 130 })),
+        fc.integer({ min: 1, max: 20 }),
+        (initial, demand, start, length) => {
+          const index = ExpertIndex.build(initial.map((d, i) => build(d, i)));
+          const whole = rankScoresForDemand(demand, index.summaries(), now);
+          const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
+          const ranking = index.rankInGroups(groups, (expert) =>
+            passesHardFilters(demand, expert, groups) ? scoreOnly(demand, expert, now) : undefined,
+          );
+          expect(ranking.length).toBe(whole.length);
+          expect(ranking.slice(start, start + length)).toEqual(
+            whole.slice(start, start + length).map(({ expert, score }) => ({ expert, id: expert.id, score })),
+          );
+        },
+      ),
+      { numRuns: 100 },
     );
   });
 
