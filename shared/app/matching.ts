@@ -11,12 +11,11 @@ import type { ExpertSummary } from '../domain/expert.ts';
 import type { Ranking } from '../domain/expert-index.ts';
 import { pageOf, queryFingerprint } from '../domain/expert-search.ts';
 import {
+  demandScorer,
   type ExpertMatch,
   type MatchDemand,
-  passesHardFilters,
   rankExpertsForDemand,
   scoreMatch,
-  scoreOnly,
 } from '../domain/matching.ts';
 import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { readDemand } from './demands.ts';
@@ -85,9 +84,9 @@ export async function matchesForDemand(
   let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
     // The pure engine's hard filters and points; the index checks the field groups first.
-    const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
-    ranked = current.index.rankInGroups(groups, (expert) =>
-      passesHardFilters(demand, expert, groups) ? scoreOnly(demand, expert, now) : undefined,
+    ranked = current.index.rankInGroups(
+      new Set(demand.fieldCodes.map(fieldGroupOf)),
+      demandScorer(demand, now),
     );
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
     rankings.set(demandId, { index: current.index, key, ranked });

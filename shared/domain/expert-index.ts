@@ -553,8 +553,8 @@ export class ExpertIndex {
 
   /**
    * The agencies' experts with a field in one of `groups` that `score` scores (undefined: not a
-   * match), best score first, ties by id: for a demand (matching.ts's hard filters and
-   * `scoreOnly`), `rankScoresForDemand`'s order over `summaries()`, but cheaper for a first page,
+   * match), best score first, ties by id: for a demand (matching.ts's `demandScorer`: its hard
+   * filters and points), `rankScoresForDemand`'s order over `summaries()`, but cheaper for a first page,
    * which is what a broad demand's first ask spends (23,000 candidates at 50,000 profiles): the
    * field groups are checked on the groups kept per doc before `score` runs, and the order is
    * settled only as far as a page asks (early pages pick their entries in one pass; a deep page

@@ -210,8 +210,11 @@ function fieldReason(demand: MatchDemand, profile: MatchProfile): ScoredFacts {
   };
 }
 
+const levelsAbove = (minDegree: Degree, degree: Degree) =>
+  Math.max(0, degreeRank(degree) - degreeRank(minDegree));
+
 function degreeReason(minDegree: Degree, degree: Degree): ScoredFacts {
-  const above = Math.max(0, degreeRank(degree) - degreeRank(minDegree));
+  const above = levelsAbove(minDegree, degree);
   const points = above * pointsPerDegreeLevel;
   return above === 0
     ? {
@@ -237,13 +240,17 @@ function titleReason(title: AcademicTitle): ScoredFacts {
   };
 }
 
+function experiencePoints(minYears: number, years: number): number {
+  if (years < minYears) return Math.floor((experienceAtMinimum * years) / minYears);
+  return (
+    experienceAtMinimum +
+    Math.min(maxPoints.experience - experienceAtMinimum, Math.floor((years - minYears) / yearsPerExtraPoint))
+  );
+}
+
 function experienceReason(minYears: number, years: number): ScoredFacts {
+  const points = experiencePoints(minYears, years);
   if (years >= minYears) {
-    const extra = Math.min(
-      maxPoints.experience - experienceAtMinimum,
-      Math.floor((years - minYears) / yearsPerExtraPoint),
-    );
-    const points = experienceAtMinimum + extra;
     return minYears === 0
       ? {
           factor: 'experience',
@@ -260,7 +267,7 @@ function experienceReason(minYears: number, years: number): ScoredFacts {
   }
   return {
     factor: 'experience',
-    points: Math.floor((experienceAtMinimum * years) / minYears),
+    points,
     code: 'experience_short',
     params: { years, minYears },
   };
@@ -278,33 +285,47 @@ function languagesReason(
       params: {},
     };
   }
-  let credits = 0;
   const languages = required.map(({ code, minLevel }): LanguageNote => {
-    const level = spoken.find((l) => l.code === code)?.level ?? null;
-    const gap = level ? languageLevelRank(minLevel) - languageLevelRank(level) : Number.POSITIVE_INFINITY;
-    if (gap <= 0) {
-      credits += 2;
-      return { code, minLevel, level, standing: 'meets' };
-    }
-    if (gap === 1) {
-      credits += 1;
-      return { code, minLevel, level, standing: 'one_below' };
-    }
-    return { code, minLevel, level, standing: level ? 'below' : 'missing' };
+    const level = spokenLevel(spoken, code);
+    const credit = languageCredit(minLevel, level);
+    const standing = credit === 2 ? 'meets' : credit === 1 ? 'one_below' : level ? 'below' : 'missing';
+    return { code, minLevel, level, standing };
   });
   return {
     factor: 'languages',
-    points: Math.floor((maxPoints.languages * credits) / (2 * required.length)),
+    points: languagesPoints(required, spoken),
     code: 'languages_assessed',
     params: { languages },
   };
 }
 
+const spokenLevel = (spoken: ExpertSummary['languages'], code: string) =>
+  spoken.find((l) => l.code === code)?.level ?? null;
+
+/** 2 for a language at or above the level asked, 1 for one level below, 0 otherwise. */
+function languageCredit(minLevel: LanguageLevel, level: LanguageLevel | null): number {
+  const gap = level ? languageLevelRank(minLevel) - languageLevelRank(level) : Number.POSITIVE_INFINITY;
+  return gap <= 0 ? 2 : gap === 1 ? 1 : 0;
+}
+
+function languagesPoints(required: MatchDemand['languages'], spoken: ExpertSummary['languages']): number {
+  if (required.length === 0) return maxPoints.languages;
+  let credits = 0;
+  for (const { code, minLevel } of required) credits += languageCredit(minLevel, spokenLevel(spoken, code));
+  return Math.floor((maxPoints.languages * credits) / (2 * required.length));
+}
+
+function engagementPoints(wanted: EngagementMode, modes: readonly EngagementMode[]): number {
+  if (modes.includes(wanted)) return maxPoints.engagement;
+  return modes.some((m) => fittingModes[wanted].includes(m)) ? maxPoints.engagement / 2 : 0;
+}
+
 function engagementReason(wanted: EngagementMode, modes: readonly EngagementMode[]): ScoredFacts {
+  const points = engagementPoints(wanted, modes);
   if (modes.includes(wanted)) {
     return {
       factor: 'engagement',
-      points: maxPoints.engagement,
+      points,
       code: 'engagement_as_asked',
       params: { wanted },
     };
@@ -313,43 +334,50 @@ function engagementReason(wanted: EngagementMode, modes: readonly EngagementMode
   if (fitting.length > 0) {
     return {
       factor: 'engagement',
-      points: maxPoints.engagement / 2,
+      points,
       code: 'engagement_partly',
       params: { wanted, modes: fitting },
     };
   }
   return {
     factor: 'engagement',
-    points: 0,
+    points,
     code: 'engagement_not_open',
     params: { wanted, modes: [...modes] },
   };
 }
 
+function nativePoints(profile: Pick<ExpertSummary, 'nativeOfProvince' | 'location'>): number {
+  if (!profile.nativeOfProvince) return 0;
+  return profile.location.kind === 'overseas' ? maxPoints.native : maxPoints.native / 2;
+}
+
 function nativeReason(profile: Pick<ExpertSummary, 'nativeOfProvince' | 'location'>): ScoredFacts {
+  const points = nativePoints(profile);
   if (profile.nativeOfProvince && profile.location.kind === 'overseas') {
     return {
       factor: 'native',
-      points: maxPoints.native,
+      points,
       code: 'native_overseas',
       params: { country: profile.location.country },
     };
   }
-  if (profile.nativeOfProvince) {
-    return {
-      factor: 'native',
-      points: maxPoints.native / 2,
-      code: 'native_province',
-      params: {},
-    };
-  }
-  return { factor: 'native', points: 0, code: 'native_not', params: {} };
+  if (profile.nativeOfProvince) return { factor: 'native', points, code: 'native_province', params: {} };
+  return { factor: 'native', points, code: 'native_not', params: {} };
+}
+
+const daysSince = (updatedAt: string, now: Date) =>
+  Math.floor((now.getTime() - Date.parse(updatedAt)) / dayMs);
+
+function recencyPoints(days: number): number {
+  if (Number.isNaN(days)) return 0;
+  for (const [maxDays, points] of recencySteps) if (days <= maxDays) return points;
+  return 0;
 }
 
 function recencyReason(updatedAt: string, now: Date): ScoredFacts {
-  const days = Math.floor((now.getTime() - Date.parse(updatedAt)) / dayMs);
-  const step = Number.isNaN(days) ? undefined : recencySteps.find(([maxDays]) => days <= maxDays);
-  const points = step?.[1] ?? 0;
+  const days = daysSince(updatedAt, now);
+  const points = recencyPoints(days);
   if (Number.isNaN(days)) {
     return { factor: 'recency', points, code: 'recency_unknown', params: {} };
   }
@@ -489,6 +517,36 @@ export function rankScoresForDemand<P extends MatchProfile>(
       ranked.push({ expert, id: expert.id, score: scoreOnly(demand, expert, now) });
   }
   return ranked.sort(byScoreThenId);
+}
+
+/**
+ * For ranking many profiles against one demand (the search read model's first matches page over
+ * 20,000 candidates): a function giving a profile's score, or undefined when it fails a hard filter,
+ * with the demand's codes and groups read once and no reason object per profile. The same numbers
+ * as `passesHardFilters` and `scoreMatch` from the same per-factor rules (a property test checks it
+ * against the test's own oracle).
+ */
+export function demandScorer(demand: MatchDemand, now: Date): (profile: MatchProfile) => number | undefined {
+  const groups = demandGroups(demand);
+  // A demand code is either a field ("2.3": the same code) or a whole group ("6": any field in it).
+  const wantedFields = new Set(demand.fieldCodes.filter((code) => code.includes('.')));
+  const wantedGroups = new Set(demand.fieldCodes.filter((code) => !code.includes('.')));
+  return (profile) => {
+    if (!passesHardFilters(demand, profile, groups)) return undefined;
+    const exact = profile.fields.some(
+      ({ code }) => wantedFields.has(code) || wantedGroups.has(fieldGroupOf(code)),
+    );
+    return (
+      (exact ? maxPoints.field_exact : maxPoints.field_group) +
+      levelsAbove(demand.minDegree, profile.highestDegree) * pointsPerDegreeLevel +
+      titlePoints[profile.academicTitle ?? 'none'] +
+      experiencePoints(demand.minYearsExperience, profile.yearsExperience) +
+      languagesPoints(demand.languages, profile.languages ?? []) +
+      engagementPoints(demand.engagement, profile.engagement) +
+      nativePoints(profile) +
+      recencyPoints(daysSince(profile.updatedAt, now))
+    );
+  };
 }
 
 export interface DemandMatch<D> extends MatchScore {

@@ -10,6 +10,7 @@ import {
   languageLevels,
 } from '#shared/domain/expert';
 import {
+  demandScorer,
   type HardFilter,
   hardFilterFailures,
   type MatchDemand,
@@ -186,6 +187,23 @@ describe('matching properties against the oracle', () => {
       }),
       { ...runs, numRuns: 400 },
     );
+  });
+
+  it('the ranking scorer gives the oracle’s score to a profile that passes, and nothing to one that fails', () => {
+    let passed = 0;
+    let failed = 0;
+    fc.assert(
+      fc.property(demandArb, profileArb, (d, p) => {
+        const profile = { ...p, id: 'x' };
+        const passes = oracleFailures(d, profile).length === 0;
+        if (passes) passed++;
+        else failed++;
+        expect(demandScorer(d, now)(profile)).toBe(passes ? oracleScore(d, profile) : undefined);
+      }),
+      { ...runs, numRuns: 600 },
+    );
+    expect(passed).toBeGreaterThan(50);
+    expect(failed).toBeGreaterThan(50);
   });
 
   it('returns exactly the profiles that pass, best first, ties by id', () => {
