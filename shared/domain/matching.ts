@@ -159,29 +159,36 @@ const label = (code: string) => `${code} ${fieldLabel(code)?.en ?? ''}`.trim();
 const demandGroups = (demand: Pick<MatchDemand, 'fieldCodes'>) =>
   new Set(demand.fieldCodes.map(fieldGroupOf));
 
+type FilterProfile = Pick<MatchProfile, 'highestDegree' | 'fields' | 'status' | 'consent'>;
+
+/** The three hard filters, each on its own. */
+const isVisible = (profile: FilterProfile) =>
+  (profile.status === undefined || profile.status === 'active') &&
+  (profile.consent === undefined || profile.consent.shareWithAgencies);
+const meetsDegree = (demand: Pick<MatchDemand, 'minDegree'>, profile: FilterProfile) =>
+  degreeRank(profile.highestDegree) >= degreeRank(demand.minDegree);
+const inGroups = (groups: ReadonlySet<string>, profile: FilterProfile) =>
+  profile.fields.some((f) => groups.has(fieldGroupOf(f.code)));
+
 /** `groups`: the demand's field groups, when the caller checks many profiles against one demand. */
 export function hardFilterFailures(
   demand: Pick<MatchDemand, 'fieldCodes' | 'minDegree'>,
-  profile: Pick<MatchProfile, 'highestDegree' | 'fields' | 'status' | 'consent'>,
+  profile: FilterProfile,
   groups: ReadonlySet<string> = demandGroups(demand),
 ): HardFilter[] {
   const failures: HardFilter[] = [];
-  if (
-    (profile.status !== undefined && profile.status !== 'active') ||
-    (profile.consent !== undefined && !profile.consent.shareWithAgencies)
-  ) {
-    failures.push('visible');
-  }
-  if (degreeRank(profile.highestDegree) < degreeRank(demand.minDegree)) failures.push('degree');
-  if (!profile.fields.some((f) => groups.has(fieldGroupOf(f.code)))) failures.push('field_group');
+  if (!isVisible(profile)) failures.push('visible');
+  if (!meetsDegree(demand, profile)) failures.push('degree');
+  if (!inGroups(groups, profile)) failures.push('field_group');
   return failures;
 }
 
+/** No hard filter failed (hardFilterFailures is empty), without listing them. */
 export const passesHardFilters = (
   demand: Pick<MatchDemand, 'fieldCodes' | 'minDegree'>,
-  profile: Pick<MatchProfile, 'highestDegree' | 'fields' | 'status' | 'consent'>,
+  profile: FilterProfile,
   groups: ReadonlySet<string> = demandGroups(demand),
-): boolean => hardFilterFailures(demand, profile, groups).length === 0;
+): boolean => isVisible(profile) && meetsDegree(demand, profile) && inGroups(groups, profile);
 
 function fieldReason(demand: MatchDemand, profile: MatchProfile): ScoredFacts {
   const codes = profile.fields.map((f) => f.code);
