@@ -161,6 +161,8 @@ interface Held {
   /** The folded name: plain lower-case ASCII, compared as a string (not by locale). */
   sortName: string;
   updatedAt: string;
+  /** The agencies' summary's update time, parsed once here: a demand's ranking reads it per candidate. */
+  summaryUpdatedMs: number;
   /** The distinct field groups each audience sees (the group filter). */
   agencyGroups: readonly string[];
   directoryGroups: readonly string[];
@@ -380,6 +382,7 @@ export class ExpertIndex {
       doc,
       sortName: foldVietnamese(nameOf(doc)),
       updatedAt: summary?.updatedAt ?? entry?.updatedAt ?? '',
+      summaryUpdatedMs: summary ? Date.parse(summary.updatedAt) : Number.NaN,
       agencyGroups,
       directoryGroups,
       facets: {
@@ -553,19 +556,22 @@ export class ExpertIndex {
 
   /**
    * The agencies' experts with a field in one of `groups` that `score` scores (undefined: not a
-   * match), best score first, ties by id: for a demand (matching.ts's `demandScorer`: its hard
+   * match; it gets the summary's update time already parsed), best score first, ties by id: for a demand (matching.ts's `demandScorer`: its hard
    * filters and points), `rankScoresForDemand`'s order over `summaries()`, but cheaper for a first page,
    * which is what a broad demand's first ask spends (23,000 candidates at 50,000 profiles): the
    * field groups are checked on the groups kept per doc before `score` runs, and the order is
    * settled only as far as a page asks (early pages pick their entries in one pass; a deep page
    * sorts them all, once). A unit test compares it with `rankScoresForDemand`.
    */
-  rankInGroups(groups: ReadonlySet<string>, score: (expert: ExpertSummary) => number | undefined): Ranking {
+  rankInGroups(
+    groups: ReadonlySet<string>,
+    score: (expert: ExpertSummary, updatedMs: number) => number | undefined,
+  ): Ranking {
     const scored: Ranked[] = [];
     for (const h of this.held.values()) {
       const expert = h.doc.summary;
       if (!expert || !h.agencyGroups.some((g) => groups.has(g))) continue;
-      const points = score(expert);
+      const points = score(expert, h.summaryUpdatedMs);
       if (points !== undefined) scored.push({ expert, id: expert.id, score: points });
     }
     let sorted: Ranked[] | undefined;

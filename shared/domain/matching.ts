@@ -373,8 +373,7 @@ function nativeReason(profile: Pick<ExpertSummary, 'nativeOfProvince' | 'locatio
   return { factor: 'native', points, code: 'native_not', params: {} };
 }
 
-const daysSince = (updatedAt: string, now: Date) =>
-  Math.floor((now.getTime() - Date.parse(updatedAt)) / dayMs);
+const daysSince = (updatedMs: number, now: Date) => Math.floor((now.getTime() - updatedMs) / dayMs);
 
 function recencyPoints(days: number): number {
   if (Number.isNaN(days)) return 0;
@@ -383,7 +382,7 @@ function recencyPoints(days: number): number {
 }
 
 function recencyReason(updatedAt: string, now: Date): ScoredFacts {
-  const days = daysSince(updatedAt, now);
+  const days = daysSince(Date.parse(updatedAt), now);
   const points = recencyPoints(days);
   if (Number.isNaN(days)) {
     return { factor: 'recency', points, code: 'recency_unknown', params: {} };
@@ -533,12 +532,17 @@ export function rankScoresForDemand<P extends MatchProfile>(
  * as `passesHardFilters` and `scoreMatch` from the same per-factor rules (a property test checks it
  * against the test's own oracle).
  */
-export function demandScorer(demand: MatchDemand, now: Date): (profile: MatchProfile) => number | undefined {
+export function demandScorer(
+  demand: MatchDemand,
+  now: Date,
+): (profile: MatchProfile, updatedMs?: number) => number | undefined {
   const groups = demandGroups(demand);
   // A demand code is either a field ("2.3": the same code) or a whole group ("6": any field in it).
   const wantedFields = new Set(demand.fieldCodes.filter((code) => code.includes('.')));
   const wantedGroups = new Set(demand.fieldCodes.filter((code) => !code.includes('.')));
-  return (profile) => {
+  // `updatedMs`: the profile's update time when the caller keeps it parsed (Date.parse is a
+  // quarter of the work for 20,000 candidates).
+  return (profile, updatedMs = Date.parse(profile.updatedAt)) => {
     if (!passesHardFilters(demand, profile, groups)) return undefined;
     const exact = profile.fields.some(
       ({ code }) => wantedFields.has(code) || wantedGroups.has(fieldGroupOf(code)),
@@ -551,7 +555,7 @@ export function demandScorer(demand: MatchDemand, now: Date): (profile: MatchPro
       languagesPoints(demand.languages, profile.languages ?? []) +
       engagementPoints(demand.engagement, profile.engagement) +
       nativePoints(profile) +
-      recencyPoints(daysSince(profile.updatedAt, now))
+      recencyPoints(daysSince(updatedMs, now))
     );
   };
 }
