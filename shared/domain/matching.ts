@@ -464,13 +464,6 @@ export function scoreMatch(demand: MatchDemand, profile: MatchProfile, now: Date
   return { score: reasons.reduce((sum, r) => sum + r.points, 0), reasons };
 }
 
-/** The score alone: the same points as scoreMatch's, without writing the reasons' texts. */
-export function scoreOnly(demand: MatchDemand, profile: MatchProfile, now: Date): number {
-  let score = 0;
-  for (const facts of scoredFacts(demand, profile, now)) score += facts.points;
-  return score;
-}
-
 function scoredFacts(demand: MatchDemand, profile: MatchProfile, now: Date): ScoredFacts[] {
   return [
     fieldReason(demand, profile),
@@ -508,8 +501,9 @@ export function rankExpertsForDemand<P extends MatchProfile>(
 
 /**
  * Profiles that pass the hard filters with their scores, best first, ties by id: the order of
- * rankExpertsForDemand at a fraction of its cost (no reason texts for 20,000 candidates); the page
- * shown takes its reasons from scoreMatch.
+ * rankExpertsForDemand at a fraction of its cost (points only, no reasons for 20,000 candidates);
+ * the page shown takes its reasons from scoreMatch. The plain whole sort that the read model's
+ * `ExpertIndex.rankInGroups` must agree with, page by page.
  */
 export function rankScoresForDemand<P extends MatchProfile>(
   demand: MatchDemand,
@@ -517,10 +511,10 @@ export function rankScoresForDemand<P extends MatchProfile>(
   now: Date,
 ): { expert: P; score: number }[] {
   const ranked: { expert: P; id: string; score: number }[] = [];
-  const groups = demandGroups(demand);
+  const score = demandScorer(demand, now);
   for (const expert of profiles) {
-    if (passesHardFilters(demand, expert, groups))
-      ranked.push({ expert, id: expert.id, score: scoreOnly(demand, expert, now) });
+    const points = score(expert);
+    if (points !== undefined) ranked.push({ expert, id: expert.id, score: points });
   }
   return ranked.sort(byScoreThenId);
 }
