@@ -107,6 +107,24 @@ describe('staff sign-in through the OpenID provider', () => {
     });
   });
 
+  test('signing out without the OpenID client (it cannot be loaded) still ends the session in the tab', async () => {
+    await withPage('staff-sign-out-offline', async (page) => {
+      await signInAsStaff(page, baseUrl);
+      // A fresh load of the console (the sign-in pages had the client in this document already).
+      await page.route('**/assets/staff-auth-*.js', (route) => route.abort());
+      await page.reload();
+      await page.getByText('Cán bộ: hr@example.gov.vn').waitFor();
+
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.getByText('Bạn đã đăng xuất.').waitFor();
+      expect(new URL(page.url()).pathname).toBe('/');
+      const stored = await page.evaluate(() =>
+        Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')),
+      );
+      expect(stored).toEqual([]);
+    });
+  });
+
   test('a callback with a state the app did not send shows an error and starts no session', async () => {
     await withPage('staff-bad-state', async (page) => {
       await page.goto(`${baseUrl}/staff/callback?code=forged&state=not-mine`);

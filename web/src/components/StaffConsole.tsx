@@ -181,12 +181,15 @@ function SignedIn({ session }: { session: StaffSession }) {
         type="button"
         className="secondary small"
         onClick={() => {
-          if (config) void import('../staff-auth.ts').then((auth) => auth.signOutStaff(config));
-          else {
+          const signOutHere = () => {
             dropAllDrafts();
             clearStaffSession();
             navigate('/', { flash: 'loggedOut' });
-          }
+          };
+          // The OpenID client is loaded now (see renewWhenDue); if it cannot be (no network), the
+          // session still ends in this tab.
+          if (config) void import('../staff-auth.ts').then((auth) => auth.signOutStaff(config), signOutHere);
+          else signOutHere();
         }}
       >
         {t.logout}
