@@ -15,10 +15,11 @@
  * serialises ~4× larger and queried ~3× slower; FlexSearch is fastest but has no typo tolerance
  * and no facet counts.
  */
-import MiniSearch, { type Query, type SearchOptions } from 'minisearch';
+import MiniSearch, { type Query } from 'minisearch';
 import { type DirectoryEntry, degreeRank, type ExpertSummary } from './expert.ts';
 import { fieldGroupOf } from './taxonomy.ts';
 import { foldVietnamese } from './text.ts';
+import { type Fuzzy, TextScoring } from './text-scoring.ts';
 
 /** One expert in the read model. At least one of `summary` and `entry` is present. */
 export interface SearchDoc {
@@ -91,28 +92,24 @@ const indexedFields = Object.keys(fieldBoosts) as IndexedField[];
 const directoryFields: IndexedField[] = ['name', 'topic'];
 
 /**
- * What the index reads of MiniSearch (7.2.0, pinned in package.json) beyond its public API, to
- * score a text's hits without the result objects `search()` builds for each of them (with a
- * copy of its matched terms and stored fields, then a sort of them all) and without a lookup by
- * our string id per hit: `executeQuery`, which `search()` itself calls, gives each hit's raw
- * score by MiniSearch's internal short id, and `_idToShortId` (protected) gives a doc's short id
- * when it is added or removed, so the index keeps its docs in an array by short id. At ~15,600
- * hits (`q=nguyen`, 50,000 profiles) the result objects and the string lookups were about half of
- * a first ask. Where either is missing (another MiniSearch version), `search()` is used, with
- * the same answers; a unit test compares the two ways.
+ * What the index reads of MiniSearch (7.2.0, pinned in package.json) beyond its public API:
+ * `_idToShortId` (protected) gives a doc's short id when it is added or removed, so the index keeps
+ * its docs in an array by short id, and `TextScoring` (text-scoring.ts) scores a text's hits by
+ * short id over MiniSearch's own index without the objects `search()` builds per hit. Where either
+ * is missing (another MiniSearch version), `search()` is used, with the same answers; a unit test
+ * compares the two ways.
  */
 interface EngineInternals {
-  executeQuery(
-    query: Query,
-    options: SearchOptions,
-  ): Map<number, { score: number; terms: readonly string[] }>;
   _idToShortId: Map<string, number>;
 }
 
-function internalsOf(search: MiniSearch<SearchDoc>): EngineInternals | undefined {
+function internalsOf(
+  search: MiniSearch<SearchDoc>,
+): (EngineInternals & { scoring: TextScoring }) | undefined {
   const engine = search as unknown as Partial<EngineInternals>;
-  return typeof engine.executeQuery === 'function' && engine._idToShortId instanceof Map
-    ? (engine as EngineInternals)
+  const scoring = TextScoring.of(search);
+  return scoring && engine._idToShortId instanceof Map
+    ? { _idToShortId: engine._idToShortId, scoring }
     : undefined;
 }
 
@@ -161,12 +158,57 @@ interface Held {
   /** The folded name: plain lower-case ASCII, compared as a string (not by locale). */
   sortName: string;
   updatedAt: string;
+  /** `updatedAt` parsed: ties of relevance compare it, thousands of times in a frequent name's first page. */
+  updatedMs: number;
   /** The agencies' summary's update time, parsed once here: a demand's ranking reads it per candidate. */
   summaryUpdatedMs: number;
   /** The distinct field groups each audience sees (the group filter). */
   agencyGroups: readonly string[];
   directoryGroups: readonly string[];
   facets: Partial<Record<Audience, FacetsOfDoc>>;
+  /**
+   * What the filters read, flat on the held doc (through the doc, its summary and location a
+   * filter over the ~15,000 hits of a frequent name took ~0.7 µs a hit); sets as bits (`Bits`).
+   * The agencies' values (the directory filters by field only); a doc without a summary has
+   * `degree` -1.
+   */
+  degree: number;
+  title: string;
+  locationKind: string;
+  country: string;
+  native: boolean;
+  languageBits: number;
+  engagementBits: number;
+  agencyGroupBits: number;
+  directoryGroupBits: number;
+}
+
+/** Values past this many of one kind get no bit: a filter on one of them reads the doc instead. */
+const maxBits = 30;
+
+/** Each value of one kind (languages, engagement modes, field groups) as a bit, in order of arrival. */
+class Bits {
+  private readonly codes = new Map<string, number>();
+
+  of(values: Iterable<string>): number {
+    let bits = 0;
+    for (const value of values) {
+      let code = this.codes.get(value);
+      if (code === undefined) {
+        code = this.codes.size;
+        this.codes.set(value, code);
+      }
+      if (code < maxBits) bits |= 2 ** code;
+    }
+    return bits;
+  }
+
+  /** A filter value's bit: 0 if no doc has had it, undefined if it has none (read the doc). */
+  bitOf(value: string): number | undefined {
+    const code = this.codes.get(value);
+    if (code === undefined) return 0;
+    return code < maxBits ? 2 ** code : undefined;
+  }
 }
 
 type Order = 'name' | 'updated';
@@ -192,8 +234,8 @@ class FacetCodes {
   }
 }
 
-/** Counts per facet, indexed by code. */
-type Counts = Record<FacetName, number[]>;
+/** Counts per facet, indexed by code: kept counts grow with the codes; a query's are sized to them. */
+type Counts = Record<FacetName, number[] | Int32Array>;
 const newCounts = (): Counts => ({ fieldGroup: [], degree: [], locationKind: [], country: [] });
 
 function count(counts: Counts, f: FacetsOfDoc, delta: number): void {
@@ -261,6 +303,7 @@ export class ExpertIndex {
     locationKind: new FacetCodes(),
     country: new FacetCodes(),
   };
+  private readonly bits = { language: new Bits(), engagement: new Bits(), group: new Bits() };
   private readonly search: MiniSearch<SearchDoc>;
   /**
    * The text hits of recent queries (audience and folded text; before filters), dropped at any
@@ -270,7 +313,7 @@ export class ExpertIndex {
    */
   private readonly textCache = new Map<string, { exact: TextHits; typo?: TextHits }>();
   /** MiniSearch's internals the index reads, if present (see `EngineInternals`). */
-  private readonly internals: EngineInternals | undefined;
+  private readonly internals: (EngineInternals & { scoring: TextScoring }) | undefined;
   /**
    * Each audience's docs and their facets by MiniSearch's short id (with `internals` only): a hit
    * is checked and counted by two array reads, near each other in memory as hits come in short-id
@@ -341,6 +384,15 @@ export class ExpertIndex {
     if (version !== undefined) this.removedAt.set(id, version);
   }
 
+  /**
+   * Lets MiniSearch drop the postings of discarded docs now (it does so by itself, in the
+   * background, once a tenth of the index is discarded). Until then its public `search()` counts
+   * them in a word's document frequency for some hits; the index's own scoring never does.
+   */
+  settle(): Promise<void> {
+    return this.search.vacuum();
+  }
+
   /** Forgets the cached text hits (the benchmark times a first query with it). */
   clearQueryCache(): void {
     this.textCache.clear();
@@ -357,6 +409,7 @@ export class ExpertIndex {
         this.byShortId[audience].facets[shortId] = undefined;
       }
     this.search.discard(id);
+    if (shortId !== undefined) this.internals?.scoring.discardedId(shortId);
     for (const [key, sorted] of this.orders) {
       const at = lowerBound(sorted, gone, comparators[orderOf(key)]);
       if (sorted[at] === gone) sorted.splice(at, 1);
@@ -382,9 +435,19 @@ export class ExpertIndex {
       doc,
       sortName: foldVietnamese(nameOf(doc)),
       updatedAt: summary?.updatedAt ?? entry?.updatedAt ?? '',
+      updatedMs: Date.parse(summary?.updatedAt ?? entry?.updatedAt ?? ''),
       summaryUpdatedMs: summary ? Date.parse(summary.updatedAt) : Number.NaN,
       agencyGroups,
       directoryGroups,
+      degree: summary ? degreeRank(summary.highestDegree) : -1,
+      title: summary?.academicTitle ?? '',
+      locationKind: summary?.location.kind ?? '',
+      country: summary?.location.country ?? '',
+      native: summary?.nativeOfProvince ?? false,
+      languageBits: this.bits.language.of(summary?.languages.map((l) => l.code) ?? []),
+      engagementBits: this.bits.engagement.of(summary?.engagement ?? []),
+      agencyGroupBits: this.bits.group.of(agencyGroups),
+      directoryGroupBits: this.bits.group.of(directoryGroups),
       facets: {
         ...(summary
           ? {
@@ -406,6 +469,7 @@ export class ExpertIndex {
     const added = this.hold(doc);
     this.held.set(doc.id, added);
     const shortId = this.internals?._idToShortId.get(doc.id);
+    if (shortId !== undefined) this.internals?.scoring.added(shortId);
     if (shortId !== undefined)
       for (const audience of audiences) {
         const facets = added.facets[audience];
@@ -437,24 +501,27 @@ export class ExpertIndex {
   query(audience: Audience, query: IndexQuery): IndexResult {
     const text = query.q?.trim() ?? '';
     if (foldVietnamese(text)) {
-      const { hits, counts } = this.textHits(text, audience, query);
+      const { hits, scores, counts } = this.textHits(text, audience, query);
       const facets = this.facetsFrom(counts);
-      if (query.sort === 'name' || query.sort === 'updated') {
-        const compare = comparators[query.sort];
-        return resultOf(
-          hits.map((h) => h.held),
-          (h) => h.doc.id,
-          facets,
-          compare,
-        );
-      }
-      return resultOf(hits, (h) => h.held.doc.id, facets, byRelevance);
+      if (query.sort === 'name' || query.sort === 'updated')
+        return resultOf(hits, (h) => h.doc.id, facets, comparators[query.sort]);
+      // Best score first; equal relevance (namesakes): the most recently updated profile first, as
+      // HR expects. Ordered by position, so that no object is made per hit.
+      const positions: number[] = [];
+      for (let i = 0; i < hits.length; i++) positions.push(i);
+      return resultOf(
+        positions,
+        (i) => hits[i].doc.id,
+        facets,
+        (a, b) =>
+          scores[b] - scores[a] || hits[b].updatedMs - hits[a].updatedMs || byUpdated(hits[a], hits[b]),
+      );
     }
     const ordered = this.inOrder(audience, query.sort === 'updated' ? 'updated' : 'name');
     // Browsing the whole audience: a page of the kept order and the kept counts, whatever the size.
     if (!hasFilters(query))
       return resultOf(ordered, (h) => h.doc.id, this.facetsFrom(this.tallies[audience]));
-    const matches = ordered.filter((h) => passesFilters(h, audience, query));
+    const matches = ordered.filter(this.filterOf(audience, query) ?? (() => true));
     return resultOf(matches, (h) => h.doc.id, this.facetsOf(matches, audience));
   }
 
@@ -465,41 +532,46 @@ export class ExpertIndex {
    * particular order (the caller orders them: by score, then ties), with their facet counts.
    */
   private textHits(text: string, audience: Audience, filters: IndexFilters): TextHits {
-    const inOneField = (fuzzy: SearchOptions['fuzzy']): Query => ({
-      combineWith: 'OR',
-      queries: (audience === 'agencies' ? indexedFields : directoryFields).map((field) => ({
-        queries: [text],
-        fields: [field],
-        combineWith: 'AND' as const,
-        prefix: true,
-        fuzzy,
-      })),
-    });
+    const fields = audience === 'agencies' ? indexedFields : directoryFields;
     // The audience is checked here, on the docs the index holds, rather than through MiniSearch's
     // filter callback, and the facets are counted in the same pass. Filters apply to the (cached)
     // hits after.
-    const visible = (fuzzy: SearchOptions['fuzzy']): TextHits => {
-      const hits: Scored[] = [];
-      const counts = newCounts();
-      if (this.internals) {
+    const visible = (fuzzy: Fuzzy): TextHits => {
+      const hits: Held[] = [];
+      const scores: number[] = [];
+      const counts = this.queryCounts();
+      const scored = this.internals?.scoring.score(text, fields, fieldBoosts, fuzzy);
+      if (scored) {
         const { held, facets } = this.byShortId[audience];
-        // What search() does before building its results: the same scores, in no order.
-        for (const [shortId, raw] of this.internals.executeQuery(inOneField(fuzzy), { boost: fieldBoosts })) {
-          const f = facets[shortId];
+        const { ids } = scored;
+        for (let i = 0; i < ids.length; i++) {
+          const f = facets[ids[i]];
           if (!f) continue;
           count(counts, f, 1);
-          hits.push({ held: held[shortId] as Held, score: raw.score * (raw.terms.length || 1) });
+          hits.push(held[ids[i]] as Held);
+          scores.push(scored.scores[i]);
         }
-        return { hits, counts };
+        return { hits, scores, counts };
       }
-      for (const hit of this.search.search(inOneField(fuzzy), { boost: fieldBoosts })) {
+      const inOneField: Query = {
+        combineWith: 'OR',
+        queries: fields.map((field) => ({
+          queries: [text],
+          fields: [field],
+          combineWith: 'AND' as const,
+          prefix: true,
+          fuzzy,
+        })),
+      };
+      for (const hit of this.search.search(inOneField, { boost: fieldBoosts })) {
         const h = this.held.get(String(hit.id));
         const f = h?.facets[audience];
         if (!h || !f) continue;
         count(counts, f, 1);
-        hits.push({ held: h, score: hit.score });
+        hits.push(h);
+        scores.push(hit.score);
       }
-      return { hits, counts };
+      return { hits, scores, counts };
     };
     const key = `${audience}\u0000${foldVietnamese(text).replace(/\s+/g, ' ').trim()}`;
     let cached = this.textCache.get(key);
@@ -509,18 +581,21 @@ export class ExpertIndex {
       cached = { exact: visible(false) };
       this.textCache.set(key, cached);
     }
-    const filtered = hasFilters(filters);
+    const test = this.filterOf(audience, filters);
     // The hits that pass the filters, counted as they are picked.
     const passing = (all: TextHits): TextHits => {
-      if (!filtered) return all;
-      const hits: Scored[] = [];
-      const counts = newCounts();
-      for (const h of all.hits) {
-        if (!passesFilters(h.held, audience, filters)) continue;
+      if (!test) return all;
+      const hits: Held[] = [];
+      const scores: number[] = [];
+      const counts = this.queryCounts();
+      for (let i = 0; i < all.hits.length; i++) {
+        const h = all.hits[i];
+        if (!test(h)) continue;
         hits.push(h);
-        count(counts, h.held.facets[audience] as FacetsOfDoc, 1);
+        scores.push(all.scores[i]);
+        count(counts, h.facets[audience] as FacetsOfDoc, 1);
       }
-      return { hits, counts };
+      return { hits, scores, counts };
     };
     const exact = passing(cached.exact);
     if (exact.hits.length > 0) return exact;
@@ -528,8 +603,61 @@ export class ExpertIndex {
     return passing(cached.typo);
   }
 
+  /**
+   * The filters of a query as one test of a held doc (undefined: no filter), each value looked up
+   * once: a text's hits are filtered by reading the doc's flat values and bits.
+   */
+  private filterOf(audience: Audience, f: IndexFilters): ((h: Held) => boolean) | undefined {
+    if (!hasFilters(f)) return undefined;
+    const field = f.field;
+    const fieldCode = field?.includes('.') ? field : undefined;
+    const groupBit = field !== undefined && fieldCode === undefined ? this.bits.group.bitOf(field) : 0;
+    const agencies = audience === 'agencies';
+    const minDegree = f.minDegree ? degreeRank(f.minDegree) : undefined;
+    const { title, locationKind, country, native, language, engagement } = f;
+    const languageBit = language === undefined ? 0 : this.bits.language.bitOf(language);
+    const engagementBit = engagement === undefined ? 0 : this.bits.engagement.bitOf(engagement);
+    return (h) => {
+      if (field !== undefined) {
+        if (fieldCode !== undefined) {
+          if (!fieldsOf(h.doc).some((x) => x.code === fieldCode)) return false;
+        } else if (groupBit !== undefined) {
+          if (((agencies ? h.agencyGroupBits : h.directoryGroupBits) & groupBit) === 0) return false;
+        } else if (!(agencies ? h.agencyGroups : h.directoryGroups).includes(field)) return false;
+      }
+      if (!agencies) return true;
+      if (minDegree !== undefined && h.degree < minDegree) return false;
+      if (title !== undefined && h.title !== title) return false;
+      if (locationKind !== undefined && h.locationKind !== locationKind) return false;
+      if (country !== undefined && h.country !== country) return false;
+      if (native !== undefined && h.native !== native) return false;
+      if (language !== undefined) {
+        if (languageBit === undefined) {
+          if (!h.doc.summary?.languages.some((l) => l.code === language)) return false;
+        } else if ((h.languageBits & languageBit) === 0) return false;
+      }
+      if (engagement !== undefined) {
+        if (engagementBit === undefined) {
+          if (!h.doc.summary?.engagement.includes(engagement)) return false;
+        } else if ((h.engagementBits & engagementBit) === 0) return false;
+      }
+      return true;
+    };
+  }
+
+  /** Zero counts for one query's matches, one per facet value known. */
+  private queryCounts(): Counts {
+    const zeros = (name: FacetName) => new Int32Array(this.codes[name].values.length);
+    return {
+      fieldGroup: zeros('fieldGroup'),
+      degree: zeros('degree'),
+      locationKind: zeros('locationKind'),
+      country: zeros('country'),
+    };
+  }
+
   private facetsOf(matches: readonly Held[], audience: Audience): SearchFacets {
-    const counts = newCounts();
+    const counts = this.queryCounts();
     for (const h of matches) {
       const facets = h.facets[audience];
       if (facets) count(counts, facets, 1);
@@ -539,7 +667,7 @@ export class ExpertIndex {
 
   private facetsFrom(counts: Counts): SearchFacets {
     const named = (name: FacetName): [string, number][] =>
-      counts[name].flatMap((n, code) =>
+      [...counts[name]].flatMap((n, code) =>
         n > 0 ? [[this.codes[name].values[code], n] as [string, number]] : [],
       );
     return {
@@ -568,9 +696,19 @@ export class ExpertIndex {
     score: (expert: ExpertSummary, updatedMs: number) => number | undefined,
   ): Ranking {
     const scored: Ranked[] = [];
+    // The groups as bits where every one has a bit (see `Bits`); a group no doc has: 0, no match.
+    let wanted: number | undefined = 0;
+    for (const group of groups) {
+      const bit = this.bits.group.bitOf(group);
+      wanted = bit === undefined || wanted === undefined ? undefined : wanted | bit;
+    }
     for (const h of this.held.values()) {
       const expert = h.doc.summary;
-      if (!expert || !h.agencyGroups.some((g) => groups.has(g))) continue;
+      if (!expert) continue;
+      if (
+        wanted === undefined ? !h.agencyGroups.some((g) => groups.has(g)) : (h.agencyGroupBits & wanted) === 0
+      )
+        continue;
       const points = score(expert, h.summaryUpdatedMs);
       if (points !== undefined) scored.push({ expert, id: expert.id, score: points });
     }
@@ -595,31 +733,6 @@ export class ExpertIndex {
   }
 }
 
-function passesFilters(h: Held, audience: Audience, f: IndexFilters): boolean {
-  const doc = h.doc;
-  if (f.field) {
-    const matches = f.field.includes('.')
-      ? fieldsOf(doc).some((x) => x.code === f.field)
-      : (audience === 'agencies' ? h.agencyGroups : h.directoryGroups).includes(f.field);
-    if (!matches) return false;
-  }
-  if (audience === 'directory') return true;
-  const s = doc.summary as ExpertSummary;
-  if (f.minDegree && degreeRank(s.highestDegree) < degreeRank(f.minDegree)) return false;
-  if (f.title && s.academicTitle !== f.title) return false;
-  if (f.locationKind && s.location.kind !== f.locationKind) return false;
-  if (f.country && s.location.country !== f.country) return false;
-  if (f.native !== undefined && s.nativeOfProvince !== f.native) return false;
-  if (f.language && !s.languages.some((l) => l.code === f.language)) return false;
-  if (f.engagement && !s.engagement.includes(f.engagement)) return false;
-  return true;
-}
-
-interface Scored {
-  held: Held;
-  score: number;
-}
-
 interface Ranked {
   expert: ExpertSummary;
   id: string;
@@ -636,14 +749,12 @@ export interface Ranking {
 const byScoreThenId = (a: Ranked, b: Ranked): number =>
   b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A text's hits in one audience, and their facet counts. */
+/** A text's hits in one audience, their scores (same positions) and their facet counts. */
 interface TextHits {
-  hits: Scored[];
+  hits: Held[];
+  scores: number[];
   counts: Counts;
 }
-
-/** Best score first; equal relevance (namesakes): the most recently updated profile first, as HR expects. */
-const byRelevance = (a: Scored, b: Scored): number => b.score - a.score || byUpdated(a.held, b.held);
 
 /**
  * A result whose order is settled only as far as a page needs: `slice(0, 20)` of 20,000 text

@@ -268,10 +268,10 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
     );
   });
 
-  it("answers through MiniSearch's internals exactly as through its public search()", () => {
+  it("answers through MiniSearch's internals exactly as through its public search()", async () => {
     const texts = ['nguyen', 'van', 'an', 'nguyen van', 'tran van anh', 'thiet ke', 'dang', 'nguyenn', 'zz'];
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(arbitraryDoc, { minLength: 1, maxLength: 60 }),
         fc.array(fc.tuple(fc.nat(), fc.option(arbitraryDoc)), { maxLength: 20 }),
         fc.constantFrom(...texts),
@@ -281,7 +281,7 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
           { minDegree: 'master' },
           { field: '2', sort: 'updated' },
         ),
-        (initial, changes, q, rest) => {
+        async (initial, changes, q, rest) => {
           const docs = initial.map((d, i) => build(d, i));
           const fast = ExpertIndex.build(docs);
           const reference = ExpertIndex.build(docs, { publicApiOnly: true });
@@ -296,7 +296,20 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
             fast.apply(change);
             reference.apply(change);
           });
+          // Until MiniSearch vacuums, its search() counts discarded docs in a word's document
+          // frequency for some hits and the index's own scoring does not: the same people and
+          // counts, possibly in another order; after it, exactly the same answers.
           for (const audience of ['agencies', 'directory'] as const) {
+            const a = fast.query(audience, { q, ...rest });
+            const b = reference.query(audience, { q, ...rest });
+            expect([...a.ids].sort()).toEqual([...b.ids].sort());
+            expect(a.total).toBe(b.total);
+            expect(a.facets).toEqual(b.facets);
+          }
+          await Promise.all([fast.settle(), reference.settle()]);
+          for (const audience of ['agencies', 'directory'] as const) {
+            fast.clearQueryCache();
+            reference.clearQueryCache();
             const a = fast.query(audience, { q, ...rest });
             const b = reference.query(audience, { q, ...rest });
             expect(a.ids).toEqual(b.ids);
