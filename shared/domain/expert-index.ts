@@ -17,6 +17,13 @@
  */
 import MiniSearch, { type Query } from 'minisearch';
 import { type DirectoryEntry, degreeRank, type ExpertSummary } from './expert.ts';
+import {
+  bitOfCode,
+  type FacetCountArrays,
+  IndexColumns,
+  maxBitCode,
+  type SlotFacets,
+} from './index-columns.ts';
 import { fieldGroupOf } from './taxonomy.ts';
 import { foldVietnamese } from './text.ts';
 import { type Fuzzy, TextScoring } from './text-scoring.ts';
@@ -141,13 +148,7 @@ function textOf(doc: SearchDoc, field: IndexedField | 'id'): string {
 }
 
 /** The facets a doc adds to one audience's counts, as small integer codes (see `FacetCodes`). */
-interface FacetsOfDoc {
-  groups: readonly number[];
-  degree: number;
-  /** -1 where the audience sees no location kind (the directory). */
-  locationKind: number;
-  country: number;
-}
+type FacetsOfDoc = SlotFacets;
 
 /**
  * What the index keeps beside each doc, computed once when the doc arrives, so that a query over
@@ -158,35 +159,23 @@ interface Held {
   /** The folded name: plain lower-case ASCII, compared as a string (not by locale). */
   sortName: string;
   updatedAt: string;
-  /** `updatedAt` parsed: ties of relevance compare it, thousands of times in a frequent name's first page. */
-  updatedMs: number;
   /** The agencies' summary's update time, parsed once here: a demand's ranking reads it per candidate. */
   summaryUpdatedMs: number;
   /** The distinct field groups each audience sees (the group filter). */
   agencyGroups: readonly string[];
   directoryGroups: readonly string[];
   facets: Partial<Record<Audience, FacetsOfDoc>>;
+  /** The doc's slot in the index's columns (index-columns.ts): what filters and counts read. */
+  slot: number;
   /**
-   * What the filters read, flat on the held doc (through the doc, its summary and location a
-   * filter over the ~15,000 hits of a frequent name took ~0.7 µs a hit); sets as bits (`Bits`).
-   * The agencies' values (the directory filters by field only); a doc without a summary has
-   * `degree` -1.
+   * The agencies' summary with what a demand's scorer reads, every one in one shape (summaries
+   * differ in their optional parts): a broad demand scores 23,000 of them, and property reads over
+   * objects of many shapes were most of it.
    */
-  degree: number;
-  title: string;
-  locationKind: string;
-  country: string;
-  native: boolean;
-  languageBits: number;
-  engagementBits: number;
-  agencyGroupBits: number;
-  directoryGroupBits: number;
+  matchView: ExpertSummary | undefined;
 }
 
-/** Values past this many of one kind get no bit: a filter on one of them reads the doc instead. */
-const maxBits = 30;
-
-/** Each value of one kind (languages, engagement modes, field groups) as a bit, in order of arrival. */
+/** Each value of one kind (languages, engagement modes) as a bit, in order of arrival; past `maxBitCode`, none. */
 class Bits {
   private readonly codes = new Map<string, number>();
 
@@ -198,7 +187,7 @@ class Bits {
         code = this.codes.size;
         this.codes.set(value, code);
       }
-      if (code < maxBits) bits |= 2 ** code;
+      if (code < maxBitCode) bits |= 2 ** code;
     }
     return bits;
   }
@@ -207,7 +196,7 @@ class Bits {
   bitOf(value: string): number | undefined {
     const code = this.codes.get(value);
     if (code === undefined) return 0;
-    return code < maxBits ? 2 ** code : undefined;
+    return bitOfCode(code);
   }
 }
 
@@ -223,6 +212,11 @@ class FacetCodes {
   private readonly codes = new Map<string, number>();
   readonly values: string[] = [];
 
+  /** The value's code, or undefined if no doc has had it. */
+  find(value: string): number | undefined {
+    return this.codes.get(value);
+  }
+
   of(value: string): number {
     let code = this.codes.get(value);
     if (code === undefined) {
@@ -235,7 +229,7 @@ class FacetCodes {
 }
 
 /** Counts per facet, indexed by code: kept counts grow with the codes; a query's are sized to them. */
-type Counts = Record<FacetName, number[] | Int32Array>;
+type Counts = FacetCountArrays;
 const newCounts = (): Counts => ({ fieldGroup: [], degree: [], locationKind: [], country: [] });
 
 function count(counts: Counts, f: FacetsOfDoc, delta: number): void {
@@ -303,7 +297,13 @@ export class ExpertIndex {
     locationKind: new FacetCodes(),
     country: new FacetCodes(),
   };
-  private readonly bits = { language: new Bits(), engagement: new Bits(), group: new Bits() };
+  private readonly bits = { language: new Bits(), engagement: new Bits() };
+  private readonly titles = new FacetCodes();
+  /** Every held doc's filter and facet values in typed arrays by slot, and the doc by slot. */
+  private readonly columns = new IndexColumns();
+  private readonly heldBySlot: (Held | undefined)[] = [];
+  /** MiniSearch's short id → the doc's slot (-1: gone), with `internals` only. */
+  private slotOfShortId = new Int32Array(0);
   private readonly search: MiniSearch<SearchDoc>;
   /**
    * The text hits of recent queries (audience and folded text; before filters), dropped at any
@@ -314,16 +314,6 @@ export class ExpertIndex {
   private readonly textCache = new Map<string, { exact: TextHits; typo?: TextHits }>();
   /** MiniSearch's internals the index reads, if present (see `EngineInternals`). */
   private readonly internals: (EngineInternals & { scoring: TextScoring }) | undefined;
-  /**
-   * Each audience's docs and their facets by MiniSearch's short id (with `internals` only): a hit
-   * is checked and counted by two array reads, near each other in memory as hits come in short-id
-   * order, instead of reading each doc's `Held` (scattered over the heap) twice.
-   */
-  private readonly byShortId: Record<
-    Audience,
-    { held: (Held | undefined)[]; facets: (FacetsOfDoc | undefined)[] }
-  > = { agencies: { held: [], facets: [] }, directory: { held: [], facets: [] } };
-
   private constructor(search: MiniSearch<SearchDoc>, docs: readonly SearchDoc[], options: IndexOptions) {
     this.search = search;
     this.internals = options.publicApiOnly ? undefined : internalsOf(search);
@@ -403,13 +393,13 @@ export class ExpertIndex {
     if (!gone) return;
     this.textCache.clear();
     const shortId = this.internals?._idToShortId.get(id);
-    if (shortId !== undefined)
-      for (const audience of audiences) {
-        this.byShortId[audience].held[shortId] = undefined;
-        this.byShortId[audience].facets[shortId] = undefined;
-      }
     this.search.discard(id);
-    if (shortId !== undefined) this.internals?.scoring.discardedId(shortId);
+    if (shortId !== undefined) {
+      this.internals?.scoring.discardedId(shortId);
+      this.slotOfShortId[shortId] = -1;
+    }
+    this.columns.drop(gone.slot);
+    this.heldBySlot[gone.slot] = undefined;
     for (const [key, sorted] of this.orders) {
       const at = lowerBound(sorted, gone, comparators[orderOf(key)]);
       if (sorted[at] === gone) sorted.splice(at, 1);
@@ -431,36 +421,39 @@ export class ExpertIndex {
       locationKind: locationKind === null ? -1 : this.codes.locationKind.of(locationKind),
       country: this.codes.country.of(country),
     });
-    return {
-      doc,
-      sortName: foldVietnamese(nameOf(doc)),
-      updatedAt: summary?.updatedAt ?? entry?.updatedAt ?? '',
-      updatedMs: Date.parse(summary?.updatedAt ?? entry?.updatedAt ?? ''),
-      summaryUpdatedMs: summary ? Date.parse(summary.updatedAt) : Number.NaN,
-      agencyGroups,
-      directoryGroups,
-      degree: summary ? degreeRank(summary.highestDegree) : -1,
-      title: summary?.academicTitle ?? '',
-      locationKind: summary?.location.kind ?? '',
-      country: summary?.location.country ?? '',
+    const facets = {
+      ...(summary
+        ? {
+            agencies: codes(
+              agencyGroups,
+              summary.highestDegree,
+              summary.location.kind,
+              summary.location.country,
+            ),
+          }
+        : {}),
+      ...(entry ? { directory: codes(directoryGroups, entry.highestDegree, null, entry.country) } : {}),
+    };
+    const updatedAt = summary?.updatedAt ?? entry?.updatedAt ?? '';
+    const slot = this.columns.put({
+      facets,
+      degreeRank: summary ? degreeRank(summary.highestDegree) : -1,
+      title: summary ? this.titles.of(summary.academicTitle) : -1,
       native: summary?.nativeOfProvince ?? false,
       languageBits: this.bits.language.of(summary?.languages.map((l) => l.code) ?? []),
       engagementBits: this.bits.engagement.of(summary?.engagement ?? []),
-      agencyGroupBits: this.bits.group.of(agencyGroups),
-      directoryGroupBits: this.bits.group.of(directoryGroups),
-      facets: {
-        ...(summary
-          ? {
-              agencies: codes(
-                agencyGroups,
-                summary.highestDegree,
-                summary.location.kind,
-                summary.location.country,
-              ),
-            }
-          : {}),
-        ...(entry ? { directory: codes(directoryGroups, entry.highestDegree, null, entry.country) } : {}),
-      },
+      updatedMs: Date.parse(updatedAt),
+    });
+    return {
+      doc,
+      sortName: foldVietnamese(nameOf(doc)),
+      updatedAt,
+      summaryUpdatedMs: summary ? Date.parse(summary.updatedAt) : Number.NaN,
+      agencyGroups,
+      directoryGroups,
+      facets,
+      slot,
+      matchView: summary && matchViewOf(summary),
     };
   }
 
@@ -468,15 +461,17 @@ export class ExpertIndex {
     this.textCache.clear();
     const added = this.hold(doc);
     this.held.set(doc.id, added);
+    this.heldBySlot[added.slot] = added;
     const shortId = this.internals?._idToShortId.get(doc.id);
-    if (shortId !== undefined) this.internals?.scoring.added(shortId);
-    if (shortId !== undefined)
-      for (const audience of audiences) {
-        const facets = added.facets[audience];
-        if (!facets) continue;
-        this.byShortId[audience].held[shortId] = added;
-        this.byShortId[audience].facets[shortId] = facets;
+    if (shortId !== undefined) {
+      this.internals?.scoring.added(shortId);
+      if (shortId >= this.slotOfShortId.length) {
+        const bigger = new Int32Array(Math.max(1024, Math.ceil((shortId + 1) * 1.5))).fill(-1);
+        bigger.set(this.slotOfShortId);
+        this.slotOfShortId = bigger;
       }
+      this.slotOfShortId[shortId] = added.slot;
+    }
     for (const [key, sorted] of this.orders) {
       if (seenBy(added, audienceOf(key)))
         sorted.splice(lowerBound(sorted, added, comparators[orderOf(key)]), 0, added);
@@ -501,27 +496,32 @@ export class ExpertIndex {
   query(audience: Audience, query: IndexQuery): IndexResult {
     const text = query.q?.trim() ?? '';
     if (foldVietnamese(text)) {
-      const { hits, scores, counts } = this.textHits(text, audience, query);
+      const { slots, scores, counts } = this.textHits(text, audience, query);
       const facets = this.facetsFrom(counts);
+      const heldAt = (slot: number) => this.heldBySlot[slot] as Held;
       if (query.sort === 'name' || query.sort === 'updated')
-        return resultOf(hits, (h) => h.doc.id, facets, comparators[query.sort]);
+        return resultOf(slots.map(heldAt), (h) => h.doc.id, facets, comparators[query.sort]);
       // Best score first; equal relevance (namesakes): the most recently updated profile first, as
       // HR expects. Ordered by position, so that no object is made per hit.
       const positions: number[] = [];
-      for (let i = 0; i < hits.length; i++) positions.push(i);
+      for (let i = 0; i < slots.length; i++) positions.push(i);
+      const updatedMs = this.columns.updatedMs;
       return resultOf(
         positions,
-        (i) => hits[i].doc.id,
+        (i) => heldAt(slots[i]).doc.id,
         facets,
         (a, b) =>
-          scores[b] - scores[a] || hits[b].updatedMs - hits[a].updatedMs || byUpdated(hits[a], hits[b]),
+          scores[b] - scores[a] ||
+          updatedMs[slots[b]] - updatedMs[slots[a]] ||
+          byUpdated(heldAt(slots[a]), heldAt(slots[b])),
       );
     }
     const ordered = this.inOrder(audience, query.sort === 'updated' ? 'updated' : 'name');
     // Browsing the whole audience: a page of the kept order and the kept counts, whatever the size.
     if (!hasFilters(query))
       return resultOf(ordered, (h) => h.doc.id, this.facetsFrom(this.tallies[audience]));
-    const matches = ordered.filter(this.filterOf(audience, query) ?? (() => true));
+    const test = this.filterOf(audience, query) ?? (() => true);
+    const matches = ordered.filter((h) => test(h.slot));
     return resultOf(matches, (h) => h.doc.id, this.facetsOf(matches, audience));
   }
 
@@ -533,25 +533,27 @@ export class ExpertIndex {
    */
   private textHits(text: string, audience: Audience, filters: IndexFilters): TextHits {
     const fields = audience === 'agencies' ? indexedFields : directoryFields;
+    const columns = this.columns[audience];
     // The audience is checked here, on the docs the index holds, rather than through MiniSearch's
     // filter callback, and the facets are counted in the same pass. Filters apply to the (cached)
     // hits after.
     const visible = (fuzzy: Fuzzy): TextHits => {
-      const hits: Held[] = [];
+      const slots: number[] = [];
       const scores: number[] = [];
       const counts = this.queryCounts();
+      const { present } = columns;
       const scored = this.internals?.scoring.score(text, fields, fieldBoosts, fuzzy);
       if (scored) {
-        const { held, facets } = this.byShortId[audience];
         const { ids } = scored;
+        const slotOf = this.slotOfShortId;
         for (let i = 0; i < ids.length; i++) {
-          const f = facets[ids[i]];
-          if (!f) continue;
-          count(counts, f, 1);
-          hits.push(held[ids[i]] as Held);
+          const slot = slotOf[ids[i]];
+          if (slot < 0 || present[slot] !== 1) continue;
+          columns.count(counts, slot);
+          slots.push(slot);
           scores.push(scored.scores[i]);
         }
-        return { hits, scores, counts };
+        return { slots, scores, counts };
       }
       const inOneField: Query = {
         combineWith: 'OR',
@@ -564,14 +566,13 @@ export class ExpertIndex {
         })),
       };
       for (const hit of this.search.search(inOneField, { boost: fieldBoosts })) {
-        const h = this.held.get(String(hit.id));
-        const f = h?.facets[audience];
-        if (!h || !f) continue;
-        count(counts, f, 1);
-        hits.push(h);
+        const slot = this.held.get(String(hit.id))?.slot;
+        if (slot === undefined || present[slot] !== 1) continue;
+        columns.count(counts, slot);
+        slots.push(slot);
         scores.push(hit.score);
       }
-      return { hits, scores, counts };
+      return { slots, scores, counts };
     };
     const key = `${audience}\u0000${foldVietnamese(text).replace(/\s+/g, ' ').trim()}`;
     let cached = this.textCache.get(key);
@@ -585,61 +586,72 @@ export class ExpertIndex {
     // The hits that pass the filters, counted as they are picked.
     const passing = (all: TextHits): TextHits => {
       if (!test) return all;
-      const hits: Held[] = [];
+      const slots: number[] = [];
       const scores: number[] = [];
       const counts = this.queryCounts();
-      for (let i = 0; i < all.hits.length; i++) {
-        const h = all.hits[i];
-        if (!test(h)) continue;
-        hits.push(h);
+      for (let i = 0; i < all.slots.length; i++) {
+        const slot = all.slots[i];
+        if (!test(slot)) continue;
+        slots.push(slot);
         scores.push(all.scores[i]);
-        count(counts, h.facets[audience] as FacetsOfDoc, 1);
+        columns.count(counts, slot);
       }
-      return { hits, scores, counts };
+      return { slots, scores, counts };
     };
     const exact = passing(cached.exact);
-    if (exact.hits.length > 0) return exact;
+    if (exact.slots.length > 0) return exact;
     cached.typo ??= visible((term) => (term.length >= typoMinLength ? 1 : false));
     return passing(cached.typo);
   }
 
   /**
-   * The filters of a query as one test of a held doc (undefined: no filter), each value looked up
-   * once: a text's hits are filtered by reading the doc's flat values and bits.
+   * The filters of a query as one test of a doc's slot (undefined: no filter), each value looked
+   * up once: hits are filtered by reading the columns, the doc itself only for a field code.
    */
-  private filterOf(audience: Audience, f: IndexFilters): ((h: Held) => boolean) | undefined {
+  private filterOf(audience: Audience, f: IndexFilters): ((slot: number) => boolean) | undefined {
     if (!hasFilters(f)) return undefined;
+    const c = this.columns;
+    const agencies = audience === 'agencies';
+    const groupBits = c[audience].groupBits;
     const field = f.field;
     const fieldCode = field?.includes('.') ? field : undefined;
-    const groupBit = field !== undefined && fieldCode === undefined ? this.bits.group.bitOf(field) : 0;
-    const agencies = audience === 'agencies';
+    const groupCode = field !== undefined && fieldCode === undefined ? this.codes.fieldGroup.find(field) : -1;
+    // A group no doc has had: no bit, nothing passes; past the codes with bits: read the doc.
+    const groupBit = groupCode === undefined ? 0 : groupCode < 0 ? 0 : bitOfCode(groupCode);
     const minDegree = f.minDegree ? degreeRank(f.minDegree) : undefined;
-    const { title, locationKind, country, native, language, engagement } = f;
+    const title = f.title === undefined ? undefined : (this.titles.find(f.title) ?? -2);
+    const locationKind =
+      f.locationKind === undefined ? undefined : (this.codes.locationKind.find(f.locationKind) ?? -2);
+    const country = f.country === undefined ? undefined : (this.codes.country.find(f.country) ?? -2);
+    const native = f.native === undefined ? undefined : f.native ? 1 : 0;
+    const { language, engagement } = f;
     const languageBit = language === undefined ? 0 : this.bits.language.bitOf(language);
     const engagementBit = engagement === undefined ? 0 : this.bits.engagement.bitOf(engagement);
-    return (h) => {
+    const held = (slot: number) => this.heldBySlot[slot] as Held;
+    return (slot) => {
       if (field !== undefined) {
         if (fieldCode !== undefined) {
-          if (!fieldsOf(h.doc).some((x) => x.code === fieldCode)) return false;
+          if (!fieldsOf(held(slot).doc).some((x) => x.code === fieldCode)) return false;
         } else if (groupBit !== undefined) {
-          if (((agencies ? h.agencyGroupBits : h.directoryGroupBits) & groupBit) === 0) return false;
-        } else if (!(agencies ? h.agencyGroups : h.directoryGroups).includes(field)) return false;
+          if ((groupBits[slot] & groupBit) === 0) return false;
+        } else if (!(agencies ? held(slot).agencyGroups : held(slot).directoryGroups).includes(field))
+          return false;
       }
       if (!agencies) return true;
-      if (minDegree !== undefined && h.degree < minDegree) return false;
-      if (title !== undefined && h.title !== title) return false;
-      if (locationKind !== undefined && h.locationKind !== locationKind) return false;
-      if (country !== undefined && h.country !== country) return false;
-      if (native !== undefined && h.native !== native) return false;
+      if (minDegree !== undefined && c.degreeRank[slot] < minDegree) return false;
+      if (title !== undefined && c.title[slot] !== title) return false;
+      if (locationKind !== undefined && c.agencies.locationKind[slot] !== locationKind) return false;
+      if (country !== undefined && c.agencies.country[slot] !== country) return false;
+      if (native !== undefined && c.native[slot] !== native) return false;
       if (language !== undefined) {
         if (languageBit === undefined) {
-          if (!h.doc.summary?.languages.some((l) => l.code === language)) return false;
-        } else if ((h.languageBits & languageBit) === 0) return false;
+          if (!held(slot).doc.summary?.languages.some((l) => l.code === language)) return false;
+        } else if ((c.languageBits[slot] & languageBit) === 0) return false;
       }
       if (engagement !== undefined) {
         if (engagementBit === undefined) {
-          if (!h.doc.summary?.engagement.includes(engagement)) return false;
-        } else if ((h.engagementBits & engagementBit) === 0) return false;
+          if (!held(slot).doc.summary?.engagement.includes(engagement)) return false;
+        } else if ((c.engagementBits[slot] & engagementBit) === 0) return false;
       }
       return true;
     };
@@ -658,10 +670,8 @@ export class ExpertIndex {
 
   private facetsOf(matches: readonly Held[], audience: Audience): SearchFacets {
     const counts = this.queryCounts();
-    for (const h of matches) {
-      const facets = h.facets[audience];
-      if (facets) count(counts, facets, 1);
-    }
+    const columns = this.columns[audience];
+    for (const h of matches) columns.count(counts, h.slot);
     return this.facetsFrom(counts);
   }
 
@@ -696,21 +706,23 @@ export class ExpertIndex {
     score: (expert: ExpertSummary, updatedMs: number) => number | undefined,
   ): Ranking {
     const scored: Ranked[] = [];
-    // The groups as bits where every one has a bit (see `Bits`); a group no doc has: 0, no match.
+    // The groups as bits of their codes; a group no doc has: no bit, no match. Past the codes
+    // with bits (never, with the taxonomy's groups), every doc's groups are read.
     let wanted: number | undefined = 0;
     for (const group of groups) {
-      const bit = this.bits.group.bitOf(group);
+      const code = this.codes.fieldGroup.find(group);
+      const bit = code === undefined ? 0 : bitOfCode(code);
       wanted = bit === undefined || wanted === undefined ? undefined : wanted | bit;
     }
-    for (const h of this.held.values()) {
-      const expert = h.doc.summary;
-      if (!expert) continue;
-      if (
-        wanted === undefined ? !h.agencyGroups.some((g) => groups.has(g)) : (h.agencyGroupBits & wanted) === 0
-      )
-        continue;
-      const points = score(expert, h.summaryUpdatedMs);
-      if (points !== undefined) scored.push({ expert, id: expert.id, score: points });
+    const { present, groupBits } = this.columns.agencies;
+    for (let slot = 0; slot < this.columns.slots; slot++) {
+      if (present[slot] !== 1) continue;
+      if (wanted !== undefined && (groupBits[slot] & wanted) === 0) continue;
+      const h = this.heldBySlot[slot] as Held;
+      if (wanted === undefined && !h.agencyGroups.some((g) => groups.has(g))) continue;
+      const view = h.matchView as ExpertSummary;
+      const points = score(view, h.summaryUpdatedMs);
+      if (points !== undefined) scored.push({ held: h, id: view.id, score: points });
     }
     let sorted: Ranked[] | undefined;
     const upTo = (end: number): readonly Ranked[] => {
@@ -721,7 +733,10 @@ export class ExpertIndex {
     };
     return {
       length: scored.length,
-      slice: (start, end) => upTo(end).slice(start, end),
+      slice: (start, end) =>
+        upTo(end)
+          .slice(start, end)
+          .map(({ held, id, score }) => ({ expert: held.doc.summary as ExpertSummary, id, score })),
     };
   }
 
@@ -734,7 +749,7 @@ export class ExpertIndex {
 }
 
 interface Ranked {
-  expert: ExpertSummary;
+  held: Held;
   id: string;
   score: number;
 }
@@ -749,9 +764,9 @@ export interface Ranking {
 const byScoreThenId = (a: Ranked, b: Ranked): number =>
   b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** A text's hits in one audience, their scores (same positions) and their facet counts. */
+/** A text's hits in one audience (their slots), their scores (same positions) and their facet counts. */
 interface TextHits {
-  hits: Held[];
+  slots: number[];
   scores: number[];
   counts: Counts;
 }
@@ -802,6 +817,21 @@ function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) =
   }
   return best;
 }
+
+/** A summary's copy in one shape, with what matching reads (see `Held.matchView`). */
+const matchViewOf = (s: ExpertSummary): ExpertSummary => ({
+  id: s.id,
+  fullName: s.fullName,
+  highestDegree: s.highestDegree,
+  academicTitle: s.academicTitle,
+  fields: s.fields.map((f) => ({ code: f.code })),
+  location: { kind: s.location.kind, country: s.location.country },
+  nativeOfProvince: s.nativeOfProvince,
+  yearsExperience: s.yearsExperience,
+  languages: s.languages.map((l) => ({ code: l.code, level: l.level })),
+  engagement: [...s.engagement],
+  updatedAt: s.updatedAt,
+});
 
 const orderOf = (key: `${Audience}:${Order}`): Order => key.split(':')[1] as Order;
 const audienceOf = (key: `${Audience}:${Order}`): Audience => key.split(':')[0] as Audience;
