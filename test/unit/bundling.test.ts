@@ -155,6 +155,24 @@ describe('one file on the cold path', () => {
     // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
     expect((await module.lazy()).shared).toBe(module.shared);
   });
+  it('builds a staff route as one file: its lazy Cognito directory shares no registry module with it', async () => {
+    const bundle = await bundleEntry(
+      join(repoRoot, 'functions', 'staff', 'invite-staff-user.ts'),
+      join(dir, 'staff'),
+      'staff',
+    );
+    expect(loadedOutputs(bundle)).toHaveLength(1);
+    const { outputs } = bundle.metafile;
+    const chunk = Object.keys(outputs).find(
+      (path) => outputs[path].entryPoint === 'shared/app/cognito-staff-directory.ts',
+    );
+    expect(chunk).toBeDefined();
+    const module = (await import(pathToFileURL(join(repoRoot, chunk as string)).href)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(module)).toContain('CognitoStaffDirectory');
+  });
 });
 
 describe("a route's own route table", () => {
