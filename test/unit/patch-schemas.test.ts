@@ -110,7 +110,7 @@ const samples: unknown[] = [
  */
 function bodies(shape: Record<string, z.ZodMiniType>): fc.Arbitrary<unknown> {
   const junk = fc.oneof(fc.constantFrom(...samples), fc.anything({ maxDepth: 1 }));
-  const valueOf = (key: string) => {
+  const fieldValue = (key: string) => {
     const valid = samples.filter((v) => shape[key]?.safeParse(v).success);
     return valid.length
       ? fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...valid) }, { weight: 1, arbitrary: junk })
@@ -119,7 +119,7 @@ function bodies(shape: Record<string, z.ZodMiniType>): fc.Arbitrary<unknown> {
   const keys = [...Object.keys(shape), 'email', 'unknown'];
   return fc
     .uniqueArray(fc.constantFrom(...keys), { maxLength: 4 })
-    .chain((chosen) => fc.tuple(...chosen.map((k) => valueOf(k).map((v) => [k, v] as const))))
+    .chain((chosen) => fc.tuple(...chosen.map((k) => fieldValue(k).map((v) => [k, v] as const))))
     .map((entries) => Object.fromEntries(entries));
 }
 
