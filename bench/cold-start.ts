@@ -5,8 +5,8 @@
  * key), the stream consumers and the scheduled jobs. Beside them, an SDK-only bundle: the
  * DynamoDB document client, constructed, nothing else. Budget: each ≤ 1.15 × that floor.
  *
- * A route group loads its route modules lazily (each route is its own bundle, or its own chunk in a
- * group bundled as one),
+ * A route group loads its route modules lazily (each route is its own bundle, or, in a group whose
+ * routes share module state, the group's one core holding them all),
  * so for a group the timed command is "import the bundle, then load the route's module" — one row
  * per route: importing the dispatcher alone would meet any budget on paper. Each row also gives the
  * bytes that cold path reads (the entry, the route's chunk and the chunks they import). Each command is a fresh Node process; in every round each command runs

@@ -21,7 +21,8 @@ async function main(): Promise<void> {
     args.userPoolId ?? (await promisify(execFile)('aws', stackOutputCommand(args))).stdout.trim();
   if (!userPoolId || userPoolId === 'None') throw new Error(`Stack ${args.stack} has no UserPoolId output`);
   const { CognitoStaffDirectory } = await import('#shared/app/cognito-staff-directory');
-  const account = await new CognitoStaffDirectory(userPoolId).invite({
+  const { staffDirectoryHooks } = await import('#shared/app/staff-directory');
+  const account = await new CognitoStaffDirectory(userPoolId, staffDirectoryHooks).invite({
     email: args.email,
     name: args.name,
     group: 'admin',

@@ -49,8 +49,8 @@ export interface FunctionGroupSettings {
   files?: 'read' | 'readwrite';
   /**
    * Why its routes must share module instances (one copy per warm instance of an in-memory model):
-   * the group is then bundled as one, with shared chunks, instead of one bundle per route (cold
-   * start: infra/bundling.ts, docs/cold-start.md).
+   * the group is then bundled around one core holding all its routes, instead of one bundle per
+   * route (cold start: infra/bundling.ts, docs/cold-start.md).
    */
   sharedModules?: string;
 }

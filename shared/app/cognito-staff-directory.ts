@@ -20,15 +20,18 @@ import {
   ListUsersInGroupCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { type StaffAccount, type StaffGroup, staffGroups } from '../domain/staff-user.ts';
-import { traceAwsClient } from '../tracing.ts';
-import { EmailTaken, type StaffAccountChange, type StaffDirectory } from './staff-directory.ts';
+import type { StaffAccount, StaffGroup, staffGroups } from '../domain/staff-user.ts';
+import type { StaffAccountChange, StaffDirectory, StaffDirectoryHooks } from './staff-directory.ts';
+
+// This module is a lazy chunk of the staff function (staffDirectory() imports it on first use):
+// it imports nothing of the registry at run time, so the route's bundle and this chunk never hold
+// two copies of one module (the route is one file, infra/bundling.ts). What it needs of the
+// registry (the tracing hook, the EmailTaken class) it gets from its caller (StaffDirectoryHooks).
+
+/** The staff groups (shared/domain/staff-user.ts), checked equal to them by the compiler. */
+const groupsInPool: typeof staffGroups = ['hr', 'admin'];
 
 let client: CognitoIdentityProviderClient | undefined;
-const cognito = () => {
-  client ??= traceAwsClient(new CognitoIdentityProviderClient({}));
-  return client;
-};
 
 const attribute = (attributes: AttributeType[] | undefined, name: string): string | undefined =>
   attributes?.find((a) => a.Name === name)?.Value;
@@ -57,26 +60,36 @@ export function accountOf(
 }
 
 export class CognitoStaffDirectory implements StaffDirectory {
-  constructor(private readonly userPoolId: string) {}
+  constructor(
+    private readonly userPoolId: string,
+    private readonly hooks: StaffDirectoryHooks,
+  ) {}
+
+  #cognito(): CognitoIdentityProviderClient {
+    client ??= this.hooks.traceAwsClient(new CognitoIdentityProviderClient({}));
+    return client;
+  }
 
   async listAll(): Promise<StaffAccount[]> {
     const [users, ...members] = await Promise.all([
       this.#pages(
         (token) =>
-          cognito().send(new ListUsersCommand({ UserPoolId: this.userPoolId, PaginationToken: token })),
+          this.#cognito().send(new ListUsersCommand({ UserPoolId: this.userPoolId, PaginationToken: token })),
         'PaginationToken',
       ),
-      ...staffGroups.map((group) => this.#groupMembers(group)),
+      ...groupsInPool.map((group) => this.#groupMembers(group)),
     ]);
-    const groupsOf = (sub: string) => staffGroups.filter((_, i) => members[i].has(sub));
+    const groupsOf = (sub: string) => groupsInPool.filter((_, i) => members[i].has(sub));
     return users.map((user) => accountOf(user, groupsOf(user.Username ?? '')));
   }
 
   async get(id: string): Promise<StaffAccount | undefined> {
     try {
       const [user, groups] = await Promise.all([
-        cognito().send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: id })),
-        cognito().send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: id })),
+        this.#cognito().send(new AdminGetUserCommand({ UserPoolId: this.userPoolId, Username: id })),
+        this.#cognito().send(
+          new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: id }),
+        ),
       ]);
       return accountOf(
         user,
@@ -96,7 +109,7 @@ export class CognitoStaffDirectory implements StaffDirectory {
   }): Promise<StaffAccount> {
     let created: UserType | undefined;
     try {
-      ({ User: created } = await cognito().send(
+      ({ User: created } = await this.#cognito().send(
         new AdminCreateUserCommand({
           UserPoolId: this.userPoolId,
           Username: input.email,
@@ -111,11 +124,11 @@ export class CognitoStaffDirectory implements StaffDirectory {
         }),
       ));
     } catch (error) {
-      if ((error as Error).name === 'UsernameExistsException') throw new EmailTaken();
+      if ((error as Error).name === 'UsernameExistsException') throw this.hooks.emailTaken();
       throw error;
     }
     const username = created?.Username ?? '';
-    await cognito().send(
+    await this.#cognito().send(
       new AdminAddUserToGroupCommand({
         UserPoolId: this.userPoolId,
         Username: username,
@@ -137,28 +150,30 @@ export class CognitoStaffDirectory implements StaffDirectory {
         : []),
     ];
     if (attributes.length) {
-      await cognito().send(
+      await this.#cognito().send(
         new AdminUpdateUserAttributesCommand({ UserPoolId, Username, UserAttributes: attributes }),
       );
     }
     const movedGroup = change.group !== undefined && change.group !== current.group;
     if (movedGroup) {
-      await cognito().send(new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: change.group }));
+      await this.#cognito().send(
+        new AdminAddUserToGroupCommand({ UserPoolId, Username, GroupName: change.group }),
+      );
       if (current.group) {
-        await cognito().send(
+        await this.#cognito().send(
           new AdminRemoveUserFromGroupCommand({ UserPoolId, Username, GroupName: current.group }),
         );
       }
     }
     if (change.enabled === false && current.enabled) {
-      await cognito().send(new AdminDisableUserCommand({ UserPoolId, Username }));
+      await this.#cognito().send(new AdminDisableUserCommand({ UserPoolId, Username }));
     } else if (change.enabled === true && !current.enabled) {
-      await cognito().send(new AdminEnableUserCommand({ UserPoolId, Username }));
+      await this.#cognito().send(new AdminEnableUserCommand({ UserPoolId, Username }));
     }
     const movedAgency = change.agency !== undefined && change.agency !== current.agency;
     if ((change.enabled === false && current.enabled) || movedAgency || movedGroup) {
       // Revokes the refresh tokens: the old rights end when the current ID token expires.
-      await cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId, Username }));
+      await this.#cognito().send(new AdminUserGlobalSignOutCommand({ UserPoolId, Username }));
     }
     return (await this.get(current.id)) ?? current;
   }
@@ -166,7 +181,7 @@ export class CognitoStaffDirectory implements StaffDirectory {
   async #groupMembers(group: StaffGroup): Promise<Set<string>> {
     const users = await this.#pages(
       (token) =>
-        cognito().send(
+        this.#cognito().send(
           new ListUsersInGroupCommand({ UserPoolId: this.userPoolId, GroupName: group, NextToken: token }),
         ),
       'NextToken',

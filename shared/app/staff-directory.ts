@@ -6,6 +6,7 @@
  */
 import { config } from '../config.ts';
 import type { StaffAccount, StaffGroup } from '../domain/staff-user.ts';
+import { traceAwsClient } from '../tracing.ts';
 
 export interface StaffAccountChange {
   name?: string;
@@ -42,6 +43,21 @@ export class EmailTaken extends Error {
   }
 }
 
+/**
+ * What the Cognito directory takes from the registry, given to its constructor rather than
+ * imported: it is a lazy chunk, and a registry module it imported would be a second copy beside
+ * the route's (a second EmailTaken class, which `instanceof` in staff-users.ts would not match).
+ */
+export interface StaffDirectoryHooks {
+  traceAwsClient<T>(client: T): T;
+  emailTaken(): Error;
+}
+
+export const staffDirectoryHooks: StaffDirectoryHooks = {
+  traceAwsClient,
+  emailTaken: () => new EmailTaken(),
+};
+
 let installed: StaffDirectory | undefined;
 
 /** The local server's own directory (its accounts are in its memory, not in an AWS service). */
@@ -57,6 +73,6 @@ export async function staffDirectory(): Promise<StaffDirectory> {
     throw new Error('STAFF_USER_POOL_ID is not set: staff administration has no directory');
   }
   const { CognitoStaffDirectory } = await import('./cognito-staff-directory.ts');
-  installed = new CognitoStaffDirectory(userPoolId);
+  installed = new CognitoStaffDirectory(userPoolId, staffDirectoryHooks);
   return installed;
 }

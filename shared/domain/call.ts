@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { type EngagementMode, type ExpertProfile, engagementModes } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
 import { fieldGroupOf, isFieldOrGroupCode } from './taxonomy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
 export const callAudiences = ['all', 'overseas_natives'] as const;
 export const callStatuses = ['draft', 'open', 'closed'] as const;
@@ -17,7 +17,7 @@ export const callStatuses = ['draft', 'open', 'closed'] as const;
 export type CallAudience = (typeof callAudiences)[number];
 export type CallStatus = (typeof callStatuses)[number];
 
-const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(trim, safeText, z.minLength(1), z.maxLength(max));
 
 /** A point in time with its offset, or a date: a date means the end of that day in Vietnam. */
 const openUntilSchema = z.union([

@@ -8,9 +8,10 @@ import * as z from 'zod/mini';
 import type { ErrorDetail } from './errors.ts';
 import { degrees, engagementModes, languageLevels } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { optionalShape } from './patch-shape.ts';
 import type { ProvinceConfig } from './province.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 import { vietnamDay } from './vietnam-time.ts';
 
 export const demandPriorities = ['normal', 'high', 'critical'] as const;
@@ -19,7 +20,7 @@ export const demandStatuses = ['draft', 'open', 'filled', 'closed'] as const;
 export type DemandPriority = (typeof demandPriorities)[number];
 export type DemandStatus = (typeof demandStatuses)[number];
 
-const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(trim, safeText, z.minLength(1), z.maxLength(max));
 const slug = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Use an id from GET /api/meta'));
 
 /** A calendar day (YYYY-MM-DD) in the province's time zone. */
@@ -32,7 +33,7 @@ export const demandLanguageSchema = z.strictObject({
 
 const demandShape = {
   title: text(200),
-  description: z.optional(z.string().check(z.trim(), safeText, z.maxLength(4000))),
+  description: z.optional(z.string().check(trim, safeText, z.maxLength(4000))),
   /** Fields ("2.3") or whole groups ("6") of the taxonomy. */
   fieldCodes: z
     .array(
@@ -72,7 +73,7 @@ const demandShape = {
 export const demandInputSchema = z.strictObject(demandShape);
 
 export const demandPatchSchema = z
-  .partial(z.strictObject(demandShape))
+  .strictObject(optionalShape(demandShape))
   .check(z.refine((p) => Object.keys(p).length > 0, 'Send at least one field to change'));
 
 export const demandListQuerySchema = z.strictObject({

@@ -5,7 +5,7 @@ import { ValidationFailed } from './errors.ts';
 import { academicTitles, degrees, engagementModes, locationKinds } from './expert.ts';
 import { type SearchFacets, searchSorts } from './expert-index.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
 export const pageLimitParam = z.optional(
   z.string().check(z.regex(/^(100|[1-9][0-9]?)$/, 'Use a limit from 1 to 100')),
@@ -20,7 +20,7 @@ const fieldParam = z.optional(
 );
 /** relevance (the default with a query), name (the default without), updated (newest first). */
 const sortParam = z.optional(z.enum(searchSorts));
-const queryText = z.optional(z.string().check(z.trim(), safeText, z.maxLength(200)));
+const queryText = z.optional(z.string().check(trim, safeText, z.maxLength(200)));
 
 export const expertSearchQuerySchema = z.strictObject({
   q: queryText,

@@ -14,7 +14,7 @@ import {
   rosterColumnFields,
   rowStatuses,
 } from './roster.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
 export const importStatuses = [
   'awaiting_upload',
@@ -30,11 +30,11 @@ export const importStatuses = [
 export type ImportStatus = (typeof importStatuses)[number];
 
 export const createImportSchema = z.strictObject({
-  filename: z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(200)),
-  contentType: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  filename: z.string().check(trim, safeText, z.minLength(1), z.maxLength(200)),
+  contentType: z.string().check(trim, z.minLength(1), z.maxLength(200)),
   size: z.int().check(z.gte(0)),
   /** Whose list it is (a department, a university), kept on every entry; defaults to the filename. */
-  source: z.optional(z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(200))),
+  source: z.optional(z.string().check(trim, safeText, z.minLength(1), z.maxLength(200))),
 });
 export type CreateImport = z.infer<typeof createImportSchema>;
 

@@ -12,9 +12,9 @@ import type { ExpertSummary } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
 import { effectiveOfferStatus, type OfferStatus, offerStatuses } from './offer-states.ts';
 import type { Benefit, Policy } from './policy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
-const note = z.optional(z.string().check(z.trim(), safeText, z.maxLength(2000)));
+const note = z.optional(z.string().check(trim, safeText, z.maxLength(2000)));
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const offerInputSchema = z.strictObject({
@@ -24,7 +24,7 @@ export const offerInputSchema = z.strictObject({
     z.maxLength(20),
     z.refine((ids) => new Set(ids).size === ids.length, 'Each policy may appear once'),
   ),
-  terms: z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(8000)),
+  terms: z.string().check(trim, safeText, z.minLength(1), z.maxLength(8000)),
   expiresAt: z.iso.datetime({
     offset: true,
     message: 'Use a date and time such as 2026-12-31T17:00:00+07:00',

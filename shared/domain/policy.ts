@@ -7,8 +7,9 @@ import * as z from 'zod/mini';
 import { type ErrorDetail, ValidationFailed } from './errors.ts';
 import { type Degree, degreeRank, degrees, type ExpertSummary } from './expert.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { optionalShape } from './patch-shape.ts';
 import { fieldGroupOf, isFieldOrGroupCode } from './taxonomy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
 export const benefitKinds = [
   'one_time_allowance',
@@ -20,13 +21,13 @@ export const benefitKinds = [
 ] as const;
 export type BenefitKind = (typeof benefitKinds)[number];
 
-const text = (max: number) => z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(max));
+const text = (max: number) => z.string().check(trim, safeText, z.minLength(1), z.maxLength(max));
 const day = z.iso.date({ message: 'Use a date such as 2026-12-31' });
 
 export const benefitSchema = z.strictObject({
   kind: z.enum(benefitKinds),
   amountVnd: z.int().check(z.gte(0), z.lte(1_000_000_000_000)),
-  description: z.optional(z.string().check(z.trim(), safeText, z.maxLength(1000))),
+  description: z.optional(z.string().check(trim, safeText, z.maxLength(1000))),
 });
 
 export const eligibilitySchema = z.strictObject({
@@ -43,7 +44,7 @@ export const eligibilitySchema = z.strictObject({
 const policyShape = {
   code: z
     .string()
-    .check(z.trim(), safeText, z.regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2-40 letters, digits, . _ or -')),
+    .check(trim, safeText, z.regex(/^[A-Za-z0-9._-]{2,40}$/, 'Use 2-40 letters, digits, . _ or -')),
   title: text(300),
   legalBasis: text(500),
   benefits: z.array(benefitSchema).check(z.minLength(1, 'Give at least one benefit'), z.maxLength(20)),
@@ -59,7 +60,7 @@ const validityMessage = { message: 'validTo must not be before validFrom', path:
 
 export const policyInputSchema = z.strictObject(policyShape).check(z.refine(validityOrder, validityMessage));
 
-export const policyPatchSchema = z.partial(z.strictObject(policyShape)).check(
+export const policyPatchSchema = z.strictObject(optionalShape(policyShape)).check(
   z.refine((p) => Object.keys(p).length > 0, 'Send at least one field to change'),
   z.refine(validityOrder, validityMessage),
 );

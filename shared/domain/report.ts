@@ -7,13 +7,13 @@ import * as z from 'zod/mini';
 import type { RecordedActor } from './actor.ts';
 import { cursorParam, pageLimitParam } from './expert-search.ts';
 import { fieldLabel } from './taxonomy.ts';
-import { safeText } from './text.ts';
+import { safeText, trim } from './text.ts';
 
 const day = z.iso.date({ message: 'Use a date such as 2027-06-30' });
 
 export const reportInputSchema = z
   .strictObject({
-    title: z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(200)),
+    title: z.string().check(trim, safeText, z.minLength(1), z.maxLength(200)),
     periodFrom: day,
     periodTo: day,
   })

@@ -9,12 +9,12 @@ import * as z from 'zod/mini';
 import { instant } from './common-views.ts';
 import { DomainError, type ErrorDetail, ValidationFailed } from './errors.ts';
 import { cursorParam, type Page, pageLimit, pageLimitParam } from './expert-search.ts';
-import { foldVietnamese, safeText } from './text.ts';
+import { foldVietnamese, safeText, trim } from './text.ts';
 
 export const staffGroups = ['hr', 'admin'] as const;
 export type StaffGroup = (typeof staffGroups)[number];
 
-const name = z.string().check(z.trim(), safeText, z.minLength(1), z.maxLength(100));
+const name = z.string().check(trim, safeText, z.minLength(1), z.maxLength(100));
 const agency = z.string().check(z.regex(/^[a-z0-9-]{1,64}$/, 'Use an agency id of the province'));
 
 /** POST /api/staff/users: an HR officer needs their agency; an administrator may have one. */
@@ -53,7 +53,7 @@ export const staffUserListQuerySchema = z.strictObject({
   agency: z.optional(agency),
   enabled: z.optional(z.enum(['true', 'false'])),
   /** Part of the e-mail or the name (diacritics and case ignored). */
-  q: z.optional(z.string().check(z.trim(), safeText, z.maxLength(200))),
+  q: z.optional(z.string().check(trim, safeText, z.maxLength(200))),
   limit: pageLimitParam,
   cursor: cursorParam,
 });

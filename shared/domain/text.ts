@@ -56,3 +56,10 @@ export const safeText = z.refine(
   (value: unknown) => !hasUnsafeCharacters(String(value)),
   'Remove control characters, direction overrides and broken characters from this text',
 );
+
+/**
+ * The trim every free-text field applies, one instance for all of them (as safeText): a zod 4
+ * check keeps no state of the schemas it is attached to (its `onattach` hooks, if any, write to
+ * the schema, not to the check), and each instance costs ~30 µs at a cold start.
+ */
+export const trim = z.trim();

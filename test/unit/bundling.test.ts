@@ -4,14 +4,16 @@
  * module-level statement run for its effect.
  */
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
-import { afterAll, describe, expect, it } from 'vitest';
-import { findRoute } from '#shared/routes';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { findRoute, functionGroups, routeKey, routesOfGroup } from '#shared/routes';
 import {
   bundleEntry,
+  bundleGroup,
   configuredProvincesSource,
+  groupCorePath,
   loadedOutputs,
   markInitializersPure,
   ownRouteTableSource,
@@ -21,6 +23,8 @@ import {
 import { openApiDocument } from '../../shared/http/openapi.ts';
 
 const domainDir = join(repoRoot, 'shared', 'domain');
+/** A path as esbuild's metafile names it. */
+const metafilePath = (file: string) => relative(repoRoot, file).split(sep).join('/');
 /** What a module of the domain may hold at its top level: declarations, imports and exports. */
 const declarationKinds = new Set([
   ts.SyntaxKind.ImportDeclaration,
@@ -155,6 +159,57 @@ describe('one file on the cold path', () => {
     // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
     expect((await module.lazy()).shared).toBe(module.shared);
   });
+  it('builds a staff route as one file: its lazy Cognito directory shares no registry module with it', async () => {
+    const bundle = await bundleEntry(
+      join(repoRoot, 'functions', 'staff', 'invite-staff-user.ts'),
+      join(dir, 'staff'),
+      'staff',
+    );
+    expect(loadedOutputs(bundle)).toHaveLength(1);
+    const { outputs } = bundle.metafile;
+    const chunk = Object.keys(outputs).find(
+      (path) => outputs[path].entryPoint === 'shared/app/cognito-staff-directory.ts',
+    );
+    expect(chunk).toBeDefined();
+    const module = (await import(pathToFileURL(join(repoRoot, chunk as string)).href)) as Record<
+      string,
+      unknown
+    >;
+    expect(Object.keys(module)).toContain('CognitoStaffDirectory');
+  });
+});
+
+describe('a group whose routes share module state', () => {
+  const dir = join(repoRoot, '.build', 'test-bundling-shared-core');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('loads two files on every cold path, and every route from one core (one read model)', async () => {
+    const group = 'search';
+    expect(functionGroups[group].sharedModules).toBeDefined();
+    const bundle = await bundleGroup(group, dir);
+    const keys = routesOfGroup(group).map(routeKey);
+    for (const route of routesOfGroup(group)) {
+      const files = loadedOutputs(bundle, `functions/${route.handler}.ts`);
+      expect(files, routeKey(route)).toEqual([
+        metafilePath(bundle.file),
+        metafilePath(join(bundle.dir, groupCorePath)),
+      ]);
+    }
+    // Importing the core configures the DynamoDB client, as in Lambda.
+    vi.stubEnv('TABLE_NAME', 'bundling-test');
+    vi.stubEnv('AWS_REGION', 'ap-southeast-1');
+    const dispatcher = (await import(pathToFileURL(bundle.file).href)) as {
+      loadRoute(key: string): Promise<unknown>;
+    };
+    const core = (await import(pathToFileURL(join(bundle.dir, groupCorePath)).href)) as Record<
+      string,
+      unknown
+    >;
+    const handlers = await Promise.all(keys.map((key) => dispatcher.loadRoute(key)));
+    expect(handlers).toEqual(keys.map((_, i) => core[`route${i}`]));
+    expect(new Set(handlers).size).toBe(keys.length);
+    vi.unstubAllEnvs();
+  }, 60_000); // three esbuild builds and the core's import: slow on a busy machine
 });
 
 describe("a route's own route table", () => {

@@ -20,13 +20,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoStaffDirectory } from '#shared/app/cognito-staff-directory';
-import { EmailTaken } from '#shared/app/staff-directory';
+import { EmailTaken, staffDirectoryHooks } from '#shared/app/staff-directory';
 import type { StaffAccount } from '#shared/domain/staff-user';
 import { staffAdministrationActions } from '../../infra/constructs/auth.ts';
 
 const cognito = mockClient(CognitoIdentityProviderClient);
 const pool = 'ap-southeast-1_Test';
-const directory = new CognitoStaffDirectory(pool);
+const directory = new CognitoStaffDirectory(pool, staffDirectoryHooks);
 
 beforeAll(() => {
   process.env.AWS_REGION = 'ap-southeast-1';
