@@ -17,7 +17,6 @@ import {
   rankExpertsForDemand,
   scoreMatch,
 } from '../domain/matching.ts';
-import { fieldGroupOf } from '../domain/taxonomy.ts';
 import { readDemand } from './demands.ts';
 import { currentIndex } from './search-read-model.ts';
 import { ServerTiming } from './server-timing.ts';
@@ -84,10 +83,7 @@ export async function matchesForDemand(
   let ranked = cached?.index === current.index && cached.key === key ? cached.ranked : undefined;
   if (!ranked) {
     // The pure engine's hard filters and points; the index checks the field groups first.
-    ranked = current.index.rankInGroups(
-      new Set(demand.fieldCodes.map(fieldGroupOf)),
-      demandScorer(demand, now),
-    );
+    ranked = current.index.rankInGroups(demand.fieldCodes, demandScorer(demand, now));
     if (rankings.size >= maxCachedRankings) rankings.delete(rankings.keys().next().value as string);
     rankings.set(demandId, { index: current.index, key, ranked });
   }

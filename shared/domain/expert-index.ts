@@ -20,10 +20,13 @@ import { type DirectoryEntry, degreeRank, type ExpertSummary } from './expert.ts
 import {
   bitOfCode,
   type FacetCountArrays,
+  fieldsPerSlot,
   IndexColumns,
   maxBitCode,
   type SlotFacets,
+  wideFields,
 } from './index-columns.ts';
+import type { FieldMatch } from './matching.ts';
 import { fieldGroupOf } from './taxonomy.ts';
 import { foldVietnamese } from './text.ts';
 import { type Fuzzy, TextScoring } from './text-scoring.ts';
@@ -159,20 +162,12 @@ interface Held {
   /** The folded name: plain lower-case ASCII, compared as a string (not by locale). */
   sortName: string;
   updatedAt: string;
-  /** The agencies' summary's update time, parsed once here: a demand's ranking reads it per candidate. */
-  summaryUpdatedMs: number;
   /** The distinct field groups each audience sees (the group filter). */
   agencyGroups: readonly string[];
   directoryGroups: readonly string[];
   facets: Partial<Record<Audience, FacetsOfDoc>>;
   /** The doc's slot in the index's columns (index-columns.ts): what filters and counts read. */
   slot: number;
-  /**
-   * The agencies' summary with what a demand's scorer reads, every one in one shape (summaries
-   * differ in their optional parts): a broad demand scores 23,000 of them, and property reads over
-   * objects of many shapes were most of it.
-   */
-  matchView: ExpertSummary | undefined;
 }
 
 /** Each value of one kind (languages, engagement modes) as a bit, in order of arrival; past `maxBitCode`, none. */
@@ -299,9 +294,13 @@ export class ExpertIndex {
   };
   private readonly bits = { language: new Bits(), engagement: new Bits() };
   private readonly titles = new FacetCodes();
+  private readonly fieldCodes = new FacetCodes();
   /** Every held doc's filter and facet values in typed arrays by slot, and the doc by slot. */
   private readonly columns = new IndexColumns();
   private readonly heldBySlot: (Held | undefined)[] = [];
+  /** By slot, the agencies' summary and its one-shape copy (`matchViewOf`): a demand's ranking reads these. */
+  private readonly summaryBySlot: (ExpertSummary | undefined)[] = [];
+  private readonly viewBySlot: (ExpertSummary | undefined)[] = [];
   /** MiniSearch's short id → the doc's slot (-1: gone), with `internals` only. */
   private slotOfShortId = new Int32Array(0);
   private readonly search: MiniSearch<SearchDoc>;
@@ -400,6 +399,8 @@ export class ExpertIndex {
     }
     this.columns.drop(gone.slot);
     this.heldBySlot[gone.slot] = undefined;
+    this.summaryBySlot[gone.slot] = undefined;
+    this.viewBySlot[gone.slot] = undefined;
     for (const [key, sorted] of this.orders) {
       const at = lowerBound(sorted, gone, comparators[orderOf(key)]);
       if (sorted[at] === gone) sorted.splice(at, 1);
@@ -443,17 +444,16 @@ export class ExpertIndex {
       languageBits: this.bits.language.of(summary?.languages.map((l) => l.code) ?? []),
       engagementBits: this.bits.engagement.of(summary?.engagement ?? []),
       updatedMs: Date.parse(updatedAt),
+      fieldCodes: summary?.fields.map((f) => this.fieldCodes.of(f.code)) ?? [],
     });
     return {
       doc,
       sortName: foldVietnamese(nameOf(doc)),
       updatedAt,
-      summaryUpdatedMs: summary ? Date.parse(summary.updatedAt) : Number.NaN,
       agencyGroups,
       directoryGroups,
       facets,
       slot,
-      matchView: summary && matchViewOf(summary),
     };
   }
 
@@ -462,6 +462,8 @@ export class ExpertIndex {
     const added = this.hold(doc);
     this.held.set(doc.id, added);
     this.heldBySlot[added.slot] = added;
+    this.summaryBySlot[added.slot] = doc.summary;
+    this.viewBySlot[added.slot] = doc.summary && matchViewOf(doc.summary);
     const shortId = this.internals?._idToShortId.get(doc.id);
     if (shortId !== undefined) {
       this.internals?.scoring.added(shortId);
@@ -693,36 +695,65 @@ export class ExpertIndex {
   }
 
   /**
-   * The agencies' experts with a field in one of `groups` that `score` scores (undefined: not a
-   * match; it gets the summary's update time already parsed), best score first, ties by id: for a demand (matching.ts's `demandScorer`: its hard
-   * filters and points), `rankScoresForDemand`'s order over `summaries()`, but cheaper for a first page,
-   * which is what a broad demand's first ask spends (23,000 candidates at 50,000 profiles): the
-   * field groups are checked on the groups kept per doc before `score` runs, and the order is
-   * settled only as far as a page asks (early pages pick their entries in one pass; a deep page
-   * sorts them all, once). A unit test compares it with `rankScoresForDemand`.
+   * The agencies' experts with a field in one of the groups of a demand's `fieldCodes` that
+   * `score` scores (undefined: not a match), best score first, ties by id: for a demand
+   * (matching.ts's `demandScorer`: its hard filters and points), `rankScoresForDemand`'s order over
+   * `summaries()`, but cheaper for a first page, which is what a broad demand's first ask spends
+   * (23,000 candidates at 50,000 profiles). The field groups are checked on the columns' bits
+   * before `score` runs; `score` gets a one-shape copy of the summary (`matchViewOf`), its update
+   * time already parsed and how its fields meet the demand's codes, read from the columns (the
+   * fields were the scorer's first, slowest read); and the order is settled only as far as a page
+   * asks (early pages pick their entries in one pass; a deep page sorts them all, once). A unit
+   * test compares it with `rankScoresForDemand`.
    */
   rankInGroups(
-    groups: ReadonlySet<string>,
-    score: (expert: ExpertSummary, updatedMs: number) => number | undefined,
+    fieldCodes: readonly string[],
+    score: (expert: ExpertSummary, updatedMs: number, fieldMatch?: FieldMatch) => number | undefined,
   ): Ranking {
     const scored: Ranked[] = [];
+    const groups = new Set(fieldCodes.map(fieldGroupOf));
     // The groups as bits of their codes; a group no doc has: no bit, no match. Past the codes
     // with bits (never, with the taxonomy's groups), every doc's groups are read.
-    let wanted: number | undefined = 0;
-    for (const group of groups) {
-      const code = this.codes.fieldGroup.find(group);
-      const bit = code === undefined ? 0 : bitOfCode(code);
-      wanted = bit === undefined || wanted === undefined ? undefined : wanted | bit;
+    const bitsOf = (codes: Iterable<string>): number | undefined => {
+      let bits: number | undefined = 0;
+      for (const group of codes) {
+        const code = this.codes.fieldGroup.find(group);
+        const bit = code === undefined ? 0 : bitOfCode(code);
+        bits = bit === undefined || bits === undefined ? undefined : bits | bit;
+      }
+      return bits;
+    };
+    const wanted = bitsOf(groups);
+    // What makes a field match exact, as numbers: the groups the demand names whole, and a table of
+    // the field codes it names. Without them (a code past the bits), the scorer reads the fields.
+    const wholeGroups = bitsOf(fieldCodes.filter((code) => !code.includes('.')));
+    const namedFields = new Uint8Array(this.fieldCodes.values.length);
+    for (const code of fieldCodes) {
+      const id = code.includes('.') ? this.fieldCodes.find(code) : undefined;
+      if (id !== undefined) namedFields[id] = 1;
     }
     const { present, groupBits } = this.columns.agencies;
+    const { fieldCodes: codesOf, fieldCount } = this.columns;
     for (let slot = 0; slot < this.columns.slots; slot++) {
       if (present[slot] !== 1) continue;
-      if (wanted !== undefined && (groupBits[slot] & wanted) === 0) continue;
-      const h = this.heldBySlot[slot] as Held;
-      if (wanted === undefined && !h.agencyGroups.some((g) => groups.has(g))) continue;
-      const view = h.matchView as ExpertSummary;
-      const points = score(view, h.summaryUpdatedMs);
-      if (points !== undefined) scored.push({ held: h, id: view.id, score: points });
+      let fieldMatch: FieldMatch | undefined;
+      if (wanted === undefined) {
+        if (!(this.heldBySlot[slot] as Held).agencyGroups.some((g) => groups.has(g))) continue;
+      } else {
+        const bits = groupBits[slot];
+        if ((bits & wanted) === 0) continue;
+        const count = fieldCount[slot];
+        if (wholeGroups !== undefined && count !== wideFields) {
+          let exact = (bits & wholeGroups) !== 0;
+          for (let i = 0; i < count && !exact; i++)
+            exact = namedFields[codesOf[slot * fieldsPerSlot + i]] === 1;
+          fieldMatch = exact ? 'exact' : 'group';
+        }
+      }
+      const view = this.viewBySlot[slot] as ExpertSummary;
+      const points = score(view, this.columns.updatedMs[slot], fieldMatch);
+      if (points !== undefined)
+        scored.push({ summary: this.summaryBySlot[slot] as ExpertSummary, id: view.id, score: points });
     }
     let sorted: Ranked[] | undefined;
     const upTo = (end: number): readonly Ranked[] => {
@@ -736,7 +767,7 @@ export class ExpertIndex {
       slice: (start, end) =>
         upTo(end)
           .slice(start, end)
-          .map(({ held, id, score }) => ({ expert: held.doc.summary as ExpertSummary, id, score })),
+          .map(({ summary, id, score }) => ({ expert: summary, id, score })),
     };
   }
 
@@ -749,7 +780,7 @@ export class ExpertIndex {
 }
 
 interface Ranked {
-  held: Held;
+  summary: ExpertSummary;
   id: string;
   score: number;
 }
@@ -818,18 +849,24 @@ function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) =
   return best;
 }
 
-/** A summary's copy in one shape, with what matching reads (see `Held.matchView`). */
+/**
+ * A summary's copy in one shape, with what matching reads and its codes as internalized strings
+ * (compared by pointer): summaries differ in their optional parts (employer, city,
+ * specializations), and a broad demand's scorer read 23,000 of them through property lookups over
+ * many shapes.
+ */
+const internal = <T extends string>(value: T): T => Object.keys({ [value]: 0 })[0] as T;
 const matchViewOf = (s: ExpertSummary): ExpertSummary => ({
   id: s.id,
   fullName: s.fullName,
-  highestDegree: s.highestDegree,
-  academicTitle: s.academicTitle,
-  fields: s.fields.map((f) => ({ code: f.code })),
-  location: { kind: s.location.kind, country: s.location.country },
+  highestDegree: internal(s.highestDegree),
+  academicTitle: internal(s.academicTitle),
+  fields: s.fields.map((f) => ({ code: internal(f.code) })),
+  location: { kind: internal(s.location.kind), country: internal(s.location.country) },
   nativeOfProvince: s.nativeOfProvince,
   yearsExperience: s.yearsExperience,
-  languages: s.languages.map((l) => ({ code: l.code, level: l.level })),
-  engagement: [...s.engagement],
+  languages: s.languages.map((l) => ({ code: internal(l.code), level: internal(l.level) })),
+  engagement: s.engagement.map(internal),
   updatedAt: s.updatedAt,
 });
 

@@ -28,7 +28,14 @@ export interface SlotValues {
   languageBits: number;
   engagementBits: number;
   updatedMs: number;
+  /** The agencies' summary's field codes as small integers (the index's codes of field codes). */
+  fieldCodes: readonly number[];
 }
+
+/** Field codes kept per slot; a doc with more is marked `wideFields` (read its summary). */
+export const fieldsPerSlot = 4;
+/** `fieldCount` of a doc with more than `fieldsPerSlot` field codes. */
+export const wideFields = 255;
 
 /** Counts per facet, indexed by code. */
 export interface FacetCountArrays {
@@ -119,6 +126,9 @@ export class IndexColumns {
   languageBits = new Int32Array(0);
   engagementBits = new Int32Array(0);
   updatedMs = new Float64Array(0);
+  /** The agencies' field codes, `fieldsPerSlot` entries a slot, and how many (or `wideFields`). */
+  fieldCodes = new Int32Array(0);
+  fieldCount = new Uint8Array(0);
   /** One past the highest slot in use. */
   private end = 0;
   private readonly free: number[] = [];
@@ -140,6 +150,10 @@ export class IndexColumns {
     this.languageBits[slot] = values.languageBits;
     this.engagementBits[slot] = values.engagementBits;
     this.updatedMs[slot] = values.updatedMs;
+    const codes = values.fieldCodes;
+    this.fieldCount[slot] = codes.length > fieldsPerSlot ? wideFields : codes.length;
+    for (let i = 0; i < Math.min(codes.length, fieldsPerSlot); i++)
+      this.fieldCodes[slot * fieldsPerSlot + i] = codes[i];
     return slot;
   }
 
@@ -159,5 +173,7 @@ export class IndexColumns {
     this.languageBits = grown(this.languageBits, capacity);
     this.engagementBits = grown(this.engagementBits, capacity);
     this.updatedMs = grown(this.updatedMs, capacity);
+    this.fieldCodes = grown(this.fieldCodes, capacity * fieldsPerSlot);
+    this.fieldCount = grown(this.fieldCount, capacity);
   }
 }

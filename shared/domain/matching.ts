@@ -534,10 +534,17 @@ export function rankScoresForDemand<P extends MatchProfile>(
  * as `passesHardFilters` and `scoreMatch` from the same per-factor rules (a property test checks it
  * against the test's own oracle).
  */
+/**
+ * How a profile's fields meet a demand's codes, when the caller already knows (an index keeping
+ * each doc's field codes and groups as numbers): in one of the demand's groups, and with a field
+ * the demand names ("2.3") or in a group it names whole ("6") or not.
+ */
+export type FieldMatch = 'group' | 'exact';
+
 export function demandScorer(
   demand: MatchDemand,
   now: Date,
-): (profile: MatchProfile, updatedMs?: number) => number | undefined {
+): (profile: MatchProfile, updatedMs?: number, fieldMatch?: FieldMatch) => number | undefined {
   const groups = demandGroups(demand);
   // A demand code is either a field ("2.3": the same code) or a whole group ("6": any field in it).
   const wantedFields = new Set(demand.fieldCodes.filter((code) => code.includes('.')));
@@ -546,16 +553,17 @@ export function demandScorer(
   // quarter of the work for 20,000 candidates).
   const engagement = engagementRule(demand.engagement);
   const minDegree = degreeRank(demand.minDegree);
-  return (profile, updatedMs = Date.parse(profile.updatedAt)) => {
-    // passesHardFilters, with the field groups and the exact fields read in one pass.
+  return (profile, updatedMs = Date.parse(profile.updatedAt), fieldMatch = undefined) => {
+    // passesHardFilters, with the field groups and the exact fields read in one pass (or known).
     if (!isVisible(profile) || degreeRank(profile.highestDegree) < minDegree) return undefined;
-    let inGroups = false;
-    let exact = false;
-    for (const { code } of profile.fields) {
-      const group = fieldGroupOf(code);
-      if (groups.has(group)) inGroups = true;
-      if (wantedFields.has(code) || wantedGroups.has(group)) exact = true;
-    }
+    let inGroups = fieldMatch !== undefined;
+    let exact = fieldMatch === 'exact';
+    if (fieldMatch === undefined)
+      for (const { code } of profile.fields) {
+        const group = fieldGroupOf(code);
+        if (groups.has(group)) inGroups = true;
+        if (wantedFields.has(code) || wantedGroups.has(group)) exact = true;
+      }
     if (!inGroups) return undefined;
     return (
       (exact ? maxPoints.field_exact : maxPoints.field_group) +

@@ -126,11 +126,23 @@ export function isFieldOrGroupCode(code: string): boolean {
   return byCode.has(code);
 }
 
-/** The group a code belongs to: "2.3" → "2", "2" → "2". */
-export function fieldGroupOf(code: string): string {
-  // The part before the first dot, without the array split() makes (it runs for every candidate).
+/** The part before the first dot, without the array split() makes. */
+function beforeDot(code: string): string {
   const dot = code.indexOf('.');
   return dot < 0 ? code : code.slice(0, dot);
+}
+
+/**
+ * Each known code's group, the same string for every code of a group: a demand's ranking looks
+ * up a group per field of every candidate, and a new string per lookup had to be hashed again.
+ */
+const groupOfCode: ReadonlyMap<string, string> = new Map(
+  fieldsOfScience.map((f) => [f.code, byCode.get(beforeDot(f.code))?.code ?? beforeDot(f.code)]),
+);
+
+/** The group a code belongs to: "2.3" → "2", "2" → "2". */
+export function fieldGroupOf(code: string): string {
+  return groupOfCode.get(code) ?? beforeDot(code);
 }
 
 export function fieldLabel(code: string): FieldOfScience | undefined {

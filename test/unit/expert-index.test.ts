@@ -10,7 +10,6 @@ import {
   queryFingerprint,
 } from '#shared/domain/expert-search';
 import { demandScorer, type MatchDemand, rankScoresForDemand } from '#shared/domain/matching';
-import { fieldGroupOf } from '#shared/domain/taxonomy';
 
 let next = 0;
 function doc(
@@ -172,6 +171,8 @@ interface DocSpec {
   degree: ExpertSummary['highestDegree'];
   country: string;
   field: string;
+  /** Further fields (up to five: past four, the index's columns read the summary's fields). */
+  more: string[];
   month: number;
   agencies: boolean;
   directory: boolean;
@@ -189,6 +190,10 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
       degree: fc.constantFrom(...degrees),
       country: fc.constantFrom(...countries),
       field: fc.constantFrom('1.2', '2.3', '4.1'),
+      more: fc.oneof(
+        { weight: 4, arbitrary: fc.constant<string[]>([]) },
+        { weight: 1, arbitrary: fc.subarray(['1.1', '2.1', '4.2', '6.1', '6.2']) },
+      ),
       month: fc.integer({ min: 1, max: 9 }),
       agencies: fc.boolean(),
       directory: fc.boolean(),
@@ -200,7 +205,7 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
       {
         highestDegree: d.degree,
         location: { kind: d.country === 'VN' ? 'in_province' : 'overseas', country: d.country },
-        fields: [{ code: d.field }],
+        fields: [d.field, ...d.more].map((code) => ({ code })),
         updatedAt: `2026-0${d.month}-01T00:00:00.000Z`,
       },
       { agencies: d.agencies, directory: d.directory },
@@ -326,7 +331,7 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
   it("ranks a demand's matches as rankScoresForDemand does, page by page", () => {
     const now = new Date('2026-10-01T00:00:00.000Z');
     const arbitraryDemand: fc.Arbitrary<MatchDemand> = fc.record({
-      fieldCodes: fc.subarray(['1', '1.2', '2.3', '4', '6'], { minLength: 1 }),
+      fieldCodes: fc.subarray(['1', '1.2', '2.1', '2.3', '4', '6', '6.2'], { minLength: 1 }),
       minDegree: fc.constantFrom(...degrees),
       minYearsExperience: fc.integer({ min: 0, max: 8 }),
       languages: fc.constantFrom([], [{ code: 'en', minLevel: 'B1' as const }]),
@@ -342,9 +347,9 @@ describe('the index at scale: kept orders, kept counts and partial ordering', ()
         (initial, demand, start, length) => {
           const index = ExpertIndex.build(initial.map((d, i) => build(d, i)));
           const whole = rankScoresForDemand(demand, index.summaries(), now);
-          const groups = new Set(demand.fieldCodes.map(fieldGroupOf));
-          // As the read model ranks: demandScorer, given the update time the index keeps parsed.
-          const ranking = index.rankInGroups(groups, demandScorer(demand, now));
+          // As the read model ranks: demandScorer, given the update time the index keeps parsed
+          // and how the fields meet the demand's codes, from its columns.
+          const ranking = index.rankInGroups(demand.fieldCodes, demandScorer(demand, now));
           expect(ranking.length).toBe(whole.length);
           expect(ranking.slice(start, start + length)).toEqual(
             whole.slice(start, start + length).map(({ expert, score }) => ({ expert, id: expert.id, score })),
