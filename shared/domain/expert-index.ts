@@ -295,6 +295,7 @@ export class ExpertIndex {
   private readonly bits = { language: new Bits(), engagement: new Bits() };
   private readonly titles = new FacetCodes();
   private readonly fieldCodes = new FacetCodes();
+  private readonly internal = internalizer();
   /** Every held doc's filter and facet values in typed arrays by slot, and the doc by slot. */
   private readonly columns = new IndexColumns();
   private readonly heldBySlot: (Held | undefined)[] = [];
@@ -463,7 +464,7 @@ export class ExpertIndex {
     this.held.set(doc.id, added);
     this.heldBySlot[added.slot] = added;
     this.summaryBySlot[added.slot] = doc.summary;
-    this.viewBySlot[added.slot] = doc.summary && matchViewOf(doc.summary);
+    this.viewBySlot[added.slot] = doc.summary && matchViewOf(doc.summary, this.internal);
     const shortId = this.internals?._idToShortId.get(doc.id);
     if (shortId !== undefined) {
       this.internals?.scoring.added(shortId);
@@ -855,8 +856,25 @@ function firstInOrder<T>(items: readonly T[], k: number, compare: (a: T, b: T) =
  * specializations), and a broad demand's scorer read 23,000 of them through property lookups over
  * many shapes.
  */
-const internal = <T extends string>(value: T): T => Object.keys({ [value]: 0 })[0] as T;
-const matchViewOf = (s: ExpertSummary): ExpertSummary => ({
+/**
+ * A function giving the internalized instance of a string (V8 compares two internalized strings
+ * by pointer), looked up in its own table so that each distinct code is internalized once: a
+ * profile's codes parsed from the snapshot are separate strings, each compared by content.
+ */
+function internalizer(): <T extends string>(value: T) => T {
+  const known = new Map<string, string>();
+  return <T extends string>(value: T): T => {
+    let found = known.get(value);
+    if (found === undefined) {
+      // A property key is internalized; reading it back gives that instance.
+      found = Object.keys({ [value]: 0 })[0] as string;
+      known.set(found, found);
+    }
+    return found as T;
+  };
+}
+
+const matchViewOf = (s: ExpertSummary, internal: <T extends string>(value: T) => T): ExpertSummary => ({
   id: s.id,
   fullName: s.fullName,
   highestDegree: internal(s.highestDegree),
