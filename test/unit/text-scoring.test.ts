@@ -67,7 +67,9 @@ describe('the text scoring over MiniSearch', () => {
             search.add(doc);
             scoring.added(shortIdOf(doc.id) as number);
           };
-          initial.forEach((d, i) => add({ id: `d${i}`, ...d }));
+          initial.forEach((d, i) => {
+            add({ id: `d${i}`, ...d });
+          });
           changes.forEach(([n, next], k) => {
             const id = `d${n % (initial.length + 3)}`;
             const shortId = shortIdOf(id);
