@@ -57,6 +57,9 @@ export interface ScoredIds {
   scores: number[];
 }
 
+/** Discarded short ids kept for `liveCount`'s shortcut (see `discardedId`). */
+const maxDiscardedKept = 1024;
+
 /** More words than this: the public `search()` answers (the bits of one 32-bit mask per word). */
 const maxWords = 30;
 
@@ -120,6 +123,9 @@ export class TextScoring {
   discardedId(shortId: number): void {
     if (shortId < this.alive.length) this.alive[shortId] = 0;
     this.discarded?.push(shortId);
+    // Past this many, checking each against a posting costs more than counting the posting's live
+    // docs (which `liveCount` then does): the list is dropped rather than kept growing.
+    if (this.discarded && this.discarded.length > maxDiscardedKept) this.discarded = undefined;
   }
 
   /**

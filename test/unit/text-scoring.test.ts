@@ -111,6 +111,43 @@ describe('the text scoring over MiniSearch', () => {
     );
   });
 
+  it('scores exactly after more docs are discarded than it keeps a list of', async () => {
+    const search = new MiniSearch<Doc>({ fields, storeFields: [] });
+    const scoring = TextScoring.of(search) as TextScoring;
+    const docs = Array.from({ length: 1500 }, (_, i) => ({
+      id: `d${i}`,
+      name: `${words[i % words.length]} ${words[(i * 7) % words.length]}`,
+      topic: words[(i * 3) % words.length],
+    }));
+    search.addAll(docs);
+    for (let i = 0; i < docs.length; i++) scoring.added(i);
+    for (let i = 0; i < 1200; i++) {
+      search.discard(`d${i}`);
+      scoring.discardedId(i);
+    }
+    // Scored while the discarded docs' postings are still in MiniSearch's tree: they must not
+    // count, so the scores equal executeQuery's once a vacuum has removed them.
+    const texts = ['nguyen', 'van an', 'khoa thiet'];
+    const before = texts.map((text) => {
+      const got = scoring.score(text, fields, boost, false);
+      return new Map(got?.ids.map((id, i) => [id, got.scores[i]]));
+    });
+    await search.vacuum();
+    texts.forEach((text, i) => {
+      expect(before[i]).toEqual(expected(search, text, false));
+    });
+  });
+
+  it('leaves a text of more than thirty words to the public search()', () => {
+    const search = new MiniSearch<Doc>({ fields, storeFields: [] });
+    const scoring = TextScoring.of(search) as TextScoring;
+    expect(scoring.score(Array(31).fill('an').join(' '), fields, boost, false)).toBeUndefined();
+    expect(scoring.score(Array(30).fill('an').join(' '), fields, boost, false)).toEqual({
+      ids: [],
+      scores: [],
+    });
+  });
+
   it('gives undefined for a MiniSearch without the internals it reads', () => {
     const search = new MiniSearch<Doc>({ fields, storeFields: [] });
     Object.defineProperty(search, '_index', { value: undefined });
