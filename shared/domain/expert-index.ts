@@ -618,9 +618,7 @@ export class ExpertIndex {
     const groupBits = c[audience].groupBits;
     const field = f.field;
     const fieldCode = field?.includes('.') ? field : undefined;
-    const groupCode = field !== undefined && fieldCode === undefined ? this.codes.fieldGroup.find(field) : -1;
-    // A group no doc has had: no bit, nothing passes; past the codes with bits: read the doc.
-    const groupBit = groupCode === undefined ? 0 : groupCode < 0 ? 0 : bitOfCode(groupCode);
+    const groupBit = field !== undefined && fieldCode === undefined ? this.groupBitsOf([field]) : 0;
     const minDegree = f.minDegree ? degreeRank(f.minDegree) : undefined;
     const title = f.title === undefined ? undefined : (this.titles.find(f.title) ?? -2);
     const locationKind =
@@ -658,6 +656,23 @@ export class ExpertIndex {
       }
       return true;
     };
+  }
+
+  /**
+   * Field groups as the bits of their codes in the columns (`groupBits`): a group no doc has had
+   * adds no bit (nothing matches it); undefined if one is past the codes with bits (never, with the
+   * taxonomy's six groups), and then the caller reads each doc's groups.
+   */
+  private groupBitsOf(groups: Iterable<string>): number | undefined {
+    let bits = 0;
+    for (const group of groups) {
+      const code = this.codes.fieldGroup.find(group);
+      if (code === undefined) continue;
+      const bit = bitOfCode(code);
+      if (bit === undefined) return undefined;
+      bits |= bit;
+    }
+    return bits;
   }
 
   /** Zero counts for one query's matches, one per facet value known. */
@@ -713,21 +728,10 @@ export class ExpertIndex {
   ): Ranking {
     const scored: Ranked[] = [];
     const groups = new Set(fieldCodes.map(fieldGroupOf));
-    // The groups as bits of their codes; a group no doc has: no bit, no match. Past the codes
-    // with bits (never, with the taxonomy's groups), every doc's groups are read.
-    const bitsOf = (codes: Iterable<string>): number | undefined => {
-      let bits: number | undefined = 0;
-      for (const group of codes) {
-        const code = this.codes.fieldGroup.find(group);
-        const bit = code === undefined ? 0 : bitOfCode(code);
-        bits = bit === undefined || bits === undefined ? undefined : bits | bit;
-      }
-      return bits;
-    };
-    const wanted = bitsOf(groups);
+    const wanted = this.groupBitsOf(groups);
     // What makes a field match exact, as numbers: the groups the demand names whole, and a table of
     // the field codes it names. Without them (a code past the bits), the scorer reads the fields.
-    const wholeGroups = bitsOf(fieldCodes.filter((code) => !code.includes('.')));
+    const wholeGroups = this.groupBitsOf(fieldCodes.filter((code) => !code.includes('.')));
     const namedFields = new Uint8Array(this.fieldCodes.values.length);
     for (const code of fieldCodes) {
       const id = code.includes('.') ? this.fieldCodes.find(code) : undefined;

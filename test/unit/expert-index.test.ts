@@ -112,6 +112,26 @@ describe('the expert index', () => {
     expect(index.query('agencies', { language: 'fr' }).ids).toEqual([]);
   });
 
+  it('filters by a language or engagement mode past the thirty kept as bits, by reading the doc', () => {
+    // Languages are kept as bits in order of arrival, thirty of them; the rest are read from the doc.
+    const codes = Array.from({ length: 35 }, (_, i) => `l${i}`);
+    const polyglots = ExpertIndex.build(
+      codes.map((code, i) =>
+        doc(`Nguyễn Văn ${i}`, {
+          languages: [{ code, level: 'B2' }],
+          ...(i === 33 ? { engagement: ['remote_advisory' as const] } : {}),
+        }),
+      ),
+    );
+    const named = (q: IndexQuery) => names(polyglots, polyglots.query('agencies', q).ids);
+    for (const i of [3, 29, 30, 33]) {
+      expect(named({ language: `l${i}` })).toEqual([`Nguyễn Văn ${i}`]);
+      expect(named({ q: 'nguyen', language: `l${i}` })).toEqual([`Nguyễn Văn ${i}`]);
+    }
+    expect(named({ q: 'nguyen', language: 'l33', engagement: 'remote_advisory' })).toEqual(['Nguyễn Văn 33']);
+    expect(named({ language: 'l99' })).toEqual([]);
+  });
+
   it('counts facets over the current matches, countries limited to the top ones', () => {
     const { facets } = index.query('agencies', { q: 'nguyen' });
     expect(facets).toEqual({
