@@ -170,7 +170,7 @@ async function bundleGroupEntry(
         join(dir, dirname(routeBundlePath(route.handler))),
         settings,
       );
-      return buildOneFileEntry({ ...options, plugins: [...options.plugins, ...routePlugins(route)] });
+      return buildOneFileEntry(withPlugins(options, routePlugins(route)));
     }),
   ]);
   const metafile: Metafile = { inputs: {}, outputs: {} };
@@ -264,9 +264,10 @@ async function bundleSharedCoreGroup(
   return describeBundle({ metafile }, dir, group);
 }
 
+/** `options` with `plugins` first: their `onLoad` answers before the common ones (pureRouteTablePlugin). */
 const withPlugins = (options: ReturnType<typeof buildOptionsFor>, plugins: Plugin[]) => ({
   ...options,
-  plugins: [...options.plugins, ...plugins],
+  plugins: [...plugins, ...options.plugins],
 });
 
 /** Any function's entry: a group's generated dispatcher (bundleGroupEntry), or a handler module. */
@@ -298,6 +299,39 @@ export const pureDomainPlugin: Plugin = {
     build.onLoad({ filter: domainModule }, async ({ path }) => ({
       contents: markInitializersPure(await readFile(path, 'utf8'), path),
       loader: 'ts',
+    }));
+  },
+};
+
+/**
+ * The AWS SDK's generated schema modules (`@aws-sdk/client-<service>/dist-es/schemas/schemas_<n>.js`) give
+ * every operation a literal such as `[9, n0, _SE, { [_h]: ["POST", "/v2/email/outbound-emails",
+ * 200] }, ...]`. A computed key may call `toString()`, so esbuild keeps every such literal, used or
+ * not: the SES v2 client put all 117 operations' schemas (47 KB) in the mail consumer, which sends
+ * one. This plugin writes each computed key that names a string constant of the same module as
+ * that string (`{ "http": [...] }`), which is the value JavaScript computes; the literals are then
+ * pure and those of unused operations are dropped. Applies to every bundle, the SDK floor's too.
+ */
+export function sdkSchemaKeysSource(source: string): string {
+  const constants = new Map<string, string>();
+  for (const [, name, value] of source.matchAll(/^const (_\w+) = ("(?:[^"\\\n]|\\.)*");$/gm)) {
+    constants.set(name, value);
+  }
+  return source.replace(/([{,]\s*)\[(_\w+)\](\s*:)/g, (whole, before, name, colon) => {
+    const value = constants.get(name);
+    return value ? `${before}${value}${colon}` : whole;
+  });
+}
+
+export const sdkSchemaModule =
+  /[\\/]@aws-sdk[\\/]client-[^\\/]+[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/;
+
+const sdkSchemaKeysPlugin: Plugin = {
+  name: 'sdk-schema-literal-keys',
+  setup(build) {
+    build.onLoad({ filter: sdkSchemaModule }, async ({ path }) => ({
+      contents: sdkSchemaKeysSource(await readFile(path, 'utf8')),
+      loader: 'js',
     }));
   },
 };
@@ -432,6 +466,23 @@ const prebuiltOpenApiPlugin: Plugin = {
   },
 };
 
+/**
+ * Every other bundle (a stream consumer, a scheduled job, a dispatcher) reads at most a few entries
+ * of the route table's other lists (`streamConsumers`, `scheduledJobs`): its initializers are marked
+ * pure, so the ~100 routes (8.8 KB) are dropped where nothing reads them. The mail consumer and
+ * the export job built the whole table at every cold start.
+ */
+const pureRouteTablePlugin: Plugin = {
+  name: 'pure-route-table',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, async ({ path }) =>
+      resolve(path) === routeTableFile
+        ? { contents: markInitializersPure(await readFile(path, 'utf8'), routeTableFile), loader: 'ts' }
+        : undefined,
+    );
+  },
+};
+
 /** The route-specific plugins of one route's own bundle. */
 const routePlugins = (route: RouteDefinition): Plugin[] => [
   ownRouteTablePlugin(route),
@@ -443,7 +494,12 @@ function buildOptionsFor(entry: string, dir: string, settings: BundleSettings = 
   return {
     ...lambdaEsbuildOptions,
     // The province plugin first: its module replaces one that pureDomainPlugin would load.
-    plugins: [provincePlugin(settings.provinceId ?? defaultBundleProvince), pureDomainPlugin],
+    plugins: [
+      provincePlugin(settings.provinceId ?? defaultBundleProvince),
+      pureDomainPlugin,
+      sdkSchemaKeysPlugin,
+      pureRouteTablePlugin,
+    ],
     absWorkingDir: repoRoot,
     tsconfig: join(repoRoot, 'tsconfig.json'),
     entryPoints: [entry],

@@ -6,6 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { build, type Plugin, type PluginBuild } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { findRoute, functionGroups, routeKey, routesOfGroup } from '#shared/routes';
@@ -19,6 +20,8 @@ import {
   ownRouteTableSource,
   prebuiltOpenApiSource,
   repoRoot,
+  sdkSchemaKeysSource,
+  sdkSchemaModule,
 } from '../../infra/bundling.ts';
 import { openApiDocument } from '../../shared/http/openapi.ts';
 
@@ -74,6 +77,16 @@ describe('pure domain initializers', () => {
         .map((statement) => `${file}: ${statement.getText(source).slice(0, 60)}`);
     });
     expect(effects).toEqual([]);
+  });
+
+  it('finds the route table free of them too (every bundle marks its initializers pure)', () => {
+    const source = ts.createSourceFile(
+      'routes.ts',
+      readFileSync(join(repoRoot, 'shared', 'routes.ts'), 'utf8'),
+      ts.ScriptTarget.Latest,
+    );
+    const effects = source.statements.filter((statement) => !declarationKinds.has(statement.kind));
+    expect(effects.map((statement) => statement.getText(source).slice(0, 60))).toEqual([]);
   });
 });
 
@@ -230,5 +243,81 @@ describe('the OpenAPI route’s prebuilt document', () => {
     expect(source.split('\n').filter((line) => /^\s*(import|export .* from)\b/.test(line))).toEqual([]);
     const module = await import(`data:text/javascript,${encodeURIComponent(source)}`);
     expect(module.openApiDocument()).toEqual(openApiDocument());
+  });
+});
+
+describe("the AWS SDK's schema literals", () => {
+  const sesSchemas = join(
+    repoRoot,
+    'node_modules',
+    '@aws-sdk',
+    'client-sesv2',
+    'dist-es',
+    'schemas',
+    'schemas_0.js',
+  );
+
+  it('names a computed key by the string constant it reads, and leaves any other alone', () => {
+    const source = [
+      'const _h = "http";',
+      'const _hQ = "httpQuery";',
+      'export var Op$ = [9, n0, _O, { [_h]: ["POST", "/v2/op", 200] }, () => In$];',
+      'export var In$ = [3, n0, _I, 0, [_N], [[0, { [_hQ]: _N, [_x]: 1 }]]];',
+    ].join('\n');
+    expect(sdkSchemaKeysSource(source).split('\n').slice(2)).toEqual([
+      'export var Op$ = [9, n0, _O, { "http": ["POST", "/v2/op", 200] }, () => In$];',
+      'export var In$ = [3, n0, _I, 0, [_N], [[0, { "httpQuery": _N, [_x]: 1 }]]];',
+    ]);
+  });
+
+  it('leaves every schema of a real client as it was', async () => {
+    const bundled = async (plugins: Plugin[]) => {
+      const result = await build({
+        entryPoints: [sesSchemas],
+        bundle: true,
+        format: 'esm',
+        platform: 'node',
+        write: false,
+        logLevel: 'silent',
+        plugins,
+      });
+      const module = await import(`data:text/javascript,${encodeURIComponent(result.outputFiles[0].text)}`);
+      // Functions (the lazy references between schemas) compare by what they return.
+      return JSON.stringify(module, (_key, value) =>
+        typeof value === 'function' ? `=> ${String(value())?.slice(0, 80)}` : value,
+      );
+    };
+    const rewritten = {
+      name: 'rewrite',
+      setup: (b: PluginBuild) =>
+        b.onLoad({ filter: sdkSchemaModule }, async ({ path }) => ({
+          contents: sdkSchemaKeysSource(readFileSync(path, 'utf8')),
+          loader: 'js' as const,
+        })),
+    };
+    const [before, after] = await Promise.all([bundled([]), bundled([rewritten])]);
+    expect(after).toBe(before);
+    expect(before).toContain('"http":["POST","/v2/email/outbound-emails",200]');
+  });
+
+  it("keeps only the operations a function sends: the mail consumer holds SendEmail's schema and no other", async () => {
+    const dir = join(repoRoot, '.build', 'test-bundling-sdk-schemas');
+    try {
+      const bundle = await bundleEntry(
+        join(repoRoot, 'functions', 'outbox', 'deliver-mail.ts'),
+        dir,
+        'deliver-mail',
+      );
+      const code = loadedOutputs(bundle)
+        .map((file) => readFileSync(join(repoRoot, file), 'utf8'))
+        .join('\n');
+      expect(code).toContain('/v2/email/outbound-emails');
+      expect(code).not.toContain('/v2/email/metrics/batch');
+      expect(code).not.toContain('/v2/email/contact-lists');
+      // Nor the route table: a consumer reads its own entry of the stream consumers.
+      expect(code).not.toContain('/api/experts/{id}');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
