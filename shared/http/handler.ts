@@ -26,6 +26,7 @@ import { contextFor, withPowertools } from '../lambda-context.ts';
 import { logger } from '../logger.ts';
 import { type BusinessTiming, countRateLimited, recordTiming } from '../metrics.ts';
 import { findRoute } from '../routes.ts';
+import { sourceMappedFrames } from '../source-mapped-stack.ts';
 import { cameThroughCloudFront } from './origin.ts';
 import type { Principal, StaffPrincipal } from './principal.ts';
 import { staffFromClaims } from './principal.ts';
@@ -280,11 +281,8 @@ async function mapErrorToResponse(
     );
     return;
   }
-  // Names and stacks only: messages of SDK errors can quote item values.
-  logger.error('Unhandled error', {
-    errorName: error?.name,
-    stack: error?.stack?.split('\n').slice(1, 6).join('\n'),
-  });
+  // Names and stack frames only: messages of SDK errors can quote item values.
+  logger.error('Unhandled error', { errorName: error?.name, stack: sourceMappedFrames(error?.stack) });
   request.response = errorResponse(500, 'internal', 'Internal error; it has been logged');
 }
 

@@ -390,7 +390,6 @@ describe('route functions', () => {
         POWERTOOLS_SERVICE_NAME: 'talent-registry',
         POWERTOOLS_METRICS_NAMESPACE: 'TalentRegistry',
         LOG_LEVEL: 'INFO',
-        NODE_OPTIONS: '--enable-source-maps',
       });
     }
   });
