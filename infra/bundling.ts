@@ -425,19 +425,23 @@ export function ownRouteTableSource(
   );
 }
 
-/** The route table of one route's bundle, or of a group's core (ownRouteTableSource). */
-function ownRouteTablePlugin(route: RouteDefinition | readonly RouteDefinition[]): Plugin {
+/** A plugin that loads `shared/routes.ts` through `transform`. */
+function routeTablePlugin(name: string, transform: (source: string) => string): Plugin {
   return {
-    name: 'own-route-table',
+    name,
     setup(build) {
       build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, async ({ path }) =>
         resolve(path) === routeTableFile
-          ? { contents: ownRouteTableSource(await readFile(path, 'utf8'), route), loader: 'ts' }
+          ? { contents: transform(await readFile(path, 'utf8')), loader: 'ts' }
           : undefined,
       );
     },
   };
 }
+
+/** The route table of one route's bundle, or of a group's core (ownRouteTableSource). */
+const ownRouteTablePlugin = (route: RouteDefinition | readonly RouteDefinition[]): Plugin =>
+  routeTablePlugin('own-route-table', (source) => ownRouteTableSource(source, route));
 
 const openApiFile = join(repoRoot, 'shared', 'http', 'openapi.ts');
 
@@ -472,16 +476,9 @@ const prebuiltOpenApiPlugin: Plugin = {
  * pure, so the ~100 routes (8.8 KB) are dropped where nothing reads them. The mail consumer and
  * the export job built the whole table at every cold start.
  */
-const pureRouteTablePlugin: Plugin = {
-  name: 'pure-route-table',
-  setup(build) {
-    build.onLoad({ filter: /[\\/]shared[\\/]routes\.ts$/ }, async ({ path }) =>
-      resolve(path) === routeTableFile
-        ? { contents: markInitializersPure(await readFile(path, 'utf8'), routeTableFile), loader: 'ts' }
-        : undefined,
-    );
-  },
-};
+const pureRouteTablePlugin = routeTablePlugin('pure-route-table', (source) =>
+  markInitializersPure(source, routeTableFile),
+);
 
 /** The route-specific plugins of one route's own bundle. */
 const routePlugins = (route: RouteDefinition): Plugin[] => [
