@@ -311,11 +311,11 @@ describe("the AWS SDK's schema literals", () => {
       const code = loadedOutputs(bundle)
         .map((file) => readFileSync(join(repoRoot, file), 'utf8'))
         .join('\n');
-      expect(code).toContain('/v2/email/outbound-emails');
-      expect(code).not.toContain('/v2/email/metrics/batch');
-      expect(code).not.toContain('/v2/email/contact-lists');
+      // Which of these paths the bundle holds (not the bundle itself: a failure would print it whole).
+      const paths = ['/v2/email/outbound-emails', '/v2/email/metrics/batch', '/v2/email/contact-lists'];
+      expect(paths.filter((path) => code.includes(path))).toEqual(['/v2/email/outbound-emails']);
       // Nor the route table: a consumer reads its own entry of the stream consumers.
-      expect(code).not.toContain('/api/experts/{id}');
+      expect(code.includes('/api/experts/{id}')).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
