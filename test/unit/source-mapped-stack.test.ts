@@ -19,7 +19,7 @@ beforeAll(async () => {
     [
       "import { sourceMappedFrames } from '../../shared/source-mapped-stack.ts';",
       'export function failingStep(input: { value: string }): never {',
-      '  throw new Error(`No such record: ${input.value}`);',
+      "  throw new Error('No such record: ' + input.value);",
       '}',
       'try {',
       "  failingStep({ value: 'nguyen.van.an@example.vn' });",
