@@ -1,7 +1,7 @@
 /**
  * Stack frames of a logged error, in the repository's source files, without
  * `NODE_OPTIONS=--enable-source-maps`. With that flag Node reads and parses the source map of
- * every module it loads, at every cold start, for the few requests that fail: 0.15-0.35× the SDK
+ * every module it loads, at every cold start, for the few requests that fail: 0.07-0.28× the SDK
  * floor on a function's import (docs/cold-start.md). The bundles keep their linked `.map` files
  * (infra/bundling.ts), and this maps the frames of an error being logged, reading a bundle's map
  * on the first error that names it: the price is paid by a failing request, not by every start.
