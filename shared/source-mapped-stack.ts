@@ -5,7 +5,8 @@
  * floor on a function's import (docs/cold-start.md). The bundles keep their linked `.map` files
  * (infra/bundling.ts), and this maps the frames of an error being logged, reading a bundle's map
  * on the first error that names it: the price is paid by a failing request, not by every start.
- * Where Node maps stacks itself (the flag, or tsx and vitest locally) the stack is left as it is.
+ * Where Node maps stacks itself (the flag, or tsx and vitest locally) the frames already name source
+ * files, which have no `.map` beside them, and are left as they are.
  */
 import { readFileSync } from 'node:fs';
 import { SourceMap } from 'node:module';
@@ -50,6 +51,5 @@ export function sourceMappedFrames(stack: string | undefined, frames = 5): strin
     .split('\n')
     .filter((line) => /^\s+at /.test(line))
     .slice(0, frames);
-  if (process.sourceMapsEnabled) return lines.join('\n');
   return lines.map((line) => line.replace(/(file:\/\/[^\s()]+?):(\d+):(\d+)/, mappedPosition)).join('\n');
 }
