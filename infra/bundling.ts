@@ -43,7 +43,12 @@ export const lambdaEsbuildOptions = {
   // Nothing is external, the AWS SDK included (Lambda's runtime has its own copy): the version we
   // test is the version that runs, tree-shaken and minified, and exactly what the benchmark measures.
   // Lambda puts the role's credentials in the environment: bundle only that provider.
-  alias: { '@aws-sdk/credential-provider-node': './infra/lambda/credential-provider-node.ts' },
+  alias: {
+    '@aws-sdk/credential-provider-node': './infra/lambda/credential-provider-node.ts',
+    // Schemas as checkers, real zod only for what they refuse (infra/lambda/zod-mini.ts): a cold
+    // start builds no zod schema and parses ~25 KB less.
+    'zod/mini': './infra/lambda/zod-mini.ts',
+  },
   // Code splitting: every `import()` (the optional tracer, exceljs, another SDK client) becomes its
   // own chunk, loaded only by the code that needs it. A function group bundles each route on its own
   // (bundleGroupEntry). Lambda runs `index.mjs` of the function's folder (`index.handler`).
@@ -523,10 +528,15 @@ const metafilePath = (file: string) => relative(repoRoot, file).split(sep).join(
 
 /**
  * Repository modules that may exist twice in a function, once in its entry file and once behind a
- * lazy chunk: no state and no class (an `instanceof` across two copies would fail). The metric
- * names are constants; the credential provider (the SDK's alias above) a function of the environment.
+ * lazy chunk: no state and no class an `instanceof` relies on. The metric names are constants; the
+ * credential provider (the SDK's alias above) a function of the environment; the zod/mini stand-in
+ * (alias above) builds records that each copy reads by their shape.
  */
-const duplicableModules = new Set(['shared/metric-names.ts', 'infra/lambda/credential-provider-node.ts']);
+const duplicableModules = new Set([
+  'shared/metric-names.ts',
+  'infra/lambda/credential-provider-node.ts',
+  'infra/lambda/zod-mini.ts',
+]);
 
 /**
  * One file on the cold path. With code splitting, esbuild moves every module that the entry shares

@@ -84,12 +84,12 @@ export function httpHandler<
       if (!cameThroughCloudFront(headers)) throw new Forbidden("Use the registry's own address");
       const principal = await authenticate(route.access, event, headers, options.verifyExpertSession);
       const body = options.body
-        ? parseBody(options.body, event, headers)
+        ? await parseBody(options.body, event, headers)
         : options.oneClickBody
           ? checkOneClickBody(event, headers)
           : refuseBody(event);
       const query = options.query
-        ? parseWith(options.query, event.queryStringParameters ?? {}, 'query')
+        ? await parseWith(options.query, event.queryStringParameters ?? {}, 'query')
         : undefined;
       const result = await fn({
         body: body as Infer<BS>,
@@ -193,7 +193,7 @@ function parseBody(
   schema: z.ZodMiniType,
   event: APIGatewayProxyEventV2,
   headers: Record<string, string>,
-): unknown {
+): Promise<unknown> {
   const text = bodyText(event);
   if (text.trim() === '') throw new ValidationFailed('A JSON body is required');
   if (!/^application\/json\s*(;|$)/i.test(headers['content-type'] ?? '')) throw new UnsupportedMediaType();

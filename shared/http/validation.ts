@@ -24,8 +24,16 @@ export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetai
   });
 }
 
-export function parseWith<S extends z.ZodMiniType>(schema: S, input: unknown, what: string): z.infer<S> {
-  const result = schema.safeParse(input);
+/**
+ * Asynchronous because a Lambda bundle's schemas are checkers that hand what they refuse to real
+ * zod, loaded on the first such input (infra/lambda/zod-mini.ts); here and in the tests it is zod.
+ */
+export async function parseWith<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+  what: string,
+): Promise<z.infer<S>> {
+  const result = await schema.safeParseAsync(input);
   if (!result.success) throw new ValidationFailed(`Invalid ${what}`, issuesToDetails(result.error.issues));
   return result.data;
 }

@@ -13,6 +13,9 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { generateProfiles } from '#shared/demo/generate-profiles';
+import { registrationSchema } from '#shared/domain/expert';
+import { issuesToDetails } from '#shared/http/validation';
 import { contextFor } from '#shared/lambda-context';
 import {
   type FunctionGroup,
@@ -102,6 +105,31 @@ describe('function groups as deployed', () => {
     expect(JSON.parse(health?.body ?? '')).toEqual({ status: 'ok' });
     const calls = await handlers.get('calls')?.(eventFor('GET', '/api/calls'), contextFor('calls'));
     expect(JSON.parse(calls?.body ?? '')).toMatchObject({ items: expect.any(Array) });
+  });
+
+  it('parses a body with the bundle’s zod/mini stand-in, and refuses one with zod’s own details', async () => {
+    // The bundle builds no zod schema (infra/lambda/zod-mini.ts); what its checker refuses, real
+    // zod parses, loaded then: the details must be word for word those of zod itself.
+    const send = (body: unknown) =>
+      handlers.get('experts')?.(
+        { ...eventFor('POST', '/api/experts'), body: JSON.stringify(body) },
+        contextFor('experts'),
+      );
+    const refused = {
+      ...generateProfiles(1, { seed: 41 })[0],
+      fullName: ' ',
+      email: 'not-an-email',
+      extra: 1,
+    };
+    const response = await send(refused);
+    expect(response?.statusCode).toBe(400);
+    const zodSays = registrationSchema.safeParse(refused);
+    expect(zodSays.success).toBe(false);
+    expect(JSON.parse(response?.body ?? '').error.details).toEqual(
+      issuesToDetails(zodSays.error?.issues ?? []),
+    );
+    const [person] = generateProfiles(1, { seed: 42, emailDomain: 'function-groups.example' });
+    expect([201, 202]).toContain((await send(person))?.statusCode);
   });
 
   it('answers a route key that is not in its group with 404, not a crash', async () => {

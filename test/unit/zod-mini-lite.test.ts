@@ -1,0 +1,359 @@
+/**
+ * The Lambda bundles' stand-in for zod/mini (infra/lambda/zod-mini.ts) against real zod, schema by
+ * schema: every domain module is bundled with the stand-in exactly as the stack bundles it, and
+ * each exported schema of that bundle is compared with the same export of the module itself on
+ * generated inputs (mostly values its fields accept, some anything). For every input the
+ * stand-in's checker must answer zod's output (same keys in the same order), or INVALID only where
+ * zod refuses, or UNSUPPORTED (zod then decides). The schemas of the route table's bodies and
+ * queries must never answer UNSUPPORTED: a valid request would load real zod. What the checker
+ * refuses goes to real zod rebuilt from the recorded builder calls, with zod's own issues.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { build } from 'esbuild';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import { generateProfiles } from '#shared/demo/generate-profiles';
+import { fieldGroupCodes, fieldsOfScience } from '#shared/domain/taxonomy';
+import { lambdaEsbuildOptions, repoRoot } from '../../infra/bundling.ts';
+
+type SafeParse = { success: true; data: unknown } | { success: false; error: z.core.$ZodError };
+interface Lite {
+  parseLite(input: unknown): unknown;
+  safeParseAsync(input: unknown): Promise<SafeParse>;
+}
+interface LiteBundle {
+  INVALID: symbol;
+  UNSUPPORTED: symbol;
+  modules: Record<string, Record<string, unknown>>;
+}
+
+const domainDir = join(repoRoot, 'shared', 'domain');
+const schemaModules = readdirSync(domainDir).filter(
+  (file) => file.endsWith('.ts') && /from 'zod\/mini'/.test(readFileSync(join(domainDir, file), 'utf8')),
+);
+
+/** The names the handlers pass as `body:` or `query:` (every one is a domain export), and the roster's. */
+function requestSchemaNames(): Set<string> {
+  const names = new Set(['emailSchema']);
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.ts')) {
+        for (const match of readFileSync(path, 'utf8').matchAll(/\b(?:body|query): (\w+)/g))
+          names.add(match[1]);
+      }
+    }
+  };
+  walk(join(repoRoot, 'functions'));
+  return names;
+}
+
+let lite: LiteBundle;
+const real: Record<string, Record<string, unknown>> = {};
+
+beforeAll(async () => {
+  const outfile = join(repoRoot, '.build', 'test-zod-mini-lite', 'domain.mjs');
+  await build({
+    stdin: {
+      contents: [
+        "export { INVALID, UNSUPPORTED } from './infra/lambda/zod-mini.ts';",
+        ...schemaModules.map((file, i) => `import * as m${i} from './shared/domain/${file}';`),
+        `export const modules = { ${schemaModules.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
+      ].join('\n'),
+      resolveDir: repoRoot,
+      loader: 'ts',
+    },
+    outfile,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    alias: lambdaEsbuildOptions.alias,
+    logLevel: 'silent',
+  });
+  lite = (await import(pathToFileURL(outfile).href)) as LiteBundle;
+  for (const file of schemaModules) real[file] = await import(join(domainDir, file));
+}, 60_000);
+
+const isZod = (value: unknown): value is z.ZodMiniType =>
+  typeof value === 'object' && value !== null && '_zod' in value && 'safeParse' in value;
+
+/** Every exported schema: [module, export name, real schema, the bundle's checker]. */
+function pairs(): [string, string, z.ZodMiniType, Lite][] {
+  return schemaModules.flatMap((file) =>
+    Object.entries(real[file])
+      // A refinement exported on its own (text.ts: safeText) is a check, compared where it is used.
+      .filter(
+        ([name, value]) => isZod(value) && typeof (lite.modules[file][name] as Lite).parseLite === 'function',
+      )
+      .map(
+        ([name, value]) =>
+          [file, name, value as z.ZodMiniType, lite.modules[file][name] as Lite] as [
+            string,
+            string,
+            z.ZodMiniType,
+            Lite,
+          ],
+      ),
+  );
+}
+
+/** Keys in order, `undefined` kept: what `toStrictEqual` alone would not compare. */
+function ordered(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(ordered);
+  if (typeof value === 'object' && value !== null) {
+    return Object.keys(value).map((key) => [key, ordered((value as Record<string, unknown>)[key])]);
+  }
+  return value;
+}
+
+const codes = [...fieldGroupCodes, ...fieldsOfScience.map((f) => f.code)];
+const words: unknown[] = [
+  ...codes.slice(0, 40),
+  '9.9',
+  'Nguyễn Văn An',
+  '  padded  ',
+  '',
+  ' ',
+  'a\u202Eb',
+  '\uD800',
+  'VN',
+  'JP',
+  'en',
+  'vi',
+  'an@example.org',
+  ' AN@Example.ORG ',
+  'not-an-email',
+  '2026-12-31',
+  '2026-02-30',
+  '2026-12-31T10:00:00Z',
+  '2026-12-31T10:00:00+07:00',
+  '2026-12-31T10:00',
+  '+84905123456',
+  '50',
+  '100',
+  '0',
+  '101',
+  'true',
+  '__proto__',
+  'constructor',
+];
+
+type Def = Record<string, unknown> & { type: string; checks?: { _zod: { def: Record<string, unknown> } }[] };
+
+function checkDefs(schema: z.ZodMiniType): Record<string, unknown>[] {
+  const def = schema._zod.def as unknown as Def;
+  return [def, ...(def.checks ?? []).map((c) => c._zod.def)];
+}
+
+function stringArbitrary(schema: z.ZodMiniType): fc.Arbitrary<string> {
+  const defs = checkDefs(schema);
+  const min = Math.max(0, ...defs.map((d) => (d.check === 'min_length' ? (d.minimum as number) : 0)));
+  const max = Math.min(...defs.map((d) => (d.check === 'max_length' ? (d.maximum as number) : 300)));
+  const patterns = defs.map((d) => d.pattern).filter((p): p is RegExp => p instanceof RegExp);
+  const refined = defs.some((d) => d.check === 'custom');
+  const pool = fc.constantFrom(...words.filter((w): w is string => typeof w === 'string'));
+  const choices: fc.WeightedArbitrary<string>[] = [
+    { weight: 4, arbitrary: fc.string({ minLength: min, maxLength: Math.min(max, min + 12) }) },
+    { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 8 }).map((s) => `  ${s} `) },
+    { weight: refined ? 8 : 1, arbitrary: refined ? fc.constantFrom(...codes) : pool },
+    { weight: 1, arbitrary: pool },
+    { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)) },
+  ];
+  for (const pattern of patterns) {
+    try {
+      choices.push({ weight: 10, arbitrary: fc.stringMatching(pattern) });
+    } catch {
+      // A pattern fast-check cannot generate from: the other choices still reach it.
+    }
+  }
+  return fc.oneof(...choices);
+}
+
+function numberArbitrary(schema: z.ZodMiniType): fc.Arbitrary<number> {
+  const defs = checkDefs(schema);
+  const lo = Math.max(-1e6, ...defs.map((d) => (d.check === 'greater_than' ? (d.value as number) : -1e6)));
+  const hi = Math.min(1e13, ...defs.map((d) => (d.check === 'less_than' ? (d.value as number) : 1e13)));
+  return fc.oneof(
+    fc.integer({ min: Math.ceil(lo) - 2, max: Math.min(Math.floor(hi) + 2, Number.MAX_SAFE_INTEGER) }),
+    fc.constantFrom(lo, hi, lo - 1, hi + 1, 0.5, -0, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Infinity),
+    fc.double(),
+  );
+}
+
+/** Inputs for a schema: mostly what its parts accept, sometimes anything at any depth. */
+function inputs(schema: z.ZodMiniType, depth = 0): fc.Arbitrary<unknown> {
+  const def = schema._zod.def as unknown as Def & Record<string, never>;
+  const part = (s: unknown) => inputs(s as z.ZodMiniType, depth + 1);
+  let likely: fc.Arbitrary<unknown>;
+  switch (def.type) {
+    case 'string':
+      likely = stringArbitrary(schema);
+      break;
+    case 'number':
+      likely = numberArbitrary(schema);
+      break;
+    case 'boolean':
+      likely = fc.boolean();
+      break;
+    case 'enum':
+      likely = fc.constantFrom(...Object.values(def.entries as Record<string, unknown>));
+      break;
+    case 'literal':
+      likely = fc.constantFrom(...(def.values as unknown[]));
+      break;
+    case 'optional':
+      likely = fc.oneof(
+        { weight: 1, arbitrary: fc.constant(undefined) },
+        { weight: 4, arbitrary: part(def.innerType) },
+      );
+      break;
+    case 'nullable':
+      likely = fc.oneof(
+        { weight: 1, arbitrary: fc.constant(null) },
+        { weight: 4, arbitrary: part(def.innerType) },
+      );
+      break;
+    case 'array': {
+      const defs = checkDefs(schema);
+      const max = Math.min(...defs.map((d) => (d.check === 'max_length' ? (d.maximum as number) : 4)), 4);
+      likely = fc.array(part(def.element), { maxLength: max + 1 });
+      break;
+    }
+    case 'union':
+      likely = fc.oneof(...(def.options as unknown as z.ZodMiniType[]).map(part));
+      break;
+    case 'record':
+      likely = fc.dictionary(
+        fc.oneof(part(def.keyType) as fc.Arbitrary<string>, fc.string()).filter((k) => typeof k === 'string'),
+        part(def.valueType),
+        { maxKeys: 4 },
+      );
+      break;
+    case 'object': {
+      const shape = def.shape as unknown as Record<string, z.ZodMiniType>;
+      const keys = Object.keys(shape);
+      const required = keys.filter((k) => shape[k]._zod.optin === undefined);
+      const fields = Object.fromEntries(keys.map((k) => [k, part(shape[k])]));
+      const body = fc.record(fields, { requiredKeys: required });
+      likely = fc.oneof(
+        { weight: 8, arbitrary: body },
+        { weight: 1, arbitrary: fc.record(fields, { requiredKeys: [] }) },
+        {
+          weight: 1,
+          arbitrary: fc
+            .tuple(body, fc.constantFrom('extra', 'toString'), fc.anything())
+            .map(([b, key, value]) => ({ ...(b as object), [key]: value })),
+        },
+        // An own "__proto__" key, as JSON.parse makes one.
+        { weight: 1, arbitrary: body.map((b) => Object.assign(JSON.parse('{"__proto__": 1}'), b)) },
+      );
+      break;
+    }
+    default:
+      likely = fc.anything({ maxDepth: 2 });
+  }
+  return fc.oneof(
+    { weight: depth === 0 ? 20 : 100, arbitrary: likely },
+    { weight: 1, arbitrary: fc.anything({ maxDepth: 2, withNullPrototype: true, withObjectString: true }) },
+    { weight: 1, arbitrary: fc.constantFrom(...words, null, undefined, 0, 1, true, [], {}) },
+  );
+}
+
+/** Valid bodies to start from: the demo register's people, and parts of them for the PATCH. */
+const seeds = (name: string): unknown[] => {
+  if (name !== 'registrationSchema' && name !== 'profilePatchSchema') return [];
+  const people = generateProfiles(60, { seed: 7 }) as unknown as Record<string, unknown>[];
+  return name === 'registrationSchema'
+    ? people
+    : people.map((p, i) => Object.fromEntries(Object.entries(p).filter((_, j) => (i + j) % 3 === 0)));
+};
+
+describe('the Lambda bundles’ zod/mini stand-in', () => {
+  it('bundles every domain module that builds schemas, and finds every schema a route names', () => {
+    expect(schemaModules.length).toBeGreaterThan(20);
+    const exported = new Set(pairs().map(([, name]) => name));
+    expect([...requestSchemaNames()].filter((name) => !exported.has(name))).toEqual([]);
+  });
+
+  it('answers what zod answers for every exported schema, and never "cannot tell" for a request', () => {
+    const requests = requestSchemaNames();
+    const unsupported: string[] = [];
+    let accepted = 0;
+    let refused = 0;
+    for (const [file, name, zodSchema, checker] of pairs()) {
+      const isRequest = requests.has(name);
+      const compare = (input: unknown) => {
+        const answer = checker.parseLite(input);
+        const result = zodSchema.safeParse(input);
+        if (answer === lite.UNSUPPORTED) {
+          if (isRequest) unsupported.push(`${file} ${name}: ${JSON.stringify(input)?.slice(0, 200)}`);
+          return;
+        }
+        if (answer === lite.INVALID) {
+          refused++;
+          expect(result.success, `${file} ${name} refused what zod accepts`).toBe(false);
+          return;
+        }
+        accepted++;
+        expect(result.success, `${file} ${name} accepted what zod refuses`).toBe(true);
+        expect(ordered(answer), `${file} ${name}`).toStrictEqual(ordered(result.data));
+      };
+      for (const seed of seeds(name)) compare(seed);
+      fc.assert(
+        fc.property(inputs(zodSchema), (input) => compare(input) === undefined),
+        {
+          numRuns: isRequest ? 1000 : 50,
+        },
+      );
+    }
+    expect(unsupported.slice(0, 5)).toEqual([]);
+    // Enough of both answers to mean something.
+    expect(accepted).toBeGreaterThan(2_000);
+    expect(refused).toBeGreaterThan(2_000);
+  }, 120_000);
+
+  it('rebuilds real zod for what it refuses: the same issues, path, code and message', async () => {
+    const requests = requestSchemaNames();
+    for (const [file, name, zodSchema, checker] of pairs().filter(([, name]) => requests.has(name))) {
+      await fc.assert(
+        fc.asyncProperty(inputs(zodSchema), async (input) => {
+          if (checker.parseLite(input) !== lite.INVALID) return;
+          const fallback = await checker.safeParseAsync(input);
+          const result = zodSchema.safeParse(input);
+          const issues = (r: SafeParse) =>
+            r.success ? [] : r.error.issues.map(({ path, code, message }) => ({ path, code, message }));
+          expect(issues(fallback), `${file} ${name}`).toEqual(issues(result));
+        }),
+        { numRuns: 40 },
+      );
+    }
+  }, 120_000);
+
+  it('gives zod’s iso and e-mail patterns', () => {
+    const pairsByName = new Map(
+      pairs().map(([file, name, zodSchema, checker]) => [`${file}:${name}`, { zodSchema, checker }]),
+    );
+    const dates = [
+      '2026-12-31T23:59:59Z',
+      '2026-12-31T23:59:59+07:00',
+      '2026-12-31T23:59:59.123Z',
+      '2026-12-31',
+      '2028-02-29',
+      '2026-02-29',
+    ];
+    for (const key of ['offer.ts:offerInputSchema', 'policy.ts:policyInputSchema', 'demand.ts:isoDay']) {
+      expect(pairsByName.has(key), key).toBe(true);
+    }
+    const isoDay = pairsByName.get('demand.ts:isoDay');
+    for (const text of dates) {
+      expect(isoDay?.checker.parseLite(text) !== lite.INVALID).toBe(
+        isoDay?.zodSchema.safeParse(text).success,
+      );
+    }
+  });
+});
