@@ -48,6 +48,7 @@ export const lambdaEsbuildOptions = {
     // Schemas as checkers, real zod only for what they refuse (infra/lambda/zod-mini.ts): a cold
     // start builds no zod schema and parses ~25 KB less.
     'zod/mini': './infra/lambda/zod-mini.ts',
+    'zod/v4/locales/en.js': './infra/lambda/zod-english.ts',
   },
   // Code splitting: every `import()` (the optional tracer, exceljs, another SDK client) becomes its
   // own chunk, loaded only by the code that needs it. A function group bundles each route on its own

@@ -8,8 +8,10 @@
  * start. It shares no module with the bundle that loads it: it reads the records by their shape.
  */
 
-import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/v4/mini';
+// The file, not `zod/v4/locales/en.js` (a Lambda bundle aliases that path away, infra/bundling.ts)
+// nor `zod/v4/locales` (whose index keeps every language: ~260 KB).
+import en from '../../node_modules/zod/v4/locales/en.js';
 
 z.config(en());
 
@@ -18,6 +20,46 @@ interface Recorded {
   /** A schema's checks (`.check()`); a check has none. */
   checks?: readonly Recorded[];
 }
+
+/**
+ * The builders infra/lambda/zod-mini.ts records, by the name it records. A table rather than
+ * `z[name]`: a computed read of the namespace would make esbuild keep all of zod/mini, every
+ * locale with it (~260 KB in this chunk).
+ */
+const builders: Record<string, unknown> = {
+  string: z.string,
+  number: z.number,
+  int: z.int,
+  boolean: z.boolean,
+  unknown: z.unknown,
+  literal: z.literal,
+  enum: z.enum,
+  email: z.email,
+  'iso.date': z.iso.date,
+  'iso.datetime': z.iso.datetime,
+  optional: z.optional,
+  nullable: z.nullable,
+  array: z.array,
+  union: z.union,
+  discriminatedUnion: z.discriminatedUnion,
+  strictObject: z.strictObject,
+  looseObject: z.looseObject,
+  object: z.object,
+  pick: z.pick,
+  omit: z.omit,
+  partial: z.partial,
+  extend: z.extend,
+  record: z.record,
+  partialRecord: z.partialRecord,
+  minLength: z.minLength,
+  maxLength: z.maxLength,
+  gte: z.gte,
+  lte: z.lte,
+  regex: z.regex,
+  trim: z.trim,
+  toLowerCase: z.toLowerCase,
+  refine: z.refine,
+};
 
 const rebuilt = new WeakMap<object, unknown>();
 
@@ -40,9 +82,9 @@ function rebuild(recorded: Recorded): unknown {
   const cached = rebuilt.get(recorded);
   if (cached) return cached;
   const [name, args] = recorded.call;
-  const builder = name.split('.').reduce<unknown>((scope, key) => (scope as Record<string, unknown>)[key], z);
-  if (typeof builder !== 'function') throw new Error(`zod/mini has no ${name}`);
-  let built = builder(...args.map(real));
+  const builder = builders[name];
+  if (!builder) throw new Error(`infra/lambda/zod-fallback.ts cannot rebuild zod/mini's ${name}`);
+  let built = (builder as (...a: unknown[]) => unknown)(...args.map(real));
   if (recorded.checks && recorded.checks.length > 0) {
     built = (built as z.ZodMiniType).check(...(recorded.checks.map(real) as z.core.CheckFn<unknown>[]));
   }

@@ -322,3 +322,40 @@ describe("the AWS SDK's schema literals", () => {
     }
   });
 });
+
+describe('validation in a Lambda bundle', () => {
+  const dir = join(repoRoot, '.build', 'test-bundling-validation');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('builds no zod schema and parses no zod locale at import: real zod is a lazy chunk', async () => {
+    const bundle = await bundleEntry(join(repoRoot, 'functions', 'me', 'patch-me.ts'), dir, 'patch-me');
+    const { outputs } = bundle.metafile;
+    const cold = loadedOutputs(bundle);
+    const coldInputs = cold.flatMap((path) => Object.keys(outputs[path].inputs));
+    expect(coldInputs).toContain('infra/lambda/zod-mini.ts');
+    expect(
+      coldInputs.filter((input) => input.startsWith('node_modules/zod/') && !input.endsWith('/regexes.js')),
+    ).toEqual([]);
+    const fallback = Object.entries(outputs).find(
+      ([, output]) => output.entryPoint === 'infra/lambda/zod-fallback.ts',
+    );
+    expect(Object.keys(fallback?.[1].inputs ?? {})).toEqual(
+      expect.arrayContaining(['node_modules/zod/v4/core/schemas.js', 'node_modules/zod/v4/locales/en.js']),
+    );
+    // Only the English tables of zod's locales.
+    const locales = Object.entries(fallback?.[1].inputs ?? {}).filter(
+      ([input, { bytesInOutput }]) => input.includes('/locales/') && bytesInOutput > 0,
+    );
+    expect(locales.map(([input]) => input)).toEqual(['node_modules/zod/v4/locales/en.js']);
+  });
+
+  it('is ASCII: one other character makes the whole file a two-byte string to decode and parse', async () => {
+    const bundle = await bundleEntry(join(repoRoot, 'functions', 'me', 'patch-me.ts'), dir, 'patch-me');
+    for (const path of loadedOutputs(bundle)) {
+      const text = readFileSync(join(repoRoot, path), 'utf8');
+      expect([...text.matchAll(/[^ -~\t\n\r]+/g)].map((m) => text.slice(m.index - 40, m.index + 10))).toEqual(
+        [],
+      );
+    }
+  });
+});

@@ -27,6 +27,7 @@ interface Lite {
 interface LiteBundle {
   INVALID: symbol;
   UNSUPPORTED: symbol;
+  realSchema(checker: Lite): z.ZodMiniType;
   modules: Record<string, Record<string, unknown>>;
 }
 
@@ -61,6 +62,7 @@ beforeAll(async () => {
     stdin: {
       contents: [
         "export { INVALID, UNSUPPORTED } from './infra/lambda/zod-mini.ts';",
+        "export { realSchema } from './infra/lambda/zod-fallback.ts';",
         ...schemaModules.map((file, i) => `import * as m${i} from './shared/domain/${file}';`),
         `export const modules = { ${schemaModules.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
       ].join('\n'),
@@ -333,6 +335,12 @@ describe('the Lambda bundles’ zod/mini stand-in', () => {
       );
     }
   }, 120_000);
+
+  it('can rebuild every exported schema in real zod', () => {
+    for (const [file, name, , checker] of pairs()) {
+      expect(() => lite.realSchema(checker), `${file} ${name}`).not.toThrow();
+    }
+  });
 
   it('gives zod’s iso and e-mail patterns', () => {
     const pairsByName = new Map(
