@@ -540,6 +540,19 @@ const duplicableModules = new Set([
 ]);
 
 /**
+ * A domain module with no class and no module-level variable is a set of pure functions and
+ * constants (the layers test keeps the domain free of effects): a second copy behind a lazy chunk
+ * changes nothing. A class could fail an `instanceof` across the copies (errors.ts), a variable
+ * could split state.
+ */
+function isDuplicable(input: string): boolean {
+  if (duplicableModules.has(input)) return true;
+  if (!/^shared\/domain\/[^/]+\.ts$/.test(input)) return false;
+  const source = readFileSync(join(repoRoot, input), 'utf8');
+  return !/^\s*(export\s+)?(abstract\s+)?class\s|^(export\s+)?(let|var)\s/m.test(source);
+}
+
+/**
  * One file on the cold path. With code splitting, esbuild moves every module that the entry shares
  * with a lazily imported chunk (the optional tracer, the S3 client, exceljs; even the SDK's
  * event-stream and browser user-agent code, which a Lambda function never loads) into shared
@@ -610,7 +623,7 @@ async function buildOneFileEntry(
   const entryInputs = Object.keys(single.metafile.outputs[entryOutput]?.inputs ?? {});
   const lazyInputs = new Set([...lazyFiles].flatMap((path) => Object.keys(outputs[path]?.inputs ?? {})));
   const shared = entryInputs.filter(
-    (input) => !input.includes('node_modules/') && lazyInputs.has(input) && !duplicableModules.has(input),
+    (input) => !input.includes('node_modules/') && lazyInputs.has(input) && !isDuplicable(input),
   );
   if (shared.length > 0) return split;
   for (const file of single.outputFiles) writeFileSync(file.path, file.contents);

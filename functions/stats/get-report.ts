@@ -11,7 +11,7 @@ const fileName = (title: string, extension: string) =>
     title
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[đĐ]/g, 'd')
+      .replace(/[\u0111\u0110]/g, 'd') // đ Đ, escaped: a Lambda bundle stays ASCII (shared/domain/text.ts)
       .replace(/[^A-Za-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
       .toLowerCase()

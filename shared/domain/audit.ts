@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type Actor, type RecordedActor, recordedActor } from './actor.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 
 export const auditActions = [
   'profile.read',

@@ -7,7 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { type EngagementMode, type ExpertProfile, engagementModes } from './expert.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { fieldGroupOf, isFieldOrGroupCode } from './taxonomy.ts';
 import { safeText, trim } from './text.ts';
 

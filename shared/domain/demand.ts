@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import type { ErrorDetail } from './errors.ts';
 import { degrees, engagementModes, languageLevels } from './expert.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { optionalShape } from './patch-shape.ts';
 import type { ProvinceConfig } from './province.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import type { RecordedActor } from './actor.ts';
 import { instant, pageSchema } from './common-views.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import type { RosterPerson } from './roster.ts';
 import { fieldGroupOf } from './taxonomy.ts';
 import { foldVietnamese } from './text.ts';

@@ -4,13 +4,10 @@ import * as z from 'zod/mini';
 import { ValidationFailed } from './errors.ts';
 import { academicTitles, degrees, engagementModes, locationKinds } from './expert.ts';
 import { type SearchFacets, searchSorts } from './expert-index.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { isFieldOrGroupCode } from './taxonomy.ts';
 import { safeText, trim } from './text.ts';
 
-export const pageLimitParam = z.optional(
-  z.string().check(z.regex(/^(100|[1-9][0-9]?)$/, 'Use a limit from 1 to 100')),
-);
-export const cursorParam = z.optional(z.string().check(z.maxLength(2000)));
 const fieldParam = z.optional(
   z
     .string()

@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import type { RecordedActor } from './actor.ts';
 import { instant, pageSchema } from './common-views.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import {
   type ImportFormat,
   maxImportBytes,

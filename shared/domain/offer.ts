@@ -9,8 +9,8 @@ import * as z from 'zod/mini';
 import type { RecordedActor } from './actor.ts';
 import type { Demand } from './demand.ts';
 import type { ExpertSummary } from './expert.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
 import { effectiveOfferStatus, type OfferStatus, offerStatuses } from './offer-states.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import type { Benefit, Policy } from './policy.ts';
 import { safeText, trim } from './text.ts';
 

@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { type ErrorDetail, ValidationFailed } from './errors.ts';
 import { type Degree, degreeRank, degrees, type ExpertSummary } from './expert.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { optionalShape } from './patch-shape.ts';
 import { fieldGroupOf, isFieldOrGroupCode } from './taxonomy.ts';
 import { safeText, trim } from './text.ts';

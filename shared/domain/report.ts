@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { RecordedActor } from './actor.ts';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { fieldLabel } from './taxonomy.ts';
 import { safeText, trim } from './text.ts';
 

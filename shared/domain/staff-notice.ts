@@ -4,7 +4,7 @@
  * created the call is also mailed (shared/app/staff-notices.ts).
  */
 import * as z from 'zod/mini';
-import { cursorParam, pageLimitParam } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 
 export const staffNoticeKinds = ['offer_accepted', 'offer_declined', 'call_response'] as const;
 export type StaffNoticeKind = (typeof staffNoticeKinds)[number];

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import { instant } from './common-views.ts';
 import { DomainError, type ErrorDetail, ValidationFailed } from './errors.ts';
-import { cursorParam, type Page, pageLimit, pageLimitParam } from './expert-search.ts';
+import { type Page, pageLimit } from './expert-search.ts';
+import { cursorParam, pageLimitParam } from './paging.ts';
 import { foldVietnamese, safeText, trim } from './text.ts';
 
 export const staffGroups = ['hr', 'admin'] as const;

@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, type Plugin, type PluginBuild } from 'esbuild';
+import { build, type Plugin, type PluginBuild, transform } from 'esbuild';
 import ts from 'typescript';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { findRoute, functionGroups, routeKey, routesOfGroup } from '#shared/routes';
@@ -173,6 +173,20 @@ describe('one file on the cold path', () => {
     // One class, not two copies: an instanceof across the entry and the lazy chunk holds.
     expect((await module.lazy()).shared).toBe(module.shared);
   });
+  it('builds the report route as one file: its lazy workbook shares only class-free domain modules with it', async () => {
+    const bundle = await bundleEntry(
+      join(repoRoot, 'functions', 'stats', 'get-report.ts'),
+      join(dir, 'report'),
+      'report',
+    );
+    expect(loadedOutputs(bundle)).toHaveLength(1);
+    const { outputs } = bundle.metafile;
+    expect(Object.values(outputs).some((o) => o.entryPoint === 'shared/app/report-workbook.ts')).toBe(true);
+    // The workbook's own copy of the report domain, behind the lazy chunk.
+    const lazySide = Object.entries(outputs).filter(([path]) => path.includes('/chunks/'));
+    expect(lazySide.some(([, o]) => Object.hasOwn(o.inputs, 'shared/domain/report.ts'))).toBe(true);
+  });
+
   it('builds a staff route as one file: its lazy Cognito directory shares no registry module with it', async () => {
     const bundle = await bundleEntry(
       join(repoRoot, 'functions', 'staff', 'invite-staff-user.ts'),
@@ -350,6 +364,24 @@ describe('validation in a Lambda bundle', () => {
   });
 
   it('is ASCII: one other character makes the whole file a two-byte string to decode and parse', async () => {
+    // esbuild escapes strings and drops comments; a regular expression it leaves as written.
+    const sources = ['shared', 'functions', 'infra/lambda'].flatMap((folder) =>
+      readdirSync(join(repoRoot, folder), { recursive: true, encoding: 'utf8' })
+        .filter((file) => file.endsWith('.ts'))
+        .map((file) => join(folder, file)),
+    );
+    expect(sources.length).toBeGreaterThan(150);
+    for (const source of sources) {
+      const { code } = await transform(readFileSync(join(repoRoot, source), 'utf8'), {
+        loader: 'ts',
+        minify: true,
+        charset: 'ascii',
+      });
+      expect(
+        [...code.matchAll(/[^ -~\t\n\r]+/g)].map((m) => code.slice(m.index - 40, m.index + 10)),
+        source,
+      ).toEqual([]);
+    }
     const bundle = await bundleEntry(join(repoRoot, 'functions', 'me', 'patch-me.ts'), dir, 'patch-me');
     for (const path of loadedOutputs(bundle)) {
       const text = readFileSync(join(repoRoot, path), 'utf8');

@@ -13,13 +13,9 @@ import {
   ValidationFailed,
   VersionMismatch,
 } from '#shared/domain/errors';
-import {
-  directoryQuerySchema,
-  expertSearchQuerySchema,
-  pageLimit,
-  pageLimitParam,
-} from '#shared/domain/expert-search';
+import { directoryQuerySchema, expertSearchQuerySchema, pageLimit } from '#shared/domain/expert-search';
 import { registryMeta } from '#shared/domain/meta';
+import { pageLimitParam } from '#shared/domain/paging';
 import { emailKeyHash, issueToken, readToken, sha256 } from '#shared/domain/secret-token';
 import { loginLinkRequestSchema, sessionRequestSchema } from '#shared/domain/session';
 import { isFieldCode } from '#shared/domain/taxonomy';
