@@ -6,7 +6,8 @@ import { languageLevels } from '#shared/domain/expert';
 import type { LanguageRow } from '../forms/profile-draft.ts';
 import { useI18n } from '../i18n.tsx';
 import { commonLanguages, languageName, nameOptions } from '../names.ts';
-import { FieldMessage, SelectField, useControl } from './controls.tsx';
+import { SelectField } from './controls.tsx';
+import { RepeatedRows } from './RepeatedRows.tsx';
 
 export function LanguageRows({
   rows,
@@ -24,22 +25,26 @@ export function LanguageRows({
   legend?: string;
 }) {
   const { t, lang } = useI18n();
-  const group = useControl('languages');
   const levelLabel = levelPath === 'level' ? t.languageLevel : t.languageMinLevel;
-  const setRow = (index: number, change: Partial<LanguageRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-  const content = (
-    <>
-      <FieldMessage path="languages" />
-      {rows.length === 0 ? <p className="hint">{t.noLanguages}</p> : null}
-      {rows.map((row, index) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by index, as error paths are
-        <div className="row" key={index}>
+  return (
+    <RepeatedRows
+      path="languages"
+      legend={legend}
+      rows={rows}
+      onChange={onChange}
+      max={max}
+      newRow={() => ({ code: '', level: '' })}
+      addLabel={t.addLanguage}
+      removeLabel={t.removeLanguage}
+      emptyHint={t.noLanguages}
+    >
+      {(row, index, setRow) => (
+        <>
           <SelectField
             path={`languages.${index}.code`}
             label={t.languageCode(index + 1)}
             value={row.code}
-            onChange={(code) => setRow(index, { code })}
+            onChange={(code) => setRow({ code })}
             placeholder={t.choose}
             options={nameOptions(commonLanguages, languageName, lang, row.code)}
           />
@@ -47,39 +52,12 @@ export function LanguageRows({
             path={`languages.${index}.${levelPath}`}
             label={levelLabel(index + 1)}
             value={row.level}
-            onChange={(level) => setRow(index, { level })}
+            onChange={(level) => setRow({ level })}
             placeholder={t.choose}
             options={languageLevels.map((l) => ({ value: l, label: t.languageLevelName[l] }))}
           />
-          <button
-            type="button"
-            className="secondary row-remove"
-            onClick={() => onChange(rows.filter((_, i) => i !== index))}
-          >
-            {t.removeLanguage(index + 1)}
-          </button>
-        </div>
-      ))}
-      {rows.length < max ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rows, { code: '', level: '' }])}
-        >
-          {t.addLanguage}
-        </button>
-      ) : null}
-    </>
-  );
-  const describedBy = group.error ? group.errorId : undefined;
-  return legend ? (
-    <fieldset className="rows" aria-describedby={describedBy}>
-      <legend>{legend}</legend>
-      {content}
-    </fieldset>
-  ) : (
-    <div className="rows" aria-describedby={describedBy}>
-      {content}
-    </div>
+        </>
+      )}
+    </RepeatedRows>
   );
 }

@@ -6,16 +6,9 @@ import type { BenefitRow, PolicyDraft } from '../forms/policy-draft.ts';
 import { localized } from '../i18n.tsx';
 import { useMeta } from '../meta.tsx';
 import { useStaffI18n } from '../staff-i18n.ts';
-import {
-  CheckboxField,
-  CheckboxGroup,
-  FieldMessage,
-  SelectField,
-  TextArea,
-  TextField,
-  useControl,
-} from './controls.tsx';
+import { CheckboxField, CheckboxGroup, SelectField, TextArea, TextField } from './controls.tsx';
 import { FieldCodesPicker } from './FieldCodesPicker.tsx';
+import { RepeatedRows } from './RepeatedRows.tsx';
 
 export const policyIdPrefix = 'policy';
 const maxBenefits = 20;
@@ -131,25 +124,32 @@ export function PolicyFields({
 
 function BenefitRows({ rows, onChange }: { rows: BenefitRow[]; onChange: (rows: BenefitRow[]) => void }) {
   const { t } = useStaffI18n();
-  const group = useControl('benefits');
-  const setRow = (index: number, change: Partial<BenefitRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
   return (
-    <fieldset className="rows" aria-describedby={group.error ? group.errorId : undefined}>
-      <legend>
-        {t.benefitsLegend} <span className="marker">{t.required}</span>
-      </legend>
-      <FieldMessage path="benefits" />
-      {rows.map((row, index) => {
+    <RepeatedRows
+      path="benefits"
+      legend={
+        <>
+          {t.benefitsLegend} <span className="marker">{t.required}</span>
+        </>
+      }
+      rows={rows}
+      onChange={onChange}
+      min={1}
+      max={maxBenefits}
+      newRow={() => ({ kind: '', amountVnd: '', description: '' })}
+      addLabel={t.addBenefit}
+      removeLabel={t.removeBenefit}
+      rowClassName="row benefit-row"
+    >
+      {(row, index, setRow) => {
         const digits = row.amountVnd.replace(/[\s.,_]/g, '');
         return (
-          // biome-ignore lint/suspicious/noArrayIndexKey: rows are addressed by index, as error paths are
-          <div className="row benefit-row" key={index}>
+          <>
             <SelectField
               path={`benefits.${index}.kind`}
               label={t.benefitKind(index + 1)}
               value={row.kind}
-              onChange={(kind) => setRow(index, { kind })}
+              onChange={(kind) => setRow({ kind })}
               placeholder={t.choose}
               options={benefitKinds.map((k) => ({ value: k, label: t.benefitKindName[k] }))}
               required
@@ -160,37 +160,19 @@ function BenefitRows({ rows, onChange }: { rows: BenefitRow[]; onChange: (rows: 
               preview={/^\d+$/.test(digits) ? formatVnd(Number(digits)) : ''}
               inputMode="numeric"
               value={row.amountVnd}
-              onChange={(amountVnd) => setRow(index, { amountVnd })}
+              onChange={(amountVnd) => setRow({ amountVnd })}
               required
             />
             <TextField
               path={`benefits.${index}.description`}
               label={t.benefitDescription(index + 1)}
               value={row.description}
-              onChange={(description) => setRow(index, { description })}
+              onChange={(description) => setRow({ description })}
               maxLength={1000}
             />
-            {rows.length > 1 ? (
-              <button
-                type="button"
-                className="secondary row-remove"
-                onClick={() => onChange(rows.filter((_, i) => i !== index))}
-              >
-                {t.removeBenefit(index + 1)}
-              </button>
-            ) : null}
-          </div>
+          </>
         );
-      })}
-      {rows.length < maxBenefits ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rows, { kind: '', amountVnd: '', description: '' }])}
-        >
-          {t.addBenefit}
-        </button>
-      ) : null}
-    </fieldset>
+      }}
+    </RepeatedRows>
   );
 }

@@ -19,6 +19,7 @@ import { fieldGroups, useMeta } from '../meta.tsx';
 import { countryName, foreignCountries, nameOptions } from '../names.ts';
 import { FieldMessage, SelectField, TextArea, TextField, useControl, YesNoField } from './controls.tsx';
 import { LanguageRows } from './LanguageRows.tsx';
+import { RepeatedRows } from './RepeatedRows.tsx';
 
 const maxFields = 5;
 const maxLanguages = 10;
@@ -236,25 +237,29 @@ function FieldRows({ rows, onChange }: { rows: FieldRow[]; onChange: (rows: Fiel
     label: g.label,
     options: g.fields.map((f) => ({ value: f.code, label: f.label })),
   }));
-  const group = useControl('fields');
-  const setRow = (index: number, change: Partial<FieldRow>) =>
-    onChange(rows.map((row, i) => (i === index ? { ...row, ...change } : row)));
-
   return (
-    <fieldset className="rows" aria-describedby={group.error ? group.errorId : undefined}>
-      <legend>
-        {t.fieldsLegend} <span className="marker">{t.required}</span>
-      </legend>
-      <FieldMessage path="fields" />
-      {rows.map((row, index) => (
-        // Rows have no identity of their own; the index is what the error paths use too.
-        // biome-ignore lint/suspicious/noArrayIndexKey: see above
-        <div className="row" key={index}>
+    <RepeatedRows
+      path="fields"
+      legend={
+        <>
+          {t.fieldsLegend} <span className="marker">{t.required}</span>
+        </>
+      }
+      rows={rows}
+      onChange={onChange}
+      min={1}
+      max={maxFields}
+      newRow={() => ({ code: '', specialization: '' })}
+      addLabel={t.addField}
+      removeLabel={t.removeField}
+    >
+      {(row, index, setRow) => (
+        <>
           <SelectField
             path={`fields.${index}.code`}
             label={t.fieldCode(index + 1)}
             value={row.code}
-            onChange={(code) => setRow(index, { code })}
+            onChange={(code) => setRow({ code })}
             placeholder={t.chooseField}
             groups={groups}
             required
@@ -263,30 +268,12 @@ function FieldRows({ rows, onChange }: { rows: FieldRow[]; onChange: (rows: Fiel
             path={`fields.${index}.specialization`}
             label={t.fieldSpecialization(index + 1)}
             value={row.specialization}
-            onChange={(specialization) => setRow(index, { specialization })}
+            onChange={(specialization) => setRow({ specialization })}
             maxLength={200}
           />
-          {rows.length > 1 ? (
-            <button
-              type="button"
-              className="secondary row-remove"
-              onClick={() => onChange(rows.filter((_, i) => i !== index))}
-            >
-              {t.removeField(index + 1)}
-            </button>
-          ) : null}
-        </div>
-      ))}
-      {rows.length < maxFields ? (
-        <button
-          type="button"
-          className="secondary"
-          onClick={() => onChange([...rows, { code: '', specialization: '' }])}
-        >
-          {t.addField}
-        </button>
-      ) : null}
-    </fieldset>
+        </>
+      )}
+    </RepeatedRows>
   );
 }
 
