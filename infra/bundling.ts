@@ -540,16 +540,32 @@ const duplicableModules = new Set([
 ]);
 
 /**
- * A domain module with no class and no module-level variable is a set of pure functions and
- * constants (the layers test keeps the domain free of effects): a second copy behind a lazy chunk
- * changes nothing. A class could fail an `instanceof` across the copies (errors.ts), a variable
- * could split state.
+ * Whether a domain module may exist twice, once in an entry and once behind a lazy chunk: no class
+ * anywhere (an `instanceof` could fail across the copies, errors.ts), no module-level `let` or
+ * `var` (state that would split), no `Symbol()` (an identity that would differ). A module-level
+ * `const` Map or Set in the domain is a table that is read or a cache: each copy having its own
+ * costs only memory. (The layers test keeps the domain free of effects at import.)
  */
+export function isDuplicableSource(source: string): boolean {
+  const file = ts.createSourceFile('module.ts', source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
+  let duplicable = !/\bSymbol\s*\(/.test(source);
+  const visit = (node: ts.Node) => {
+    if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) duplicable = false;
+    else ts.forEachChild(node, visit);
+  };
+  visit(file);
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement) && !(statement.declarationList.flags & ts.NodeFlags.Const)) {
+      duplicable = false;
+    }
+  }
+  return duplicable;
+}
+
 function isDuplicable(input: string): boolean {
   if (duplicableModules.has(input)) return true;
   if (!/^shared\/domain\/[^/]+\.ts$/.test(input)) return false;
-  const source = readFileSync(join(repoRoot, input), 'utf8');
-  return !/^\s*(export\s+)?(abstract\s+)?class\s|^(export\s+)?(let|var)\s/m.test(source);
+  return isDuplicableSource(readFileSync(join(repoRoot, input), 'utf8'));
 }
 
 /**

@@ -70,8 +70,9 @@ function real(value: unknown): unknown {
   if (isRecorded(value)) return rebuild(value);
   if (Array.isArray(value)) return value.map(real);
   // A shape (field name → schema); a mask or params has no schema inside and is passed as written.
-  if (typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype) {
-    const entries = Object.entries(value);
+  const prototype = typeof value === 'object' && value !== null ? Object.getPrototypeOf(value) : undefined;
+  if (prototype === Object.prototype || prototype === null) {
+    const entries = Object.entries(value as object);
     if (entries.some(([, v]) => isRecorded(v)))
       return Object.fromEntries(entries.map(([k, v]) => [k, real(v)]));
   }

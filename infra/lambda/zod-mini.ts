@@ -8,7 +8,7 @@
  *
  * Why: zod builds each schema at import (~30 µs an instance, and its own code the first time it
  * runs: 2-4 ms of every route that validates a body) and ~25 KB of it are parsed at every cold
- * start. The checker is ~4 KB and builds closures only.
+ * start. The checker is ~5 KB and builds closures only.
  *
  * The contract (`test/unit/zod-mini-lite.test.ts` holds it against real zod, schema by schema of
  * the route table, on generated bodies): for every input, the checker answers either
@@ -17,12 +17,15 @@
  *   - `UNSUPPORTED`, when it cannot tell; zod then decides.
  * Local runs and the tests import real zod; only the Lambda bundles import this.
  */
-// The module itself, not `regexes` of zod/v4/core: a namespace re-export keeps all of it (6.5 KB).
+// The modules themselves, not `regexes` of zod/v4/core: a namespace re-export keeps all of it (6.5 KB).
 import * as regexes from '../../node_modules/zod/v4/core/regexes.js';
+import { codePointLength } from '../../node_modules/zod/v4/core/util.js';
 
 /** What `parseLite` answers for an input zod refuses, and for one it cannot tell (exported for the tests). */
-export const INVALID: unique symbol = Symbol('invalid');
-export const UNSUPPORTED: unique symbol = Symbol('unsupported');
+// Symbol.for: a lazy chunk may hold a second copy of this module (infra/bundling.ts), and a schema
+// of one copy may sit inside a schema of the other.
+export const INVALID: unique symbol = Symbol.for('talent-registry.zod-mini.invalid');
+export const UNSUPPORTED: unique symbol = Symbol.for('talent-registry.zod-mini.unsupported');
 type Verdict = unknown;
 type Checker = (value: unknown) => Verdict;
 
@@ -64,13 +67,7 @@ export class LiteSchema {
 
   /** The parsed value, `INVALID` or `UNSUPPORTED` (see the module's comment). */
   parseLite(input: unknown): Verdict {
-    let value = this.run(input);
-    for (const check of this.checks) {
-      if (isVerdictFailure(value)) return value;
-      // By shape, not `instanceof`: a lazy chunk may hold a second copy of this module (infra/bundling.ts).
-      value = 'apply' in check ? check.apply(value) : check.run(value);
-    }
-    return value;
+    return applyChecks(this.run(input), this.checks);
   }
 
   /** Synchronous, for callers that only need success and data (shared/domain/roster.ts). */
@@ -89,6 +86,18 @@ export class LiteSchema {
 }
 
 export class ZodMiniOptional extends LiteSchema {}
+
+function applyChecks(parsed: Verdict, checks: readonly (LiteCheck | LiteSchema)[]): Verdict {
+  let value = parsed;
+  for (const check of checks) {
+    if (isVerdictFailure(value)) return value;
+    // By shape, not `instanceof`: a lazy chunk may hold a second copy of this module (infra/bundling.ts).
+    if ('apply' in check) value = check.apply(value);
+    // A string format used as a check: zod tests its pattern on whatever it is given.
+    else value = typeof value === 'string' ? check.run(value) : UNSUPPORTED;
+  }
+  return value;
+}
 
 const schema = (call: Call, run: Checker, optin?: OptIn, object?: ObjectParts) =>
   new LiteSchema(call, run, [], optin, object);
@@ -115,7 +124,11 @@ export function literal(values: unknown, ...rest: unknown[]): LiteSchema {
 }
 
 function enumSchema(values: unknown, ...rest: unknown[]): LiteSchema {
-  const set = Array.isArray(values) ? new Set(values) : undefined;
+  // Strings only: zod drops a number whose text is also a value (its TypeScript-enum rule).
+  const set =
+    Array.isArray(values) && values.every((v) => typeof v === 'string')
+      ? new Set<unknown>(values)
+      : undefined;
   return schema(['enum', [values, ...rest]], (v) => (set ? (set.has(v) ? v : INVALID) : UNSUPPORTED));
 }
 
@@ -251,8 +264,8 @@ function masked(parts: ObjectParts, mask: Record<string, unknown>): Set<string> 
 
 export function pick(source: LiteSchema, mask: Record<string, unknown>): LiteSchema {
   const parts = objectParts(source, 'pick');
-  const keep = masked(parts, mask);
-  const shape = Object.fromEntries(Object.entries(parts.shape).filter(([key]) => keep.has(key)));
+  // In the mask's order, as zod builds it.
+  const shape = Object.fromEntries([...masked(parts, mask)].map((key) => [key, parts.shape[key]]));
   return objectSchema(['pick', [source, mask]], { ...parts, shape });
 }
 
@@ -284,7 +297,16 @@ export function extend(source: LiteSchema, extra: Record<string, LiteSchema>): L
     ...parts,
     shape: { ...parts.shape, ...extra },
   });
-  return source.checks.length > 0 ? extended.check(...source.checks) : extended;
+  if (source.checks.length === 0) return extended;
+  // zod's extend keeps the source's refinements: run them here, and leave them out of the record,
+  // which real zod replays as `extend(source, extra)` (refinements included).
+  return new LiteSchema(
+    extended.call,
+    (v) => applyChecks(extended.run(v), source.checks),
+    [],
+    undefined,
+    extended.object,
+  );
 }
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
@@ -303,12 +325,13 @@ function recordSchema(name: string, args: unknown[], exhaustive: boolean): LiteS
     if (!modelled) return UNSUPPORTED;
     if (!isPlainObject(input)) return isObject(input) ? UNSUPPORTED : INVALID;
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(input)) {
-      if (key === '__proto__') continue;
+    for (const key of Reflect.ownKeys(input)) {
+      if (key === '__proto__' || !Object.prototype.propertyIsEnumerable.call(input, key)) continue;
+      // A symbol key fails a string key type, as in zod.
       const outKey = keyType.parseLite(key);
       if (isVerdictFailure(outKey)) return outKey;
       if (outKey === '__proto__') continue;
-      const value = valueType.parseLite(input[key]);
+      const value = valueType.parseLite(input[key as string]);
       if (isVerdictFailure(value)) return value;
       out[outKey as string] = value;
     }
@@ -322,12 +345,25 @@ export const partialRecord = (...args: unknown[]) => recordSchema('partialRecord
 // ---- checks
 
 const check = (name: string, args: unknown[], apply: Checker) => new LiteCheck([name, args], apply);
-const lengthOf = (v: unknown) => (v as { length: number }).length;
+/** zod's length: code points of a string, elements of an array; none for what has no length. */
+const lengthOf = (v: unknown): number | undefined =>
+  typeof v === 'string'
+    ? codePointLength(v)
+    : v === null || v === undefined
+      ? undefined
+      : (v as { length?: number }).length;
 
+// Like zod, a length check skips a value with no length (an optional field's undefined).
 export const minLength = (n: number, ...rest: unknown[]) =>
-  check('minLength', [n, ...rest], (v) => (lengthOf(v) >= n ? v : INVALID));
+  check('minLength', [n, ...rest], (v) => {
+    const length = lengthOf(v);
+    return length === undefined || length >= n ? v : INVALID;
+  });
 export const maxLength = (n: number, ...rest: unknown[]) =>
-  check('maxLength', [n, ...rest], (v) => (lengthOf(v) <= n ? v : INVALID));
+  check('maxLength', [n, ...rest], (v) => {
+    const length = lengthOf(v);
+    return length === undefined || length <= n ? v : INVALID;
+  });
 export const gte = (n: number, ...rest: unknown[]) =>
   check('gte', [n, ...rest], (v) => ((v as number) >= n ? v : INVALID));
 export const lte = (n: number, ...rest: unknown[]) =>

@@ -110,6 +110,12 @@ describe('function groups as deployed', () => {
   it('parses a body with the bundle’s zod/mini stand-in, and refuses one with zod’s own details', async () => {
     // The bundle builds no zod schema (infra/lambda/zod-mini.ts); what its checker refuses, real
     // zod parses, loaded then: the details must be word for word those of zod itself.
+    const bundle = bundles.get('experts') as FunctionBundle;
+    const coldInputs = loadedOutputs(bundle, 'functions/experts/register-expert.ts').flatMap((path) =>
+      Object.keys(bundle.metafile.outputs[path].inputs),
+    );
+    expect(coldInputs).toContain('infra/lambda/zod-mini.ts');
+    expect(coldInputs).not.toContain('node_modules/zod/v4/core/schemas.js');
     const send = (body: unknown) =>
       handlers.get('experts')?.(
         { ...eventFor('POST', '/api/experts'), body: JSON.stringify(body) },

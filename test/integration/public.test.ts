@@ -39,21 +39,25 @@ describe('public routes', () => {
     expect(res.body.consentTextVersion).toBe('2026-01-01');
   });
 
-  it('GET /api/openapi.json documents every route of the route table with its schemas', async () => {
-    const res = await api('/api/openapi.json');
+  // Not under the zod/mini stand-in (test/support/zod-stand-in.mjs): the document needs zod itself.
+  it.skipIf(process.env.REGISTRY_ZOD_STAND_IN)(
+    'GET /api/openapi.json documents every route of the route table with its schemas',
+    async () => {
+      const res = await api('/api/openapi.json');
 
-    expect(res.status).toBe(200);
-    expect(res.body.openapi).toBe('3.1.0');
-    for (const route of routes) {
-      expect(
-        res.body.paths[route.path]?.[route.method.toLowerCase()],
-        `${route.method} ${route.path}`,
-      ).toBeDefined();
-    }
-    const register = res.body.paths['/api/experts'].post.requestBody.content['application/json'].schema;
-    expect(register.required).toEqual(expect.arrayContaining(['fullName', 'email', 'fields', 'consent']));
-    expect(register.additionalProperties).toBe(false);
-  });
+      expect(res.status).toBe(200);
+      expect(res.body.openapi).toBe('3.1.0');
+      for (const route of routes) {
+        expect(
+          res.body.paths[route.path]?.[route.method.toLowerCase()],
+          `${route.method} ${route.path}`,
+        ).toBeDefined();
+      }
+      const register = res.body.paths['/api/experts'].post.requestBody.content['application/json'].schema;
+      expect(register.required).toEqual(expect.arrayContaining(['fullName', 'email', 'fields', 'consent']));
+      expect(register.additionalProperties).toBe(false);
+    },
+  );
 
   it('answers unknown API paths with a 404 error body', async () => {
     const res = await api('/api/nothing-here');

@@ -80,7 +80,10 @@ const requestFor = (route: RouteDefinition) =>
 describe('every route under fuzzed input', () => {
   it(`answers ${runs} generated requests below 500, with the contract's error body`, async () => {
     const arbitrary = fc
-      .constantFrom(...routes)
+      // Under the zod/mini stand-in (test/support/zod-stand-in.mjs) the OpenAPI route needs zod itself.
+      .constantFrom(
+        ...routes.filter((r) => !process.env.REGISTRY_ZOD_STAND_IN || r.path !== '/api/openapi.json'),
+      )
       .chain((route) => fc.tuple(fc.constant(route), requestFor(route)));
     await fc.assert(
       fc.asyncProperty(arbitrary, async ([route, request]) => {

@@ -48,7 +48,17 @@ export default async function setup(project: TestProject) {
   const log = createWriteStream(serverLogPath);
   const server: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'infra/local/main.ts', '--in-memory', '--no-seed', '--port', String(port)],
+    [
+      // The zod/mini of the Lambda bundles, on demand (test/support/zod-stand-in.mjs).
+      ...(process.env.REGISTRY_ZOD_STAND_IN ? ['--import', './test/support/zod-stand-in.mjs'] : []),
+      '--import',
+      'tsx',
+      'infra/local/main.ts',
+      '--in-memory',
+      '--no-seed',
+      '--port',
+      String(port),
+    ],
     {
       cwd: root,
       env: {

@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
+import * as z from 'zod/mini';
 import { generateProfiles } from '#shared/demo/generate-profiles';
 import { fieldGroupCodes, fieldsOfScience } from '#shared/domain/taxonomy';
 import { lambdaEsbuildOptions, repoRoot } from '../../infra/bundling.ts';
@@ -28,6 +28,8 @@ interface LiteBundle {
   INVALID: symbol;
   UNSUPPORTED: symbol;
   realSchema(checker: Lite): z.ZodMiniType;
+  // biome-ignore lint/suspicious/noExplicitAny: the stand-in's builders, called as zod/mini's.
+  stand_in: any;
   modules: Record<string, Record<string, unknown>>;
 }
 
@@ -63,6 +65,7 @@ beforeAll(async () => {
       contents: [
         "export { INVALID, UNSUPPORTED } from './infra/lambda/zod-mini.ts';",
         "export { realSchema } from './infra/lambda/zod-fallback.ts';",
+        "export * as stand_in from './infra/lambda/zod-mini.ts';",
         ...schemaModules.map((file, i) => `import * as m${i} from './shared/domain/${file}';`),
         `export const modules = { ${schemaModules.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`,
       ].join('\n'),
@@ -165,6 +168,17 @@ function stringArbitrary(schema: z.ZodMiniType): fc.Arbitrary<string> {
     { weight: refined ? 8 : 1, arbitrary: refined ? fc.constantFrom(...codes) : pool },
     { weight: 1, arbitrary: pool },
     { weight: 1, arbitrary: fc.constantFrom('x'.repeat(max), 'x'.repeat(max + 1)) },
+    // zod counts code points: an emoji is one character of two UTF-16 units.
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '\u{1F600}'.repeat(max),
+        '\u{1F600}'.repeat(max + 1),
+        '\u{1F600}'.repeat(Math.max(min - 1, 0)),
+        `${'x'.repeat(Math.max(max - 1, 0))}\u{1F600}`,
+      ),
+    },
+    { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 12 }) },
   ];
   for (const pattern of patterns) {
     try {
@@ -359,6 +373,89 @@ describe('the Lambda bundles’ zod/mini stand-in', () => {
       'shared/domain/roster.ts: emailSchema.safeParse(',
       'shared/http/validation.ts: schema.safeParseAsync(',
     ]);
+  });
+
+  it('gives zod’s verdicts on the formats, lengths in code points, mask order and records', () => {
+    const lite_ = lite.stand_in;
+    const same = (real: z.ZodMiniType, standIn: Lite, input: unknown) => {
+      const answer = standIn.parseLite(input);
+      const result = real.safeParse(input);
+      if (answer === lite.UNSUPPORTED) return;
+      expect(answer !== lite.INVALID, JSON.stringify(input)).toBe(result.success);
+      if (result.success) expect(ordered(answer)).toStrictEqual(ordered(result.data));
+    };
+    const formats: [z.ZodMiniType, Lite][] = [
+      [z.email(), lite_.email()],
+      [z.iso.date(), lite_.iso.date()],
+      [z.iso.datetime(), lite_.iso.datetime()],
+      [z.iso.datetime({ offset: true }), lite_.iso.datetime({ offset: true })],
+      [z.iso.datetime({ local: true }), lite_.iso.datetime({ local: true })],
+      [z.iso.datetime({ precision: 3 }), lite_.iso.datetime({ precision: 3 })],
+    ];
+    for (const [real, standIn] of formats) {
+      const pattern = (real._zod.def as unknown as { pattern: RegExp }).pattern;
+      fc.assert(
+        fc.property(
+          fc.oneof(
+            fc.stringMatching(pattern),
+            fc.stringMatching(pattern).map((t) => `${t} `),
+            fc.string(),
+          ),
+          (input) => same(real, standIn, input) === undefined,
+        ),
+        { numRuns: 300 },
+      );
+      for (const input of [
+        '2026-12-31T10:00:00Z',
+        '2026-12-31T10:00:00+07:00',
+        '2026-12-31T10:00',
+        'a@b.vn',
+        5,
+      ]) {
+        same(real, standIn, input);
+      }
+    }
+    const emoji = '\u{1F600}';
+    for (const [real, standIn] of [
+      [z.string().check(z.maxLength(2)), lite_.string().check(lite_.maxLength(2))],
+      [z.string().check(z.minLength(2)), lite_.string().check(lite_.minLength(2))],
+      [
+        z.optional(z.string()).check(z.maxLength(2) as never),
+        lite_.optional(lite_.string()).check(lite_.maxLength(2)),
+      ],
+      [
+        z.nullable(z.string()).check(z.minLength(2) as never),
+        lite_.nullable(lite_.string()).check(lite_.minLength(2)),
+      ],
+    ] as [z.ZodMiniType, Lite][]) {
+      for (const input of [emoji, emoji.repeat(2), emoji.repeat(3), 'ab', 'abc', undefined, null, '\uD800']) {
+        same(real, standIn, input);
+      }
+    }
+    const shape = () => ({ a: z.string(), b: z.optional(z.string()), c: z.int() });
+    const liteShape = () => ({ a: lite_.string(), b: lite_.optional(lite_.string()), c: lite_.int() });
+    same(
+      z.pick(z.strictObject(shape()), { c: true, a: true }),
+      lite_.pick(lite_.strictObject(liteShape()), { c: true, a: true }),
+      { a: 'x', c: 1 },
+    );
+    const record = [z.record(z.string(), z.int()), lite_.record(lite_.string(), lite_.int())] as const;
+    same(record[0], record[1], { a: 1, [Symbol('s')]: 2 });
+    same(record[0], record[1], { b: 1, a: 2, 1: 3 });
+    const numbers = [z.enum(['1', 'a'] as never), lite_.enum(['1', 'a'])] as const;
+    for (const input of ['1', 1, 'a']) same(numbers[0], numbers[1], input);
+  });
+
+  it('rebuilds an extended refined object with its refinement once', async () => {
+    const lite_ = lite.stand_in;
+    const refined = lite_
+      .strictObject({ a: lite_.string() })
+      .check(lite_.refine((o: { a: string }) => o.a !== 'bad', 'a is bad'));
+    const extended = lite_.extend(refined, { b: lite_.optional(lite_.string()) }) as Lite;
+    expect(extended.parseLite({ a: 'bad' })).toBe(lite.INVALID);
+    expect(extended.parseLite({ a: 'ok', b: 'x' })).toEqual({ a: 'ok', b: 'x' });
+    const result = await extended.safeParseAsync({ a: 'bad' });
+    expect(result.success ? [] : result.error.issues.map((i) => i.message)).toEqual(['a is bad']);
   });
 
   it('gives zod’s iso and e-mail patterns', () => {
