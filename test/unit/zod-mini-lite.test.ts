@@ -444,6 +444,13 @@ describe('the Lambda bundles’ zod/mini stand-in', () => {
     same(record[0], record[1], { b: 1, a: 2, 1: 3 });
     const numbers = [z.enum(['1', 'a'] as never), lite_.enum(['1', 'a'])] as const;
     for (const input of ['1', 1, 'a']) same(numbers[0], numbers[1], input);
+    // zod drops a number whose text is also a value (`z.enum([1, '1'])` accepts neither): left to zod.
+    expect(lite_.enum([1, '1']).parseLite(1)).toBe(lite.UNSUPPORTED);
+    // A second copy of the stand-in (behind a lazy chunk) gives the same verdicts.
+    expect([lite.INVALID, lite.UNSUPPORTED]).toEqual([
+      Symbol.for('talent-registry.zod-mini.invalid'),
+      Symbol.for('talent-registry.zod-mini.unsupported'),
+    ]);
   });
 
   it('rebuilds an extended refined object with its refinement once', async () => {
