@@ -8,6 +8,7 @@
  * queries must never answer UNSUPPORTED: a valid request would load real zod. What the checker
  * refuses goes to real zod rebuilt from the recorded builder calls, with zod's own issues.
  */
+import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -349,6 +350,21 @@ describe('the Lambda bundles’ zod/mini stand-in', () => {
       );
     }
   }, 120_000);
+
+  it('gives English messages from the fallback alone, in a process where nothing else configures zod', () => {
+    // zod keeps its configuration on globalThis: in this process the test's own zod may have set
+    // English already, so only a fresh process shows that the fallback sets it for a Lambda.
+    const outfile = join(repoRoot, '.build', 'test-zod-mini-lite', 'domain.mjs');
+    const code = `const m = await import(${JSON.stringify(pathToFileURL(outfile).href)});
+      const r = await m.modules['session.ts'].emailChangeConfirmSchema.safeParseAsync({ token: 5, extra: 1 });
+      process.stdout.write(JSON.stringify(r.error.issues.map((i) => i.message)));`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      'Invalid input: expected string, received number',
+      'Unrecognized key: "extra"',
+    ]);
+  });
 
   it('can rebuild every exported schema in real zod', () => {
     for (const [file, name, , checker] of pairs()) {
