@@ -4,17 +4,15 @@
  */
 import { readReport } from '#shared/app/reports';
 import { reportCsv } from '#shared/domain/report';
+import { foldVietnamese } from '#shared/domain/text';
 import { httpHandler } from '#shared/http/handler';
 
+/** The title folded as search folds text (no tone marks, đ → d), its words joined by hyphens. */
 const fileName = (title: string, extension: string) =>
   `bao-cao-${
-    title
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[\u0111\u0110]/g, 'd') // đ Đ, escaped: a Lambda bundle stays ASCII (shared/domain/text.ts)
-      .replace(/[^A-Za-z0-9]+/g, '-')
+    foldVietnamese(title)
+      .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '')
-      .toLowerCase()
       .slice(0, 60) || 'thong-ke'
   }.${extension}`;
 

@@ -377,8 +377,9 @@ export const trim = () => check('trim', [], (v) => (v as string).trim());
 export const toLowerCase = () => check('toLowerCase', [], (v) => (v as string).toLowerCase());
 
 export function refine(fn: (value: never) => unknown, params?: unknown): LiteCheck {
+  // A `when` changes when zod runs the check: left to zod (decided once, not per input).
+  if (hasWhen(params)) return check('refine', [fn, params], () => UNSUPPORTED);
   return check('refine', params === undefined ? [fn] : [fn, params], (v) => {
-    if (hasWhen(params)) return UNSUPPORTED;
     let ok: unknown;
     try {
       ok = fn(v as never);
