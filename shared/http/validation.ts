@@ -5,14 +5,9 @@ import en from 'zod/v4/locales/en.js';
 import { type ErrorDetail, ValidationFailed } from '../domain/errors.ts';
 
 // The English messages only: `z.locales.en()` would make the bundler keep every language (~260 KB).
-// Their tables are built by the first invalid input, not at every cold start (~0.2 ms of import).
-let english: z.core.$ZodErrorMap | undefined;
-z.config({
-  localeError: (issue) => {
-    english ??= en().localeError;
-    return english?.(issue);
-  },
-});
+// Here for the local server and the tests; a Lambda bundle's zod/mini is a stand-in with no
+// messages, and its lazy fallback configures the real zod it loads (infra/lambda/zod-fallback.ts).
+z.config(en());
 
 export function issuesToDetails(issues: readonly z.core.$ZodIssue[]): ErrorDetail[] {
   return issues.flatMap((issue) => {

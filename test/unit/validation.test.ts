@@ -1,6 +1,6 @@
 /**
- * zod's English messages reach the contract's error details (shared/http/validation.ts), built on
- * the first invalid input rather than at import.
+ * zod's English messages reach the contract's error details (shared/http/validation.ts). A Lambda
+ * bundle's are held by test/unit/zod-mini-lite.test.ts (the fallback, in a fresh process).
  */
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
